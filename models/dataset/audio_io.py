@@ -1,0 +1,80 @@
+"""Tiny audio helpers: decode anything to 16 kHz mono int16 with ffmpeg/sox, read/write WAV.
+
+sox always gets -R (no random dither) and -D so rebuilds are byte-identical."""
+import subprocess
+import wave
+
+import numpy as np
+
+SR = 16000
+
+
+def _run(cmd):
+    return subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE).stdout
+
+
+def decode_g722(path, offset=None, dur=None):
+    cmd = ["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "g722", "-i", path]
+    if offset is not None:
+        cmd += ["-ss", str(offset), "-t", str(dur)]
+    cmd += ["-ar", str(SR), "-ac", "1", "-f", "s16le", "-c:a", "pcm_s16le", "-"]
+    return np.frombuffer(_run(cmd), dtype="<i2").copy()
+
+
+def decode_sox(path):
+    cmd = ["sox", "-R", "-D", path, "-r", str(SR), "-c", "1", "-b", "16", "-e", "signed-integer",
+           "-t", "raw", "-"]
+    return np.frombuffer(_run(cmd), dtype="<i2").copy()
+
+
+def synth_sox(kind, dbfs, sec):
+    """Coloured noise from sox's own generator; -R makes its seed fixed."""
+    amp = 10 ** (dbfs / 20.0)
+    cmd = ["sox", "-R", "-D", "-n", "-r", str(SR), "-c", "1", "-b", "16", "-e", "signed-integer",
+           "-t", "raw", "-", "synth", str(sec), kind, "vol", "%.6f" % amp]
+    return np.frombuffer(_run(cmd), dtype="<i2").copy()
+
+
+def tts_espeak(voice, text):
+    wav = _run(["espeak-ng", "-v", voice, "--stdout", text])
+    return _wav_bytes_to_16k(wav)
+
+
+def tts_flite(voice, text):
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        p = os.path.join(d, "t.wav")
+        _run(["flite", "-voice", voice, "-t", text, "-o", p])
+        return decode_sox(p)
+
+
+def _wav_bytes_to_16k(wav):
+    p = subprocess.run(["sox", "-R", "-D", "-t", "wav", "-", "-r", str(SR), "-c", "1", "-b", "16",
+                        "-e", "signed-integer", "-t", "raw", "-"], input=wav, check=True,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return np.frombuffer(p.stdout, dtype="<i2").copy()
+
+
+def write_wav(path, x):
+    with wave.open(path, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(SR)
+        w.writeframes(np.asarray(x, dtype="<i2").tobytes())
+
+
+def read_wav(path):
+    with wave.open(path, "rb") as w:
+        assert w.getframerate() == SR and w.getnchannels() == 1 and w.getsampwidth() == 2, path
+        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").copy()
+
+
+def to_int16(xf):
+    """float (int16 scale) -> int16 with deterministic rounding and clipping."""
+    return np.clip(np.round(xf), -32768, 32767).astype(np.int16)
+
+
+def rms_dbfs(x):
+    x = np.asarray(x, dtype=np.float64) / 32768.0
+    return 10 * np.log10(np.mean(x * x) + 1e-20)
