@@ -67,8 +67,12 @@ void dsl_conv1d_s8_s16(const dsl_conv1d_params_t *p, const int8_t *in, int32_t o
  *   in:  [history + in_rows][in_channels]
  *   out: [in_rows * stride][out_channels]
  *   weights: [out_channels][kernel][in_channels]  (dslc transposes ONNX's [Cin][Cout][K])
- * out[n][o] = stage(bias[o] + sum over (i, j) with i*stride + j*dilation == n + history*stride
- *                   of sum_c w[o][j][c] * in[i][c])
+ * out[n][o] = stage(bias[(n % stride) * out_channels + o]
+ *                   + sum over (i, j) with i*stride + j*dilation == n + history*stride
+ *                     of sum_c w[o][j][c] * in[i][c])
+ * Only the taps j of one phase (n % stride) reach an output, so the input zero point is
+ * folded per phase: stage.bias has [stride][out_channels] entries (not [out_channels]);
+ * multiplier and shift stay [out_channels].
  */
 typedef struct {
     int32_t in_channels;
