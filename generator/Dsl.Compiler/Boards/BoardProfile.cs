@@ -1,0 +1,36 @@
+namespace Dsl.Compiler.Boards;
+
+/// <summary>A board: its cores, which core runs which path, an optional shared region for the
+/// handoff ring, and (when emulated) its QEMU machine.</summary>
+/// <param name="Name">Board name (the YAML file name without extension).</param>
+/// <param name="Description">One line for humans.</param>
+/// <param name="Source">Where the memory map and clocks come from.</param>
+/// <param name="Cores">The cores, at least one.</param>
+/// <param name="LightCore">Id of the core that runs the always-on light path.</param>
+/// <param name="HeavyCore">Id of the core that runs the gated heavy path (same as light on single-core boards).</param>
+/// <param name="Shared">Memory both cores see at the same address, for the handoff ring; null if none.</param>
+/// <param name="Qemu">Emulation settings; null for build-only boards.</param>
+/// <param name="FilePath">The YAML file this profile was loaded from.</param>
+public sealed record BoardProfile(
+    string Name,
+    string Description,
+    string Source,
+    IReadOnlyList<CoreProfile> Cores,
+    string LightCore,
+    string HeavyCore,
+    MemoryRegion? Shared,
+    QemuProfile? Qemu,
+    string FilePath)
+{
+    public bool IsSingleCore => LightCore == HeavyCore;
+
+    public bool IsEmulated => Qemu is not null;
+
+    public CoreProfile Core(string id) =>
+        Cores.FirstOrDefault(c => c.Id == id)
+        ?? throw new ArgumentException($"board '{Name}' has no core '{id}'", nameof(id));
+
+    public CoreProfile Light => Core(LightCore);
+
+    public CoreProfile Heavy => Core(HeavyCore);
+}
