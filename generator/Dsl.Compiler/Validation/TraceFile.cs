@@ -1,0 +1,193 @@
+using System.Buffers.Binary;
+using Dsl.Compiler.Diagnostics;
+
+namespace Dsl.Compiler.Validation;
+
+/// <summary>
+/// The binary frame trace the test harness writes (docs/generated-api.md): little-endian header
+/// <c>"DSLT", version 1, frame_samples, handoff_bytes</c>, then one record per frame.
+/// </summary>
+/// <param name="FrameSamples">int16 samples per frame in light_out / heavy_out.</param>
+/// <param name="HandoffBytes">int8 bytes of one handoff frame.</param>
+/// <param name="Frames">The frames in order.</param>
+public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList<FrameRecord> Frames)
+{
+    public const uint Version = 1;
+    public const int HeaderBytes = 16;
+    private const int FixedRecordBytes = 20;
+
+    private static ReadOnlySpan<byte> Magic => "DSLT"u8;
+
+    /// <summary>Bytes of one frame record.</summary>
+    public static int RecordBytes(int frameSamples, int handoffBytes) =>
+        FixedRecordBytes + (4 * frameSamples) + handoffBytes;
+
+    /// <summary>Reads a trace file; a bad or truncated file is a <see cref="DslErrorCode.Io"/>
+    /// error naming the file, the frame and the byte offset.</summary>
+    public static TraceFile Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DslException(DslErrorCode.Io, $"{path}: cannot read frame trace: {e.Message}", e);
+        }
+
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Parses trace bytes; <paramref name="name"/> is used in messages.</summary>
+    public static TraceFile Parse(ReadOnlySpan<byte> bytes, string name)
+    {
+        if (bytes.Length < HeaderBytes)
+        {
+            throw Bad(name, 0, $"truncated header: {bytes.Length} bytes, a trace starts with a {HeaderBytes}-byte header " +
+                "(did the harness run and exit 0?)");
+        }
+
+        if (!bytes[..4].SequenceEqual(Magic))
+        {
+            throw Bad(name, 0, "not a frame trace: magic is not \"DSLT\"");
+        }
+
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]);
+        if (version != Version)
+        {
+            throw Bad(name, 4, $"unsupported trace version {version}; this dslc reads version {Version}");
+        }
+
+        var frameSamples = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
+        var handoffBytes = BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]);
+        if (frameSamples is 0 or > 1_000_000)
+        {
+            throw Bad(name, 8, $"implausible frame_samples {frameSamples}");
+        }
+
+        if (handoffBytes > 100_000_000)
+        {
+            throw Bad(name, 12, $"implausible handoff_bytes {handoffBytes}");
+        }
+
+        var fs = (int)frameSamples;
+        var hb = (int)handoffBytes;
+        var recordBytes = RecordBytes(fs, hb);
+        var body = bytes.Length - HeaderBytes;
+        if (body % recordBytes != 0)
+        {
+            var complete = body / recordBytes;
+            throw Bad(name, HeaderBytes + (complete * recordBytes),
+                $"truncated trace: frame {complete} is incomplete ({body % recordBytes} of {recordBytes} bytes; " +
+                $"frame_samples {fs}, handoff_bytes {hb})");
+        }
+
+        var frames = new List<FrameRecord>(body / recordBytes);
+        var at = HeaderBytes;
+        for (var f = 0; f < body / recordBytes; f++)
+        {
+            var r = bytes.Slice(at, recordBytes);
+            var route = BinaryPrimitives.ReadInt32LittleEndian(r);
+            if (route is not (0 or 1))
+            {
+                throw Bad(name, at, $"frame {f}: route {route} is neither 0 (light) nor 1 (heavy)");
+            }
+
+            var replay = BinaryPrimitives.ReadInt32LittleEndian(r[4..]);
+            var score = BinaryPrimitives.ReadInt32LittleEndian(r[8..]);
+            var li = BinaryPrimitives.ReadUInt32LittleEndian(r[12..]);
+            var hi = BinaryPrimitives.ReadUInt32LittleEndian(r[16..]);
+            var p = FixedRecordBytes;
+            var light = new short[fs];
+            for (var i = 0; i < fs; i++, p += 2)
+            {
+                light[i] = BinaryPrimitives.ReadInt16LittleEndian(r[p..]);
+            }
+
+            var handoff = new sbyte[hb];
+            for (var i = 0; i < hb; i++, p++)
+            {
+                handoff[i] = unchecked((sbyte)r[p]);
+            }
+
+            var heavy = new short[fs];
+            for (var i = 0; i < fs; i++, p += 2)
+            {
+                heavy[i] = BinaryPrimitives.ReadInt16LittleEndian(r[p..]);
+            }
+
+            frames.Add(new FrameRecord(route, replay, score, li, hi, light, handoff, heavy));
+            at += recordBytes;
+        }
+
+        return new TraceFile(fs, hb, frames);
+    }
+
+    /// <summary>Serialises to the binary format.</summary>
+    public byte[] ToBytes()
+    {
+        var recordBytes = RecordBytes(FrameSamples, HandoffBytes);
+        var buffer = new byte[HeaderBytes + (Frames.Count * recordBytes)];
+        var span = buffer.AsSpan();
+        Magic.CopyTo(span);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], Version);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], (uint)FrameSamples);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[12..], (uint)HandoffBytes);
+        var at = HeaderBytes;
+        for (var f = 0; f < Frames.Count; f++)
+        {
+            var fr = Frames[f];
+            if (fr.LightOut.Length != FrameSamples || fr.HeavyOut.Length != FrameSamples || fr.Handoff.Length != HandoffBytes)
+            {
+                throw new ArgumentException(
+                    $"frame {f}: light_out {fr.LightOut.Length}, heavy_out {fr.HeavyOut.Length}, handoff {fr.Handoff.Length} " +
+                    $"do not match frame_samples {FrameSamples} / handoff_bytes {HandoffBytes}");
+            }
+
+            var r = span.Slice(at, recordBytes);
+            BinaryPrimitives.WriteInt32LittleEndian(r, fr.Route);
+            BinaryPrimitives.WriteInt32LittleEndian(r[4..], fr.ReplayFrames);
+            BinaryPrimitives.WriteInt32LittleEndian(r[8..], fr.SwitchScore);
+            BinaryPrimitives.WriteUInt32LittleEndian(r[12..], fr.LightInstructions);
+            BinaryPrimitives.WriteUInt32LittleEndian(r[16..], fr.HeavyInstructions);
+            var p = FixedRecordBytes;
+            foreach (var s in fr.LightOut)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(r[p..], s);
+                p += 2;
+            }
+
+            foreach (var b in fr.Handoff)
+            {
+                r[p++] = unchecked((byte)b);
+            }
+
+            foreach (var s in fr.HeavyOut)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(r[p..], s);
+                p += 2;
+            }
+
+            at += recordBytes;
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Writes the trace to <paramref name="path"/>.</summary>
+    public void Write(string path)
+    {
+        try
+        {
+            File.WriteAllBytes(path, ToBytes());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DslException(DslErrorCode.Io, $"{path}: cannot write frame trace: {e.Message}", e);
+        }
+    }
+
+    private static DslException Bad(string name, long offset, string message) =>
+        new(DslErrorCode.Io, $"{name}: byte {offset}: {message}");
+}
