@@ -1,0 +1,12 @@
+namespace Dsl.Compiler.Ir;
+
+/// <summary>Pointwise nonlinearities; every one but None and Relu becomes a lookup table in int8.</summary>
+public enum ActivationKind
+{
+    None,
+    Relu,
+    Elu,
+    LeakyRelu,
+    Tanh,
+    Sigmoid,
+}

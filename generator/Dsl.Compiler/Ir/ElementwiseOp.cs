@@ -1,0 +1,7 @@
+namespace Dsl.Compiler.Ir;
+
+public enum ElementwiseOp
+{
+    Add,
+    Mul,
+}

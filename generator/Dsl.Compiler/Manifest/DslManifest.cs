@@ -1,0 +1,27 @@
+namespace Dsl.Compiler.Manifest;
+
+/// <summary>dsl.json: how a trained DSL model is split and routed (see design.md).</summary>
+public sealed record DslManifest(
+    string Path,
+    string Name,
+    int SampleRate,
+    int Frame,
+    string Input,
+    string SwitchOutput,
+    float Threshold,
+    int Hold,
+    IReadOnlyList<string> LightOutputs,
+    IReadOnlyList<string> HeavyOutputs,
+    RoutingMode Mode,
+    string ModelFile,
+    IReadOnlyList<string> CalibrationPatterns,
+    IReadOnlyList<string> TestPatterns)
+{
+    /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
+    public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+
+    public string ModelPath => System.IO.Path.Combine(Directory, ModelFile);
+
+    /// <summary>C identifier prefix derived from the name.</summary>
+    public string CName => new string(Name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
+}
