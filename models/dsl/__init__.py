@@ -1,0 +1,1 @@
+"""DSL SoundStream-style model, losses, training, export and evaluation (issue 2)."""

@@ -1,0 +1,146 @@
+"""Fast CI checks of the committed model and manifests (no dataset build, no full training).
+Prints one line per check and finally 'N passed, M failed'; exit status 1 if any failed."""
+import csv
+import glob
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import traceback
+
+import numpy as np
+import onnx
+
+MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NAME = os.environ.get("MODEL_NAME", "dsl_soundstream_s")
+D = os.path.join(MODELS, NAME)
+ALLOWED = {"Conv", "ConvTranspose", "Elu", "Relu", "LeakyRelu", "Tanh", "Sigmoid", "Add", "Mul",
+           "MatMul", "Gemm", "Pad", "Slice", "Transpose", "Reshape", "Concat", "Identity", "Constant",
+           # integer/shape helpers torch emits around F.pad and cropping (constant-folded by dslc)
+           "ConstantOfShape", "Cast", "Shape", "Gather", "Unsqueeze", "Squeeze"}
+CHECKS = []
+
+
+def check(f):
+    CHECKS.append(f)
+    return f
+
+
+def sha(p):
+    return hashlib.sha256(open(p, "rb").read()).hexdigest()
+
+
+@check
+def onnx_checker():
+    m = onnx.load(os.path.join(D, "model.onnx"))
+    onnx.checker.check_model(m)
+    assert [o.version for o in m.opset_import if o.domain in ("", "ai.onnx")] == [13]
+
+
+@check
+def onnx_ops_and_io():
+    m = onnx.load(os.path.join(D, "model.onnx"))
+    ops = {n.op_type for n in m.graph.node}
+    assert ops <= ALLOWED, ops - ALLOWED
+    assert [i.name for i in m.graph.input] == ["audio"]
+    assert [o.name for o in m.graph.output] == ["switch_logit", "light", "heavy", "embedding"]
+    assert m.graph.input[0].type.tensor_type.elem_type == 1  # float32
+
+
+@check
+def onnx_runs_and_is_causal():
+    """Numpy evaluation on 8 frames; changing the input from frame 5 on must not change any
+    output before frame 5 (frame-causal streaming)."""
+    sys.path.insert(0, MODELS)
+    from dsl import onnx_np
+    m = onnx.load(os.path.join(D, "model.onnx"))
+    r = np.random.RandomState(0)
+    x = (0.1 * r.randn(1, 1, 2560)).astype(np.float32)
+    y = x.copy()
+    y[..., 1600:] += 0.3
+    a, b = onnx_np.run(m, {"audio": x}), onnx_np.run(m, {"audio": y})
+    assert a[0].shape == (1, 1, 8) and a[1].shape == (1, 1, 2560) and a[2].shape == (1, 1, 2560)
+    assert a[3].shape[0] == 1 and a[3].shape[2] == 8
+    for u, v in zip(a, b):
+        n = 5 if u.shape[-1] == 8 else 1600
+        assert np.abs(u[..., :n] - v[..., :n]).max() < 1e-9
+        assert np.abs(u[..., n:] - v[..., n:]).max() > 0
+
+
+@check
+def dsl_json_sanity():
+    j = json.load(open(os.path.join(D, "dsl.json")))
+    assert j["name"] == NAME and j["sample_rate"] == 16000 and j["frame"] == 320 and j["input"] == "audio"
+    assert j["switch"]["output"] == "switch_logit" and isinstance(j["switch"]["threshold"], (int, float))
+    assert isinstance(j["switch"]["hold"], int) and j["switch"]["hold"] >= 0
+    assert j["light"]["outputs"] == ["light"] and j["heavy"]["outputs"] == ["heavy"] and j["mode"] == "switch"
+    for k in ("calibration", "test"):
+        files = [f for g in j[k] for f in glob.glob(os.path.join(D, g))]
+        assert files, k
+
+
+@check
+def committed_wavs_match_manifest():
+    sys.path.insert(0, MODELS)
+    from dataset.audio_io import read_wav
+    rows = list(csv.DictReader(open(os.path.join(D, "audio_manifest.csv"))))
+    on_disk = {os.path.relpath(p, D) for p in glob.glob(os.path.join(D, "*", "*.wav"))}
+    assert on_disk == {r["path"] for r in rows}, on_disk ^ {r["path"] for r in rows}
+    for r in rows:
+        assert sha(os.path.join(D, r["path"])) == r["sha256"], r["path"]
+        assert len(read_wav(os.path.join(D, r["path"]))) == int(round(float(r["duration_s"]) * 16000))
+    dur = lambda k: sum(float(r["duration_s"]) for r in rows if r["path"].startswith(k + "/"))
+    assert dur("test") >= 35.0 and 5.0 <= dur("calibration") <= 20.0
+    src = lambda k: {r["dataset_path"] for r in rows if r["path"].startswith(k + "/")}
+    assert not src("test") & src("calibration")
+    assert all(r["split"] == "test" for r in rows if r["path"].startswith("test/"))
+
+
+@check
+def dataset_manifest_consistent():
+    rows = list(csv.DictReader(open(os.path.join(MODELS, "dataset", "manifest.csv"))))
+    assert len({r["path"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["split"] in ("train", "val", "test") and r["licence"] and r["source"]
+        assert len(r["sha256"]) == 64 and float(r["duration_s"]) > 0
+        assert r["path"].startswith("wav/%s/" % r["split"])
+    assert os.path.exists(os.path.join(D, "ATTRIBUTION.md"))
+
+
+@check
+def metrics_criteria():
+    m = json.load(open(os.path.join(D, "metrics.json")))
+    bad = [k for k, v in m["criteria"].items() if not v]
+    assert not bad, bad
+
+
+@check
+def few_training_steps():
+    sys.path.insert(0, MODELS)
+    from dsl import train
+    with tempfile.TemporaryDirectory() as t:
+        train.main(["--synthetic", "--steps", "4", "--batch", "2", "--seg", "6400", "--out", t,
+                    "--log-every", "2"])
+        log = open(os.path.join(t, "log.txt")).read().split()
+        loss = [float(log[i + 1]) for i, w in enumerate(log) if w == "loss"]
+        assert len(loss) == 2 and all(np.isfinite(loss)), loss
+
+
+def main():
+    ok = bad = 0
+    for f in CHECKS:
+        try:
+            f()
+            ok += 1
+            print("PASS", f.__name__, flush=True)
+        except Exception:
+            bad += 1
+            print("FAIL", f.__name__, flush=True)
+            traceback.print_exc()
+    print("%d passed, %d failed" % (ok, bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Evaluate a pruned (export-equivalent) model: choose the switch threshold on the validation
+split, then measure routing shares and quality per category on the test split and on the
+background-heavy test mixture. Category labels are read here only, never in training."""
+import numpy as np
+import torch
+
+from . import metrics as M
+
+HOLD = 2
+BG_SECONDS = (20.0, 17.0, 17.0)   # background stretches of the mixture
+FG_SECONDS = 3.0                  # one speech and one music insert
+
+
+@torch.no_grad()
+def infer(model, x):
+    """x float [-1,1] 1-D -> (scores [F], light [T], heavy [T]); pads to a whole frame."""
+    T = len(x)
+    pad = (-T) % M.FRAME
+    xt = torch.from_numpy(np.pad(x, (0, pad)).astype(np.float32))[None, None]
+    z = model.encoder(xt)
+    s, yl, yh = model.switch(z), model.light(z), model.heavy(z)
+    F = (T + M.FRAME - 1) // M.FRAME
+    return s[0, 0, :F].numpy(), yl[0, 0, :T].numpy(), yh[0, 0, :T].numpy()
+
+
+def run_all(model, items):
+    """items: [(row, wave)] -> list of dicts with outputs."""
+    out = []
+    for r, x in items:
+        s, yl, yh = infer(model, x)
+        out.append({"row": r, "x": x, "s": s, "yl": yl, "yh": yh})
+    return out
+
+
+def routed(o, thr, hold=HOLD):
+    h = M.route(o["s"], thr, hold)
+    return h, M.splice(o["yl"], o["yh"], h)
+
+
+def choose_threshold(val, hold=HOLD, max_drop_db=0.25):
+    """Label-free: the highest threshold (most light frames) whose routed SNR on the whole
+    validation split, and on average per audible file, stays within max_drop_db of always-heavy."""
+    cands = np.unique(np.quantile(np.concatenate([o["s"] for o in val]), np.linspace(0, 1, 201)))
+    audible = [o for o in val if np.sqrt(np.mean(o["x"] ** 2)) > 1e-3]
+    eh = sum(M.energies(o["x"], o["yh"])[1] for o in val)
+    es = sum(M.energies(o["x"], o["yh"])[0] for o in val)
+    snr_h = M.snr_db(es, eh)
+    per_h = [M.snr_db(*M.energies(o["x"], o["yh"])) for o in audible]
+    best = (float(cands.min()) - 1.0, 0.0)
+    for t in cands:
+        rr = [routed(o, t, hold) for o in val]
+        er = sum(M.energies(o["x"], y)[1] for o, (_, y) in zip(val, rr))
+        per_r = [M.snr_db(*M.energies(o["x"], routed(o, t, hold)[1])) for o in audible]
+        drop = snr_h - M.snr_db(es, er)
+        drop_f = float(np.mean(np.array(per_h) - np.array(per_r)))
+        light = 1 - np.mean(np.concatenate([h for h, _ in rr]))
+        if drop <= max_drop_db and drop_f <= max_drop_db and light > best[1]:
+            best = (float(t), float(light))
+    return best
+
+
+def quality(outs, thr, hold=HOLD):
+    """Aggregate per category: frames, light share, SNR and LSD of light/heavy/routed."""
+    cats = {}
+    for o in outs:
+        h, yr = routed(o, thr, hold)
+        for c in (o["row"]["category"], "all"):
+            d = cats.setdefault(c, {"frames": 0, "light_frames": 0, "E": {}, "lsd": {}})
+            d["frames"] += len(h)
+            d["light_frames"] += int((~h).sum())
+            for k, y in (("light", o["yl"]), ("heavy", o["yh"]), ("routed", yr)):
+                es, ee = M.energies(o["x"], y)
+                a = d["E"].setdefault(k, [0.0, 0.0])
+                a[0] += es
+                a[1] += ee
+                d["lsd"].setdefault(k, []).append(M.lsd_frames(o["x"], y))
+    res = {}
+    for c, d in sorted(cats.items()):
+        res[c] = {"frames": d["frames"], "light_share": d["light_frames"] / max(1, d["frames"])}
+        for k in ("light", "heavy", "routed"):
+            res[c]["snr_db_" + k] = M.snr_db(*d["E"][k])
+            res[c]["lsd_db_" + k] = float(np.mean(np.concatenate(d["lsd"][k])))
+    return res
+
+
+def background_mixture(test):
+    """An always-on microphone's day in 60 s, only from test-split files: the test silence and
+    noise files (coloured noise, recorded ambience) looped in manifest order, interrupted by 3 s
+    of real speech and 3 s of music (10 % foreground). Returns (wave, per-sample labels)."""
+    bg = np.concatenate([x for r, x in test if r["category"] in ("silence", "noise")])
+    sp = [x for r, x in test if r["category"] == "speech"][0]
+    mu = [x for r, x in test if r["category"] == "music"][0]
+    n = int(FG_SECONDS * 16000)
+    sp, mu = np.resize(sp, n), mu[16000 * 5: 16000 * 5 + n]
+    parts, lab, pos = [], [], 0
+    for sec, fg, name in zip(BG_SECONDS, (sp, mu, None), ("speech", "music", None)):
+        m = int(sec * 16000)
+        parts.append(np.resize(np.roll(bg, -pos), m))
+        lab.append(np.full(m, "background", object))
+        pos += m
+        if fg is not None:
+            parts.append(fg)
+            lab.append(np.full(len(fg), name, object))
+    return np.concatenate(parts).astype(np.float32), np.concatenate(lab)
+
+
+def mixture_shares(model, wave, labels, thr, hold=HOLD):
+    s, yl, yh = infer(model, wave)
+    h = M.route(s, thr, hold)
+    flab = labels[::M.FRAME][: len(h)]
+    res = {"frames": int(len(h)), "light_share": float(1 - h.mean())}
+    for k in ("background", "speech", "music"):
+        sel = flab == k
+        res["light_share_" + k] = float(1 - h[sel].mean())
+    es, er = M.energies(wave, M.splice(yl, yh, h))
+    res["snr_db_routed"] = M.snr_db(es, er)
+    res["snr_db_heavy"] = M.snr_db(*M.energies(wave, yh))
+    return res

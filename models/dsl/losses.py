@@ -1,0 +1,45 @@
+"""Label-free losses. See models/README.md for the weights and the reasons."""
+import torch
+import torch.nn.functional as F
+
+FRAME = 320
+FFTS = (256, 512, 1024)   # multi-resolution STFT: short windows for transients, long for pitch
+EPS_FRAME = 3e-5          # ~-45 dBFS floor: frames quieter than this cannot make a heavy win
+
+
+def stft_loss(x, y):
+    """Mean over resolutions of L1 on magnitudes + L1 on log magnitudes (hop = n/4)."""
+    tot = 0.0
+    for n in FFTS:
+        w = torch.hann_window(n)
+        X = torch.stft(x.squeeze(1), n, n // 4, window=w, return_complex=True).abs()
+        Y = torch.stft(y.squeeze(1), n, n // 4, window=w, return_complex=True).abs()
+        tot = tot + (X - Y).abs().mean() + (torch.log(X + 1e-5) - torch.log(Y + 1e-5)).abs().mean()
+    return tot / len(FFTS)
+
+
+def rec_loss(x, y, w_wave):
+    return w_wave * (x - y).abs().mean() + stft_loss(x, y)
+
+
+def frame_err(x, y):
+    """Per-frame mean squared error, [B, F]."""
+    B, _, T = x.shape
+    return ((x - y) ** 2).reshape(B, T // FRAME, FRAME).mean(-1)
+
+
+def heavy_gain_db(x, yl, yh):
+    """How much the heavy decoder beats the light one on each frame, in dB (detached)."""
+    with torch.no_grad():
+        el, eh = frame_err(x, yl), frame_err(x, yh)
+        return 10 * torch.log10((el + EPS_FRAME) / (eh + EPS_FRAME))
+
+
+def switch_loss(logit, gain_db, tau_db, temp_db, share, w_share):
+    """BCE towards a soft 'heavy is worth it' target, plus a quadratic pull of the mean heavy
+    probability towards the wanted share of heavy frames."""
+    logit = logit.squeeze(1)
+    target = torch.sigmoid((gain_db - tau_db) / temp_db)
+    bce = F.binary_cross_entropy_with_logits(logit, target)
+    reg = (torch.sigmoid(logit).mean() - share) ** 2
+    return bce + w_share * reg, target.mean()
