@@ -1,0 +1,120 @@
+/*
+ * dsl_kernel_dsp.h - int8 dot products with the Armv7E-M / Armv8-M DSP extension
+ * (SXTB16 + SMLAD, two 16x16 MACs per instruction) for the src/dsp/ kernels.
+ *
+ * An int8x4 word [b0 b1 b2 b3] is split into SXTB16(w) = [b0 b2] and SXTB16(w ROR 8)
+ * = [b1 b3]; SMLAD on matching halves of weights and inputs adds four products.
+ * Integer sums are exact, so the order differs from the portable code but not the result.
+ * The dot helpers compute blocks of 2 weight rows x 2 input rows so loads are shared.
+ */
+#ifndef DSL_KERNEL_DSP_H
+#define DSL_KERNEL_DSP_H
+
+#include <stdint.h>
+#include <arm_acle.h>
+
+static inline int32_t dsl_dsp_load_s8x4(const int8_t *p)
+{
+    int32_t v;
+    __builtin_memcpy(&v, p, 4); /* unaligned word load (LDR), allowed on v7E-M / v8-M */
+    return v;
+}
+
+static inline int32_t dsl_dsp_ror8(int32_t x)
+{
+    return (int32_t)(((uint32_t)x >> 8) | ((uint32_t)x << 24)); /* gcc 12 has no __ror */
+}
+
+/* [b1 b3] of an int8x4 word: one SXTB16 with rotation (gcc 12 would emit ROR + SXTB16) */
+static inline int32_t dsl_dsp_sxtb16_ror8(int32_t x)
+{
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__)
+    int32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+    return r;
+#else
+    return __sxtb16(dsl_dsp_ror8(x)); /* host builds with the test shim */
+#endif
+}
+
+/* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8 */
+static inline void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
+                                   int32_t len, int32_t acc[4])
+{
+    int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
+    int32_t i;
+    for (i = len >> 2; i > 0; i--) {
+        const int32_t xa = dsl_dsp_load_s8x4(x0), xb = dsl_dsp_load_s8x4(x1);
+        const int32_t xa02 = __sxtb16(xa), xa13 = dsl_dsp_sxtb16_ror8(xa);
+        const int32_t xb02 = __sxtb16(xb), xb13 = dsl_dsp_sxtb16_ror8(xb);
+        const int32_t wa = dsl_dsp_load_s8x4(w0), wb = dsl_dsp_load_s8x4(w1);
+        const int32_t wa02 = __sxtb16(wa), wa13 = dsl_dsp_sxtb16_ror8(wa);
+        const int32_t wb02 = __sxtb16(wb), wb13 = dsl_dsp_sxtb16_ror8(wb);
+        a00 = __smlad(wa02, xa02, a00);
+        a00 = __smlad(wa13, xa13, a00);
+        a01 = __smlad(wa02, xb02, a01);
+        a01 = __smlad(wa13, xb13, a01);
+        a10 = __smlad(wb02, xa02, a10);
+        a10 = __smlad(wb13, xa13, a10);
+        a11 = __smlad(wb02, xb02, a11);
+        a11 = __smlad(wb13, xb13, a11);
+        x0 += 4;
+        x1 += 4;
+        w0 += 4;
+        w1 += 4;
+    }
+    for (i = len & 3; i > 0; i--) {
+        const int32_t xa = *x0++, xb = *x1++, wa = *w0++, wb = *w1++;
+        a00 += wa * xa;
+        a01 += wa * xb;
+        a10 += wb * xa;
+        a11 += wb * xb;
+    }
+    acc[0] = a00;
+    acc[1] = a01;
+    acc[2] = a10;
+    acc[3] = a11;
+}
+
+/* acc[0] += w0.x, acc[1] += w1.x over len int8 */
+static inline void dsl_dsp_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = len >> 2; i > 0; i--) {
+        const int32_t xv = dsl_dsp_load_s8x4(x);
+        const int32_t x02 = __sxtb16(xv), x13 = dsl_dsp_sxtb16_ror8(xv);
+        const int32_t wa = dsl_dsp_load_s8x4(w0), wb = dsl_dsp_load_s8x4(w1);
+        a0 = __smlad(__sxtb16(wa), x02, a0);
+        a0 = __smlad(dsl_dsp_sxtb16_ror8(wa), x13, a0);
+        a1 = __smlad(__sxtb16(wb), x02, a1);
+        a1 = __smlad(dsl_dsp_sxtb16_ror8(wb), x13, a1);
+        x += 4;
+        w0 += 4;
+        w1 += 4;
+    }
+    for (i = len & 3; i > 0; i--) {
+        const int32_t xv = *x++;
+        a0 += *w0++ * xv;
+        a1 += *w1++ * xv;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* acc + w.x over len int8 */
+static inline int32_t dsl_dsp_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
+{
+    int32_t i;
+    for (i = len >> 2; i > 0; i--) {
+        const int32_t xv = dsl_dsp_load_s8x4(x), wv = dsl_dsp_load_s8x4(w);
+        acc = __smlad(__sxtb16(wv), __sxtb16(xv), acc);
+        acc = __smlad(dsl_dsp_sxtb16_ror8(wv), dsl_dsp_sxtb16_ror8(xv), acc);
+        x += 4;
+        w += 4;
+    }
+    for (i = len & 3; i > 0; i--) acc += *w++ * *x++;
+    return acc;
+}
+
+#endif /* DSL_KERNEL_DSP_H */

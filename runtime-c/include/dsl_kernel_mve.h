@@ -1,0 +1,85 @@
+/*
+ * dsl_kernel_mve.h - int8 dot products with Helium (Armv8.1-M MVE, Cortex-M55) for the
+ * src/mve/ kernels. VMLADAVA.S8 adds 16 int8 products into a 32-bit accumulator; the
+ * last partial vector is loaded with a VCTP tail predicate (zeroed lanes add nothing).
+ * gcc 12 does not auto-vectorise these loops, hence the intrinsics.
+ */
+#ifndef DSL_KERNEL_MVE_H
+#define DSL_KERNEL_MVE_H
+
+#include <stdint.h>
+#include <arm_mve.h>
+
+/* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8 */
+static inline void dsl_mve_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
+                                   int32_t len, int32_t acc[4])
+{
+    int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
+    int32_t i;
+    for (i = len >> 4; i > 0; i--) {
+        const int8x16_t xa = vldrbq_s8(x0), xb = vldrbq_s8(x1);
+        const int8x16_t wa = vldrbq_s8(w0), wb = vldrbq_s8(w1);
+        a00 = vmladavaq_s8(a00, wa, xa);
+        a01 = vmladavaq_s8(a01, wa, xb);
+        a10 = vmladavaq_s8(a10, wb, xa);
+        a11 = vmladavaq_s8(a11, wb, xb);
+        x0 += 16;
+        x1 += 16;
+        w0 += 16;
+        w1 += 16;
+    }
+    if ((len & 15) != 0) {
+        const mve_pred16_t p = vctp8q((uint32_t)(len & 15));
+        const int8x16_t xa = vldrbq_z_s8(x0, p), xb = vldrbq_z_s8(x1, p);
+        const int8x16_t wa = vldrbq_z_s8(w0, p), wb = vldrbq_z_s8(w1, p);
+        a00 = vmladavaq_s8(a00, wa, xa);
+        a01 = vmladavaq_s8(a01, wa, xb);
+        a10 = vmladavaq_s8(a10, wb, xa);
+        a11 = vmladavaq_s8(a11, wb, xb);
+    }
+    acc[0] = a00;
+    acc[1] = a01;
+    acc[2] = a10;
+    acc[3] = a11;
+}
+
+/* acc[0] += w0.x, acc[1] += w1.x over len int8 */
+static inline void dsl_mve_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = len >> 4; i > 0; i--) {
+        const int8x16_t xv = vldrbq_s8(x);
+        a0 = vmladavaq_s8(a0, vldrbq_s8(w0), xv);
+        a1 = vmladavaq_s8(a1, vldrbq_s8(w1), xv);
+        x += 16;
+        w0 += 16;
+        w1 += 16;
+    }
+    if ((len & 15) != 0) {
+        const mve_pred16_t p = vctp8q((uint32_t)(len & 15));
+        const int8x16_t xv = vldrbq_z_s8(x, p);
+        a0 = vmladavaq_s8(a0, vldrbq_z_s8(w0, p), xv);
+        a1 = vmladavaq_s8(a1, vldrbq_z_s8(w1, p), xv);
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* acc + w.x over len int8 */
+static inline int32_t dsl_mve_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
+{
+    int32_t i;
+    for (i = len >> 4; i > 0; i--) {
+        acc = vmladavaq_s8(acc, vldrbq_s8(w), vldrbq_s8(x));
+        x += 16;
+        w += 16;
+    }
+    if ((len & 15) != 0) {
+        const mve_pred16_t p = vctp8q((uint32_t)(len & 15));
+        acc = vmladavaq_s8(acc, vldrbq_z_s8(w, p), vldrbq_z_s8(x, p));
+    }
+    return acc;
+}
+
+#endif /* DSL_KERNEL_MVE_H */
