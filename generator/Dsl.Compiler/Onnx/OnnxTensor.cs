@@ -7,8 +7,8 @@ namespace Dsl.Compiler.Onnx;
 /// </summary>
 public sealed record OnnxTensor(string Name, OnnxElementType ElementType, long[] Shape, float[] Floats, long[] Ints)
 {
-    /// <summary>Product of <see cref="Shape"/>; 1 for a scalar (empty shape).</summary>
-    public long ElementCount { get; } = Product(Shape);
+    /// <summary>Product of <see cref="Shape"/>; 1 for a scalar (empty shape). Computed, so <c>with { Shape = ... }</c> stays right.</summary>
+    public long ElementCount => Product(Shape);
 
     /// <summary>True when the element type is Float or Double (data in <see cref="Floats"/>).</summary>
     public bool IsFloat => ElementType is OnnxElementType.Float or OnnxElementType.Double;

@@ -1,0 +1,131 @@
+namespace Dsl.Compiler.Onnx.Ops;
+
+/// <summary>
+/// Small helpers for shapes and constant tensors shared by the op rules. Data-movement ops (Transpose,
+/// Slice, Pad, Gather, Expand, broadcasting) are all written as "output element i reads input element
+/// map[i]" so one routine serves float and integer tensors alike.
+/// </summary>
+internal static class TensorMath
+{
+    public static long Product(IEnumerable<long> shape)
+    {
+        long n = 1;
+        foreach (long d in shape)
+        {
+            n = checked(n * d);
+        }
+
+        return n;
+    }
+
+    /// <summary>Row-major strides of <paramref name="shape"/>.</summary>
+    public static long[] Strides(long[] shape)
+    {
+        var s = new long[shape.Length];
+        long acc = 1;
+        for (int i = shape.Length - 1; i >= 0; i--)
+        {
+            s[i] = acc;
+            acc *= shape[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>Multidirectional (numpy) broadcast of two shapes; null when they are incompatible.</summary>
+    public static long[]? Broadcast(long[] a, long[] b)
+    {
+        int rank = Math.Max(a.Length, b.Length);
+        var r = new long[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            long da = i - (rank - a.Length) >= 0 ? a[i - (rank - a.Length)] : 1;
+            long db = i - (rank - b.Length) >= 0 ? b[i - (rank - b.Length)] : 1;
+            if (da != db && da != 1 && db != 1)
+            {
+                return null;
+            }
+
+            r[i] = da == 1 ? db : da;
+        }
+
+        return r;
+    }
+
+    /// <summary>For each element of <paramref name="outShape"/>, the flat index of the element of a tensor of
+    /// shape <paramref name="inShape"/> that broadcasting reads.</summary>
+    public static long[] BroadcastMap(long[] outShape, long[] inShape)
+    {
+        long n = Product(outShape);
+        var map = new long[n];
+        long[] inStrides = Strides(inShape);
+        int offset = outShape.Length - inShape.Length;
+        var idx = new long[outShape.Length];
+        for (long k = 0; k < n; k++)
+        {
+            long src = 0;
+            for (int d = 0; d < inShape.Length; d++)
+            {
+                if (inShape[d] != 1)
+                {
+                    src += idx[d + offset] * inStrides[d];
+                }
+            }
+
+            map[k] = src;
+            Increment(idx, outShape);
+        }
+
+        return map;
+    }
+
+    /// <summary>Advances a row-major multi-index by one.</summary>
+    public static void Increment(long[] idx, long[] shape)
+    {
+        for (int d = shape.Length - 1; d >= 0; d--)
+        {
+            if (++idx[d] < shape[d])
+            {
+                return;
+            }
+
+            idx[d] = 0;
+        }
+    }
+
+    /// <summary>A tensor whose element i is <paramref name="src"/>[map[i]], or the fill value where map[i] &lt; 0.</summary>
+    public static OnnxTensor Select(OnnxTensor src, string name, long[] shape, long[] map, double fill = 0)
+    {
+        if (src.IsFloat)
+        {
+            var f = new float[map.Length];
+            for (int i = 0; i < map.Length; i++)
+            {
+                f[i] = map[i] < 0 ? (float)fill : src.Floats[map[i]];
+            }
+
+            return new OnnxTensor(name, src.ElementType, shape, f, []);
+        }
+
+        var v = new long[map.Length];
+        for (int i = 0; i < map.Length; i++)
+        {
+            v[i] = map[i] < 0 ? (long)fill : src.Ints[map[i]];
+        }
+
+        return new OnnxTensor(name, src.ElementType, shape, [], v);
+    }
+
+    /// <summary>Same data, new name and shape (Reshape, Squeeze, Unsqueeze, Identity).</summary>
+    public static OnnxTensor WithShape(OnnxTensor src, string name, long[] shape) =>
+        src with { Name = name, Shape = shape };
+
+    /// <summary>Element <paramref name="i"/> as a double (for mixed arithmetic and casts).</summary>
+    public static double At(OnnxTensor t, long i) => t.IsFloat ? t.Floats[i] : t.Ints[i];
+
+    public static OnnxTensor Floats(string name, long[] shape, float[] values, OnnxElementType type = OnnxElementType.Float) =>
+        new(name, type, shape, values, []);
+
+    public static OnnxTensor Ints(string name, long[] shape, long[] values, OnnxElementType type = OnnxElementType.Int64) =>
+        new(name, type, shape, [], values);
+}
