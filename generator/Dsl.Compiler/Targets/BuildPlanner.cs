@@ -1,0 +1,128 @@
+using System.Globalization;
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+
+namespace Dsl.Compiler.Targets;
+
+/// <summary>Computes <see cref="CoreBuildPlan"/>s from a board profile and a model folder.</summary>
+public static class BuildPlanner
+{
+    /// <summary>Flags every build of generated code uses.</summary>
+    public static IReadOnlyList<string> CommonCFlags { get; } =
+        ["-std=c99", "-O2", "-Wall", "-Wextra", "-pedantic", "-ffunction-sections", "-fdata-sections"];
+
+    /// <summary>Extra flags for bare-metal images (no C library: runtime-c/target brings memcpy/memset).</summary>
+    public static IReadOnlyList<string> TargetCFlags { get; } = ["-ffreestanding"];
+
+    /// <summary>Link flags of a bare-metal test image (dsl_target.ld includes memory.ld from -L).</summary>
+    public static IReadOnlyList<string> TargetLinkFlags { get; } =
+        ["-nostdlib", "-nostartfiles", "-Wl,--gc-sections", "-T", "dsl_target.ld", "-lgcc"];
+
+    /// <summary>Section the handoff ring goes to on boards with a shared region (placed by memory.ld).</summary>
+    public const string HandoffSection = ".dsl_handoff";
+
+    /// <summary>The core builds of a board: one per core that runs a path (one for single-core boards).</summary>
+    public static IReadOnlyList<CoreBuildPlan> ForBoard(BoardProfile board, ModelFolder model, string glueDir)
+    {
+        if (board.IsSingleCore)
+        {
+            return [ForCore(board, board.Light, "light+heavy", model, Path.Combine(glueDir, board.LightCore))];
+        }
+
+        return
+        [
+            ForCore(board, board.Light, "light", model, Path.Combine(glueDir, board.LightCore)),
+            ForCore(board, board.Heavy, "heavy", model, Path.Combine(glueDir, board.HeavyCore)),
+        ];
+    }
+
+    /// <summary>A static library of one core's path(s) with the core's flags.</summary>
+    public static CoreBuildPlan ForCore(BoardProfile board, CoreProfile core, string role, ModelFolder model, string coreDir)
+    {
+        var sources = role switch
+        {
+            "light" => model.LightSources,
+            "heavy" => model.HeavySources,
+            _ => [.. model.LightSources, .. model.HeavySources, .. model.SingleCoreSources],
+        };
+        var defines = new List<string>();
+        if (!board.IsSingleCore && board.Shared is not null)
+        {
+            defines.Add($"{model.Name.ToUpperInvariant()}_HANDOFF_SECTION=__attribute__((section(\"{HandoffSection}\")))");
+        }
+
+        return new CoreBuildPlan(
+            $"{model.Name}_{core.Id}",
+            role,
+            "arm-none-eabi-gcc",
+            [.. sources, .. model.RuntimeSources(core.KernelVariant)],
+            model.IncludeDirs(),
+            defines,
+            [.. core.GccFlags, .. CommonCFlags, .. TargetCFlags],
+            [],
+            coreDir,
+            false);
+    }
+
+    /// <summary>The QEMU test firmware of an emulated board: harness (semihosting backend), target
+    /// runtime (startup, semihosting, SysTick counter, mem functions) and the whole model on one core.</summary>
+    /// <param name="board">An emulated board.</param>
+    /// <param name="model">The model folder.</param>
+    /// <param name="harnessDir">Folder with the harness sources (runtime-c/harness or a copy).</param>
+    /// <param name="targetDir">Folder with the target runtime (runtime-c/target or a copy).</param>
+    /// <param name="linkerDir">Folder holding memory.ld for this board and dsl_target.ld.</param>
+    public static CoreBuildPlan ForTestFirmware(BoardProfile board, ModelFolder model, string harnessDir, string targetDir, string linkerDir)
+    {
+        var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
+            $"{board.FilePath}: qemu: board '{board.Name}' is build-only (no qemu section), so it has no test firmware; " +
+            "use an emulated board (one with a qemu section) for validation");
+        var core = board.Light;
+        return new CoreBuildPlan(
+            $"{model.Name}_{Sanitize(board.Name)}_test",
+            "test firmware",
+            "arm-none-eabi-gcc",
+            [
+                Path.Combine(harnessDir, "dsl_harness_main.c"),
+                Path.Combine(harnessDir, "dsl_harness_io_semihost.c"),
+                Path.Combine(targetDir, "dsl_startup.c"),
+                Path.Combine(targetDir, "dsl_semihost.c"),
+                Path.Combine(targetDir, "dsl_icount.c"),
+                Path.Combine(targetDir, "dsl_mem.c"),
+                .. model.LightSources, .. model.HeavySources, .. model.SingleCoreSources,
+                .. model.RuntimeSources(core.KernelVariant),
+            ],
+            [harnessDir, targetDir, .. model.IncludeDirs()],
+            [
+                "DSL_HARNESS_TARGET=1",
+                "DSL_TARGET_REF_HZ=" + qemu.SysTickRefHz.ToString(CultureInfo.InvariantCulture),
+                "DSL_ICOUNT_SHIFT=" + qemu.IcountShift.ToString(CultureInfo.InvariantCulture),
+            ],
+            [.. core.GccFlags, .. CommonCFlags, .. TargetCFlags],
+            [.. TargetLinkFlags],
+            linkerDir,
+            true);
+    }
+
+    /// <summary>The harness on the host (stdio backend, no instruction counts) with the whole model.</summary>
+    public static CoreBuildPlan ForHost(ModelFolder model, string harnessDir) =>
+        new(
+            $"{model.Name}_host_test",
+            "test firmware",
+            "gcc",
+            [
+                Path.Combine(harnessDir, "dsl_harness_main.c"),
+                Path.Combine(harnessDir, "dsl_harness_io_stdio.c"),
+                .. model.LightSources, .. model.HeavySources, .. model.SingleCoreSources,
+                .. model.RuntimeSources(KernelVariant.Portable),
+            ],
+            [harnessDir, .. model.IncludeDirs()],
+            [],
+            [.. CommonCFlags],
+            [],
+            null,
+            true);
+
+    /// <summary>Turns a board name into a C identifier (mps2-an386 → mps2_an386).</summary>
+    public static string Sanitize(string name) =>
+        new(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
+}

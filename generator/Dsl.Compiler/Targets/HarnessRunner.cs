@@ -1,0 +1,88 @@
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Toolchain;
+using Dsl.Compiler.Validation;
+
+namespace Dsl.Compiler.Targets;
+
+/// <summary>Runs a built harness on raw int16 PCM and reads back its frame trace.</summary>
+public static class HarnessRunner
+{
+    /// <summary>Default wall-clock limit of one run.</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Runs the test firmware <paramref name="elf"/> of <paramref name="board"/> in QEMU on
+    /// <paramref name="pcmPath"/>, writing the trace to <paramref name="tracePath"/>.</summary>
+    public static HarnessRun RunOnQemu(BoardProfile board, string elf, string pcmPath, string tracePath, TimeSpan? timeout = null)
+    {
+        var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
+            $"{board.FilePath}: qemu: board '{board.Name}' is build-only; run the firmware on an emulated board");
+        var (workDir, inArg, traceArg) = Prepare(pcmPath, tracePath);
+        var request = new QemuRunRequest(qemu.Machine, elf, qemu.IcountShift, [inArg, traceArg], workDir, timeout ?? DefaultTimeout);
+        var run = QemuRunner.Run(request);
+        return Finish(run, Path.Combine(workDir, traceArg), tracePath);
+    }
+
+    /// <summary>Runs the host harness <paramref name="executable"/> on <paramref name="pcmPath"/>.</summary>
+    public static HarnessRun RunOnHost(string executable, string pcmPath, string tracePath, TimeSpan? timeout = null)
+    {
+        var full = Path.GetFullPath(tracePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var run = HostRunner.Run(executable, [Path.GetFullPath(pcmPath), full], timeout ?? DefaultTimeout);
+        return Finish(run, full, full);
+    }
+
+    // Semihosting gets a space-separated command line: keep arguments free of spaces by running in
+    // the trace's folder and copying the input there when its path has spaces.
+    private static (string WorkDir, string InArg, string TraceArg) Prepare(string pcmPath, string tracePath)
+    {
+        if (!File.Exists(pcmPath))
+        {
+            throw new DslException(DslErrorCode.Io, $"{pcmPath}: input PCM not found");
+        }
+
+        var full = Path.GetFullPath(tracePath);
+        var workDir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(workDir);
+        var inArg = Path.GetRelativePath(workDir, Path.GetFullPath(pcmPath));
+        if (inArg.Contains(' ', StringComparison.Ordinal))
+        {
+            File.Copy(pcmPath, Path.Combine(workDir, "dsl_input.pcm"), overwrite: true);
+            inArg = "dsl_input.pcm";
+        }
+
+        var traceArg = Path.GetFileName(full);
+        if (traceArg.Contains(' ', StringComparison.Ordinal))
+        {
+            traceArg = "dsl_trace.bin";
+        }
+
+        if (File.Exists(Path.Combine(workDir, traceArg)))
+        {
+            File.Delete(Path.Combine(workDir, traceArg));
+        }
+
+        return (workDir, inArg, traceArg);
+    }
+
+    private static HarnessRun Finish(RunResult run, string written, string wanted)
+    {
+        var full = Path.GetFullPath(wanted);
+        if (run.Outcome != QemuOutcome.Passed)
+        {
+            return new HarnessRun(run, full, null);
+        }
+
+        if (!File.Exists(written))
+        {
+            throw new DslException(DslErrorCode.Toolchain, $"{run.What}: exited 0 but wrote no trace {written}");
+        }
+
+        if (written != full)
+        {
+            File.Move(written, full, overwrite: true);
+        }
+
+        return new HarnessRun(run, full, TraceFile.Read(full));
+    }
+}
