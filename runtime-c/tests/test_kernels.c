@@ -120,7 +120,7 @@ static void fill_rnd_s16(int16_t *p, int32_t n, int32_t lo, int32_t hi)
 /* ---------------------------------------------------------------- buffers */
 
 #define MAX_IN 8192
-#define MAX_W 16384
+#define MAX_W 32768
 #define MAX_OUT 4096
 #define MAX_CH 96
 

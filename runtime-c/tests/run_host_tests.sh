@@ -1,0 +1,105 @@
+#!/bin/sh
+# run_host_tests.sh - build the kernel tests with the host gcc and run them.
+# Configurations: {single, double rounding} x {portable only, + dsp variant, + mve variant}
+# (the variants run on the host through the intrinsic emulations in tests/shim/).
+# Also checks that every kernel file compiles warning-free for each Cortex-M core.
+# With AddressSanitizer/UBSan available, every configuration also runs sanitized.
+# Prints a final "N passed, M failed": N sums the test cases of every run, plus one per
+# cross-compile check; a build that fails counts as one failure. Exits non-zero on failure.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+rt=$(dirname "$here")
+cc=${CC:-gcc}
+command -v "$cc" >/dev/null 2>&1 || { echo "run_host_tests.sh: host compiler '$cc' not found (apt-get install gcc)" >&2; exit 2; }
+out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_host_tests.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+warn="-std=c99 -Wall -Wextra -Werror -pedantic"
+rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+passed=0
+failed=0
+
+result() { # name status
+    if [ "$2" -eq 0 ]; then passed=$((passed + 1)); echo "PASS $1"; else failed=$((failed + 1)); echo "FAIL $1"; fi
+}
+
+# add the "N passed, M failed" of a test log to the totals (a run without that line is one failure)
+count_log() { # name log status
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1)
+    grep -E '^FAIL' "$2" | sed 's/^/    /'
+    if [ -z "$line" ]; then
+        tail -n 5 "$2" | sed 's/^/    /'
+        failed=$((failed + 1)); echo "FAIL $1 (no result line, exit $3)"; return
+    fi
+    p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
+    [ "$3" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "$([ "$f" -eq 0 ] && echo PASS || echo FAIL) $1: $line"
+}
+
+sanitize=""
+probe="$out/probe.c"
+echo 'int main(void) { return 0; }' > "$probe"
+if $cc -fsanitize=address,undefined "$probe" -o "$out/probe" >/dev/null 2>&1 && "$out/probe"; then
+    sanitize="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all"
+fi
+
+for rounding in single double; do
+    def=""
+    [ "$rounding" = double ] && def="-DDSL_REQUANT_DOUBLE_ROUNDING"
+    for variant in portable dsp mve; do
+        for opt in "-O2" ${sanitize:+"$sanitize"}; do
+            name="host $rounding-rounding $variant${opt#-O2}"
+            [ "$opt" = "-O2" ] || name="host $rounding-rounding $variant (sanitized)"
+            dir="$out/$rounding-$variant-$(echo "$opt" | cut -c2-3)"
+            mkdir -p "$dir"
+            flags="$warn $opt $def -I$rt/include -I$here"
+            ok=0
+            vobjs=""
+            tv=""
+            if [ "$variant" != portable ]; then
+                for f in "$rt"/src/$variant/*.c; do
+                    o="$dir/variant_$(basename "$f" .c).o"
+                    $cc $flags -I"$here/shim" $rename -c "$f" -o "$o" || ok=1
+                    vobjs="$vobjs $o"
+                done
+                tv="-DTEST_VARIANT=\"$variant\""
+            fi
+            $cc $flags $tv "$here/test_kernels.c" "$here/platform_host.c" "$rt"/src/portable/*.c $vobjs -o "$dir/test" || ok=1
+            if [ $ok -ne 0 ]; then
+                result "$name (build)" 1
+                continue
+            fi
+            "$dir/test" > "$dir/log" 2>&1
+            count_log "$name" "$dir/log" $?
+        done
+    done
+done
+
+# warning-free cross compilation of every kernel file for its cores (skipped without the toolchain)
+if command -v arm-none-eabi-gcc >/dev/null 2>&1; then
+    for core in "m3:-mcpu=cortex-m3 -mfloat-abi=soft:portable" \
+                "m4:-mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard:portable dsp" \
+                "m7:-mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard:portable dsp" \
+                "m33:-mcpu=cortex-m33 -mfpu=fpv5-sp-d16 -mfloat-abi=hard:portable dsp" \
+                "m55:-mcpu=cortex-m55 -mfloat-abi=hard:portable dsp mve"; do
+        cname=${core%%:*}; rest=${core#*:}; cflags=${rest%%:*}; dirs=${rest#*:}
+        for d in $dirs; do
+            ok=0
+            for def in "" -DDSL_REQUANT_DOUBLE_ROUNDING; do
+                for f in "$rt"/src/$d/*.c; do
+                    arm-none-eabi-gcc -mthumb $cflags $warn -O2 $def -I"$rt/include" -I"$here" -c "$f" -o "$out/x.o" || ok=1
+                    # no calls into a C library (memcpy, memset, ...) may be left
+                    if arm-none-eabi-nm -u "$out/x.o" | grep -q .; then
+                        echo "    $f references: $(arm-none-eabi-nm -u "$out/x.o" | tr '\n' ' ')"; ok=1
+                    fi
+                done
+            done
+            result "cross-compile $d for cortex-$cname (-Werror, no undefined symbols)" $ok
+        done
+    done
+else
+    echo "note: arm-none-eabi-gcc not found, cross-compile checks skipped"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
