@@ -8,7 +8,16 @@
 #endif
 
 void tp_puts(const char *s) { dsl_sh_write0(s); }
-int tp_have_icount(void) { return 1; }
+/* the run script always passes -icount shift=DSL_ICOUNT_SHIFT; start the counter on first use */
+int tp_have_icount(void)
+{
+    static int started;
+    if (!started) {
+        dsl_icount_start();
+        started = 1;
+    }
+    return 1;
+}
 uint64_t tp_icount_ticks(void) { return dsl_icount_ticks(); }
 uint64_t tp_icount_instructions(uint64_t ticks)
 {

@@ -1,0 +1,94 @@
+#!/bin/sh
+# run_qemu_tests.sh - cross-compile the kernel tests and run them on QEMU Cortex-M boards.
+#   mps2-an385 (Cortex-M3): portable          mps2-an386 (M4), mps2-an500 (M7), mps2-an505 (M33): portable + dsp
+#   mps3-an547 (Cortex-M55): portable + mve
+# Each image runs the hand-checked and reference tests on the portable kernels, compares the
+# variant with the portable kernels on random data, and reports instruction counts of the
+# benchmark convolutions (SysTick under -icount shift=$SHIFT: deterministic). Both rounding rules.
+# Prints a final "N passed, M failed" (test cases summed over runs); exits non-zero on failure.
+# Environment: OPT (default -O2), SHIFT (default 6), KEEP=1 keeps the build directory.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+rt=$(dirname "$here")
+tg="$rt/target"
+opt=${OPT:--O2}
+shift_n=${SHIFT:-6}
+for tool in arm-none-eabi-gcc qemu-system-arm; do
+    command -v $tool >/dev/null 2>&1 || {
+        echo "run_qemu_tests.sh: $tool not found; install with:" >&2
+        echo "  apt-get install -y --no-install-recommends gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm" >&2
+        exit 2
+    }
+done
+out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_qemu_tests.XXXXXX")
+[ "${KEEP:-0}" = 1 ] && echo "build directory: $out" || trap 'rm -rf "$out"' EXIT
+warn="-std=c99 -Wall -Wextra -Werror -pedantic"
+rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+passed=0
+failed=0
+bench="$out/bench.txt"
+: > "$bench"
+
+count_log() { # name log status
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1)
+    grep -E '^FAIL|HardFault|unexpected' "$2" | sed 's/^/    /'
+    if [ -z "$line" ]; then
+        tail -n 5 "$2" | sed 's/^/    /'
+        failed=$((failed + 1)); echo "FAIL $1 (no result line, exit $3)"; return
+    fi
+    p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
+    [ "$3" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "$([ "$f" -eq 0 ] && echo PASS || echo FAIL) $1: $line"
+}
+
+# board : cpu flags : variant : SysTick clock (Hz)
+for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
+           "mps2-an386:-mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard:dsp:25000000" \
+           "mps2-an500:-mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard:dsp:25000000" \
+           "mps2-an505:-mcpu=cortex-m33 -mfpu=fpv5-sp-d16 -mfloat-abi=hard:dsp:20000000" \
+           "mps3-an547:-mcpu=cortex-m55 -mfloat-abi=hard:mve:32000000"; do
+    board=${cfg%%:*}; rest=${cfg#*:}
+    cpu=${rest%%:*}; rest=${rest#*:}
+    variant=${rest%%:*}; ref_hz=${rest#*:}
+    for rounding in single double; do
+        def=""
+        [ "$rounding" = double ] && def="-DDSL_REQUANT_DOUBLE_ROUNDING"
+        name="$board $variant $rounding-rounding"
+        dir="$out/$board-$rounding"
+        mkdir -p "$dir"
+        flags="-mthumb $cpu $warn $opt -ffreestanding -ffunction-sections -fdata-sections $def -I$rt/include -I$here -I$tg"
+        flags="$flags -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n"
+        ok=0
+        vobjs=""
+        tv=""
+        if [ "$variant" != portable ]; then
+            for f in "$rt"/src/$variant/*.c; do
+                o="$dir/variant_$(basename "$f" .c).o"
+                arm-none-eabi-gcc $flags $rename -c "$f" -o "$o" || ok=1
+                vobjs="$vobjs $o"
+            done
+            tv="-DTEST_VARIANT=\"$variant\""
+        fi
+        arm-none-eabi-gcc $flags $tv "$here/test_kernels.c" "$here/platform_target.c" "$rt"/src/portable/*.c $vobjs \
+            "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
+            -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/test.elf" || ok=1
+        if [ $ok -ne 0 ]; then
+            failed=$((failed + 1)); echo "FAIL $name (build)"
+            continue
+        fi
+        timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+            -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+            -icount shift="$shift_n" -kernel "$dir/test.elf" > "$dir/log" 2>&1
+        count_log "$name" "$dir/log" $?
+        if [ "$rounding" = single ]; then
+            grep '^instructions' "$dir/log" | sed "s/^instructions /$board /" >> "$bench"
+        fi
+    done
+done
+
+echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 64 out, k=3, 20 rows;"
+echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows), single rounding:"
+sed 's/^/  /' "$bench"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
