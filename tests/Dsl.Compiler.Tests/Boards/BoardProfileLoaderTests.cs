@@ -1,0 +1,222 @@
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Targets;
+
+namespace Dsl.Compiler.Tests.Boards;
+
+public class BoardProfileLoaderTests
+{
+    private static readonly string BoardsDir = RepoLayout.Find(AppContext.BaseDirectory).BoardsDir;
+
+    private const string Valid = """
+        name: test-board
+        description: a test board
+        source: made up
+        cores:
+          - id: big
+            cpu: cortex-m7
+            fpu: fpv5-d16
+            dsp: true
+            mve: false
+            clock_hz: 100_000_000
+            gcc_flags: [-mcpu=cortex-m7, -mthumb, -mfpu=fpv5-d16, -mfloat-abi=hard]
+            kernel_variant: dsp
+            memory:
+              flash: { origin: 0x08000000, size: 1M }
+              ram:   { origin: 0x24000000, size: 512K }
+          - id: little
+            cpu: cortex-m4
+            fpu: none
+            dsp: true
+            mve: false
+            clock_hz: 50_000_000
+            gcc_flags: [-mcpu=cortex-m4, -mthumb, -mfloat-abi=soft]
+            kernel_variant: portable
+            memory:
+              flash: { origin: 0x08100000, size: 1M }
+              ram:   { origin: 0x30000000, size: 128K }
+        paths:
+          light: little
+          heavy: big
+        shared: { origin: 0x38000000, size: 64K }
+        """;
+
+    public static TheoryData<string> ShippedBoards()
+    {
+        var data = new TheoryData<string>();
+        foreach (var n in BoardProfileLoader.ListNames(BoardsDir))
+        {
+            data.Add(n);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedBoards))]
+    public void Every_shipped_profile_loads(string name)
+    {
+        var b = BoardProfileLoader.Load(name, BoardsDir);
+        Assert.Equal(name, b.Name);
+        Assert.NotEmpty(b.Source);
+        Assert.Contains(b.Cores, c => c.Id == b.LightCore);
+        Assert.Contains(b.Cores, c => c.Id == b.HeavyCore);
+        if (b.IsEmulated)
+        {
+            Assert.True(b.IsSingleCore);
+        }
+    }
+
+    [Fact]
+    public void Shipped_set_has_the_required_boards()
+    {
+        var names = BoardProfileLoader.ListNames(BoardsDir);
+        foreach (var n in new[] { "mps2-an386", "mps2-an500", "mps2-an505", "mps3-an547", "stm32h747i-disco", "imxrt1170-evk", "nrf5340-dk", "alif-ensemble-e7" })
+        {
+            Assert.Contains(n, names);
+        }
+
+        var all = BoardProfileLoader.LoadAll(BoardsDir);
+        Assert.Equal(4, all.Count(b => b.IsEmulated));
+        Assert.Contains(all, b => !b.IsEmulated && b.IsSingleCore && b.Light.Cpu == "cortex-m4");
+    }
+
+    [Fact]
+    public void Emulated_m4_profile_has_qemu_settings_and_dsp_kernels()
+    {
+        var b = BoardProfileLoader.Load("mps2-an386", BoardsDir);
+        Assert.Equal("mps2-an386", b.Qemu!.Machine);
+        Assert.Equal(25_000_000, b.Qemu.SysTickRefHz);
+        Assert.Equal(KernelVariant.Dsp, b.Light.KernelVariant);
+        Assert.Equal(0x20000000UL, b.Light.Ram.Origin);
+        Assert.Equal(4UL * 1024 * 1024, b.Light.Flash.Size);
+        Assert.Equal(0.625, b.Qemu.InstructionsPerTick, 6);
+    }
+
+    [Fact]
+    public void Dual_core_boards_put_light_on_the_low_power_core()
+    {
+        Assert.Equal("m4", BoardProfileLoader.Load("stm32h747i-disco", BoardsDir).LightCore);
+        Assert.Equal("net", BoardProfileLoader.Load("nrf5340-dk", BoardsDir).LightCore);
+        Assert.Equal("he", BoardProfileLoader.Load("alif-ensemble-e7", BoardsDir).LightCore);
+        var mve = BoardProfileLoader.Load("mps3-an547", BoardsDir).Light;
+        Assert.Equal(KernelVariant.Mve, mve.KernelVariant);
+    }
+
+    [Fact]
+    public void Valid_text_parses()
+    {
+        var b = BoardProfileLoader.Parse(Valid, "boards/test-board.yaml");
+        Assert.False(b.IsSingleCore);
+        Assert.Equal(64UL * 1024, b.Shared!.Size);
+        Assert.Equal(KernelVariant.Portable, b.Light.KernelVariant);
+    }
+
+    private static DslException Fails(string yaml)
+    {
+        var e = Assert.Throws<DslException>(() => BoardProfileLoader.Parse(yaml, "boards/test-board.yaml"));
+        Assert.Equal(DslErrorCode.Board, e.Code);
+        Assert.StartsWith("boards/test-board.yaml:", e.Message);
+        return e;
+    }
+
+    [Fact]
+    public void Missing_field_is_located()
+    {
+        var e = Fails(Valid.Replace("    clock_hz: 50_000_000\n", ""));
+        Assert.Contains("cores[1].clock_hz", e.Message);
+        Assert.Contains("required", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_cpu_lists_allowed_ones()
+    {
+        var e = Fails(Valid.Replace("cpu: cortex-m4", "cpu: cortex-m5").Replace("-mcpu=cortex-m4", "-mcpu=cortex-m5"));
+        Assert.Contains("cores[1].cpu", e.Message);
+        Assert.Contains("unknown cpu 'cortex-m5'", e.Message);
+        Assert.Contains("cortex-m55", e.Message);
+        Assert.Matches(@":\d+:\d+: ", e.Message);
+    }
+
+    [Fact]
+    public void Overlapping_regions_are_refused()
+    {
+        var e = Fails(Valid.Replace("ram:   { origin: 0x30000000, size: 128K }", "ram:   { origin: 0x24010000, size: 128K }"));
+        Assert.Contains("cores[1].memory.ram", e.Message);
+        Assert.Contains("overlaps", e.Message);
+    }
+
+    [Fact]
+    public void Overlap_within_one_core_is_refused()
+    {
+        var e = Fails(Valid.Replace("ram:   { origin: 0x24000000, size: 512K }", "ram:   { origin: 0x08080000, size: 512K }"));
+        Assert.Contains("cores[0].memory.ram", e.Message);
+    }
+
+    [Fact]
+    public void Shared_region_overlapping_a_core_is_refused()
+    {
+        var e = Fails(Valid.Replace("shared: { origin: 0x38000000, size: 64K }", "shared: { origin: 0x30010000, size: 64K }"));
+        Assert.Contains("shared", e.Message);
+        Assert.Contains("overlaps", e.Message);
+    }
+
+    [Fact]
+    public void Path_on_unknown_core_is_refused()
+    {
+        var e = Fails(Valid.Replace("heavy: big", "heavy: huge"));
+        Assert.Contains("paths.heavy", e.Message);
+        Assert.Contains("unknown core 'huge'", e.Message);
+        Assert.Contains("big, little", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_field_is_refused()
+    {
+        var e = Fails(Valid.Replace("    dsp: true\n    mve: false\n    clock_hz: 50", "    dsp: true\n    mve: false\n    speed: 3\n    clock_hz: 50"));
+        Assert.Contains("cores[1].speed", e.Message);
+        Assert.Contains("allowed here", e.Message);
+    }
+
+    [Fact]
+    public void Dsp_kernels_need_dsp()
+    {
+        var e = Fails(Valid.Replace("kernel_variant: portable", "kernel_variant: mve"));
+        Assert.Contains("kernel_variant", e.Message);
+    }
+
+    [Fact]
+    public void Flags_must_match_cpu_and_fpu()
+    {
+        Assert.Contains("-mcpu=cortex-m7", Fails(Valid.Replace("-mcpu=cortex-m7,", "-mcpu=cortex-m4,")).Message);
+        Assert.Contains("-mfloat-abi=soft", Fails(Valid.Replace("[-mcpu=cortex-m4, -mthumb, -mfloat-abi=soft]", "[-mcpu=cortex-m4, -mthumb, -mfloat-abi=hard]")).Message);
+    }
+
+    [Fact]
+    public void Dual_core_without_shared_region_is_refused()
+    {
+        var e = Fails(Valid.Replace("shared: { origin: 0x38000000, size: 64K }", ""));
+        Assert.Contains("shared", e.Message);
+    }
+
+    [Fact]
+    public void Bad_size_and_bad_yaml_are_located()
+    {
+        Assert.Contains("size", Fails(Valid.Replace("size: 128K", "size: lots")).Message);
+        Assert.Contains("not valid YAML", Fails("name: [unclosed").Message);
+    }
+
+    [Fact]
+    public void Name_must_match_file()
+    {
+        Assert.Contains("must equal the file name", Fails(Valid.Replace("name: test-board", "name: other")).Message);
+    }
+
+    [Fact]
+    public void Unknown_board_lists_known_ones()
+    {
+        var e = Assert.Throws<DslException>(() => BoardProfileLoader.Load("no-such-board", BoardsDir));
+        Assert.Equal(DslErrorCode.Board, e.Code);
+        Assert.Contains("mps2-an386", e.Message);
+    }
+}

@@ -1,0 +1,111 @@
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Targets;
+using Dsl.Compiler.Toolchain;
+
+namespace Dsl.Compiler.Tests.Targets;
+
+public sealed class BuildGlueWriterTests : IDisposable
+{
+    private readonly string temp;
+    private readonly ModelFolder model;
+
+    public BuildGlueWriterTests()
+    {
+        model = FakeModel.CopyToTemp(out temp);
+    }
+
+    public void Dispose() => Directory.Delete(temp, true);
+
+    private static BoardProfile Board(string name) => BoardProfileLoader.Load(name, FakeModel.Repo.BoardsDir);
+
+    [Fact]
+    public void Model_folder_is_scanned()
+    {
+        Assert.Equal("fake", model.Name);
+        Assert.Single(model.LightSources);
+        Assert.EndsWith("fake_light.c", model.LightSources[0]);
+        Assert.EndsWith("fake_model.c", Assert.Single(model.SingleCoreSources));
+    }
+
+    [Fact]
+    public void Memory_ld_of_a_dual_core_board_has_shared_handoff_section()
+    {
+        var board = Board("stm32h747i-disco");
+        var ld = BuildGlueWriter.MemoryLd(board, board.Light);
+        Assert.Contains("FLASH  (rx ) : ORIGIN = 0x08100000, LENGTH = 0x00100000 /* 1 MiB */", ld);
+        Assert.Contains("RAM    (rwx) : ORIGIN = 0x30000000, LENGTH = 0x00040000 /* 256 KiB */", ld);
+        Assert.Contains("SHARED (rw ) : ORIGIN = 0x38000000, LENGTH = 0x00010000 /* 64 KiB */", ld);
+        Assert.Contains(".dsl_handoff (NOLOAD)", ld);
+        var single = Board("mps2-an386");
+        var sld = BuildGlueWriter.MemoryLd(single, single.Light);
+        Assert.Contains("FLASH  (rx ) : ORIGIN = 0x00000000, LENGTH = 0x00400000", sld);
+        Assert.DoesNotContain("SHARED", sld);
+    }
+
+    [Fact]
+    public void Dual_core_glue_splits_the_paths()
+    {
+        var board = Board("stm32h747i-disco");
+        var glue = BuildGlueWriter.Write(board, model);
+        Assert.Null(glue.Firmware);
+        Assert.Equal(2, glue.Cores.Count);
+        var m4 = Path.Combine(glue.Directory, "m4");
+        var mk = File.ReadAllText(Path.Combine(m4, "fake_m4.mk"));
+        Assert.Contains("FAKE_M4_TARGET_FLAGS := -mcpu=cortex-m4 -mthumb -mfpu=fpv4-sp-d16 -mfloat-abi=hard", mk);
+        Assert.Contains("$(FAKE_M4_DIR)/../../../fake_light.c", mk);
+        Assert.DoesNotContain("fake_heavy.c", mk);
+        Assert.Contains("'-DFAKE_HANDOFF_SECTION=__attribute__((section(\".dsl_handoff\")))'", mk);
+        var cmake = File.ReadAllText(Path.Combine(glue.Directory, "m7", "CMakeLists.txt"));
+        Assert.Contains("project(fake_m7 C)", cmake);
+        Assert.Contains("add_library(fake_m7 STATIC", cmake);
+        Assert.Contains("${CMAKE_CURRENT_LIST_DIR}/../../../fake_heavy.c", cmake);
+        Assert.DoesNotContain("fake_light.c", cmake);
+        Assert.Contains("-mcpu=cortex-m7", cmake);
+        Assert.Contains("0x24000000", File.ReadAllText(Path.Combine(glue.Directory, "m7", "memory.ld")));
+    }
+
+    [Fact]
+    public void Emulated_board_gets_self_contained_firmware()
+    {
+        var glue = BuildGlueWriter.Write(Board("mps2-an386"), model);
+        Assert.NotNull(glue.Firmware);
+        var fw = Path.Combine(glue.Directory, "firmware");
+        Assert.True(File.Exists(Path.Combine(fw, "harness", "dsl_harness_main.c")));
+        Assert.True(File.Exists(Path.Combine(fw, "target", "dsl_target.ld")));
+        Assert.True(File.Exists(Path.Combine(fw, "target", "memory.ld")));
+        var mk = File.ReadAllText(Path.Combine(fw, "fake_mps2_an386_test.mk"));
+        Assert.Contains("-DDSL_TARGET_REF_HZ=25000000", mk);
+        Assert.Contains("-DDSL_ICOUNT_SHIFT=6", mk);
+        Assert.Contains("fake_model.c", mk);
+        Assert.Contains("-T dsl_target.ld", mk);
+        Assert.Contains("-icount shift=6", File.ReadAllText(Path.Combine(fw, "run_qemu.sh")));
+        var again = BuildGlueWriter.Write(Board("mps2-an386"), model);
+        Assert.Equal(glue.Files, again.Files);
+    }
+
+    [Fact]
+    [Trait("Category", "Qemu")]
+    public void Emitted_make_fragments_build_with_the_arm_toolchain()
+    {
+        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc") || !ToolRunner.IsInstalled("make"))
+        {
+            return;
+        }
+
+        var glue = BuildGlueWriter.Write(Board("nrf5340-dk"), model);
+        foreach (var core in new[] { "net", "app" })
+        {
+            var dir = Path.Combine(glue.Directory, core);
+            var r = ToolRunner.Run("make", ["-f", $"fake_{core}.mk"], TimeSpan.FromMinutes(2), dir);
+            Assert.True(r.Succeeded, r.StdOut + r.StdErr);
+            Assert.True(File.Exists(Path.Combine(dir, "build", $"libfake_{core}.a")));
+        }
+
+        var fwGlue = BuildGlueWriter.Write(Board("mps2-an386"), model);
+        var fw = Path.Combine(fwGlue.Directory, "firmware");
+        var build = ToolRunner.Run("make", ["-f", "fake_mps2_an386_test.mk"], TimeSpan.FromMinutes(2), fw);
+        Assert.True(build.Succeeded, build.StdOut + build.StdErr);
+        var elf = Path.Combine(fw, "build", "fake_mps2_an386_test.elf");
+        Assert.True(ArmSize.Read(elf).Text > 0);
+    }
+}

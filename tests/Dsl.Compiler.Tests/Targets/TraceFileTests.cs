@@ -1,0 +1,73 @@
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Validation;
+
+namespace Dsl.Compiler.Tests.Targets;
+
+public class TraceFileTests
+{
+    private static TraceFile Sample() => new(3, 2,
+    [
+        new FrameRecord(0, 0, -5, 100, 0, [1, -2, 3], [7, -8], [0, 0, 0]),
+        new FrameRecord(1, 2, 90, 120, uint.MaxValue, [short.MinValue, 0, short.MaxValue], [-128, 127], [4, 5, -6]),
+    ]);
+
+    [Fact]
+    public void Round_trip_is_exact()
+    {
+        var t = Sample();
+        var bytes = t.ToBytes();
+        Assert.Equal(TraceFile.HeaderBytes + (2 * TraceFile.RecordBytes(3, 2)), bytes.Length);
+        Assert.Equal("DSLT"u8.ToArray(), bytes[..4]);
+        var back = TraceFile.Parse(bytes, "t.bin");
+        Assert.Equal(3, back.FrameSamples);
+        Assert.Equal(2, back.HandoffBytes);
+        Assert.Equal(2, back.Frames.Count);
+        Assert.Equal(uint.MaxValue, back.Frames[1].HeavyInstructions);
+        Assert.Equal(t.Frames[1].LightOut, back.Frames[1].LightOut);
+        Assert.Equal(t.Frames[1].Handoff, back.Frames[1].Handoff);
+        Assert.Equal(t.Frames[1].HeavyOut, back.Frames[1].HeavyOut);
+        Assert.Equal(bytes, back.ToBytes());
+    }
+
+    [Fact]
+    public void File_round_trip()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dsl-trace-{Guid.NewGuid():N}.bin");
+        try
+        {
+            Sample().Write(path);
+            Assert.Equal(2, TraceFile.Read(path).Frames.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Truncated_trace_names_the_frame_and_offset()
+    {
+        var bytes = Sample().ToBytes();
+        var e = Assert.Throws<DslException>(() => TraceFile.Parse(bytes[..^3], "t.bin"));
+        Assert.Equal(DslErrorCode.Io, e.Code);
+        Assert.Contains("t.bin: byte " + (TraceFile.HeaderBytes + TraceFile.RecordBytes(3, 2)), e.Message);
+        Assert.Contains("frame 1 is incomplete", e.Message);
+    }
+
+    [Fact]
+    public void Bad_header_is_refused()
+    {
+        var bytes = Sample().ToBytes();
+        Assert.Contains("truncated header", Assert.Throws<DslException>(() => TraceFile.Parse(bytes[..10], "t.bin")).Message);
+        bytes[0] = (byte)'X';
+        Assert.Contains("magic", Assert.Throws<DslException>(() => TraceFile.Parse(bytes, "t.bin")).Message);
+    }
+
+    [Fact]
+    public void Bad_route_is_refused()
+    {
+        var bytes = Sample().ToBytes();
+        bytes[TraceFile.HeaderBytes] = 7;
+        Assert.Contains("frame 0: route 7", Assert.Throws<DslException>(() => TraceFile.Parse(bytes, "t.bin")).Message);
+    }
+}
