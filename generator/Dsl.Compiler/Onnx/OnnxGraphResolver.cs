@@ -20,6 +20,8 @@ internal sealed class OnnxGraphResolver
 
     private readonly Dictionary<string, long[]> _shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OnnxTensor> _constants = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _nodeNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _valueNames = new(StringComparer.Ordinal);
 
     public OnnxGraphResolver(string path, long opset, OnnxFileModel model, long traceLength)
     {
@@ -53,12 +55,19 @@ internal sealed class OnnxGraphResolver
 
         nodes = Sort(nodes, input);
         nodes = Live(nodes, outputs);
+        _valueNames.UnionWith(_shapes.Keys);
+        _valueNames.UnionWith(nodes.SelectMany(n => n.Outputs));
         var kept = new List<OnnxNode>();
-        foreach (OnnxNode node in nodes)
+        for (int i = 0; i < nodes.Count; i++)
         {
-            if (Evaluate(node))
+            if (nodes[i].OpType == "If")
             {
-                kept.Add(node);
+                // The chosen branch's nodes go right after the If: they only read values defined before it.
+                nodes.InsertRange(i + 1, InlineIf(nodes[i]));
+            }
+            else if (Evaluate(nodes[i]))
+            {
+                kept.Add(nodes[i]);
             }
         }
 
@@ -71,42 +80,63 @@ internal sealed class OnnxGraphResolver
     /// <summary>Gives unnamed nodes the stable name "&lt;OpType&gt;_&lt;index&gt;" and makes every name unique.</summary>
     private List<OnnxNode> NameNodes()
     {
-        var used = new HashSet<string>(_model.Nodes.Where(n => n.Name.Length > 0).Select(n => n.Name), StringComparer.Ordinal);
+        _nodeNames.UnionWith(_model.Nodes.Where(n => n.Name.Length > 0).Select(n => n.Name));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<OnnxNode>();
         for (int i = 0; i < _model.Nodes.Count; i++)
         {
             OnnxFileNode f = _model.Nodes[i];
-            string name = f.Name;
-            if (name.Length == 0 || !seen.Add(name))
-            {
-                string stem = f.Name.Length == 0 ? $"{f.OpType}_{i}" : $"{f.Name}_{i}";
-                name = stem;
-                for (int k = 1; used.Contains(name) || seen.Contains(name); k++)
-                {
-                    name = $"{stem}_{k}";
-                }
-
-                seen.Add(name);
-            }
-
-            used.Add(name);
-            var attributes = new Dictionary<string, OnnxAttribute>(StringComparer.Ordinal);
-            foreach (OnnxAttribute a in f.Attributes)
-            {
-                attributes[a.Name] = a;
-            }
-
-            var node = new OnnxNode(name, f.OpType, f.Inputs.ToArray(), f.Outputs.ToArray(), attributes);
-            if (f.Domain is not ("" or "ai.onnx"))
-            {
-                throw Fail($"{node.Describe()} is from the custom op domain '{f.Domain}', which dslc does not support; {SupportedList()}");
-            }
-
-            result.Add(node);
+            string name = f.Name.Length > 0 && seen.Add(f.Name)
+                ? f.Name
+                : Unique(f.Name.Length == 0 ? $"{f.OpType}_{i}" : $"{f.Name}_{i}", _nodeNames);
+            seen.Add(name);
+            result.Add(MakeNode(f, name));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Builds the node record. An If node also lists, after its condition, the outer values its branches
+    /// read, so that sorting and liveness see those dependencies (If never survives import).
+    /// </summary>
+    private OnnxNode MakeNode(OnnxFileNode f, string name)
+    {
+        var attributes = new Dictionary<string, OnnxAttribute>(StringComparer.Ordinal);
+        foreach (OnnxAttribute a in f.Attributes)
+        {
+            attributes[a.Name] = a;
+        }
+
+        IEnumerable<string> inputs = f.Inputs;
+        if (f.OpType == "If")
+        {
+            inputs = inputs.Take(1).Concat(f.Attributes
+                .Where(a => a.Subgraph is not null)
+                .SelectMany(a => a.Subgraph!.OuterReads())
+                .Distinct(StringComparer.Ordinal));
+        }
+
+        var node = new OnnxNode(name, f.OpType, inputs.ToArray(), f.Outputs.ToArray(), attributes);
+        if (f.Domain is not ("" or "ai.onnx"))
+        {
+            throw Fail($"{node.Describe()} is from the custom op domain '{f.Domain}', which dslc does not support; {SupportedList()}");
+        }
+
+        return node;
+    }
+
+    /// <summary><paramref name="stem"/>, or stem_1, stem_2, ... : the first not in <paramref name="used"/> (which then holds it).</summary>
+    private static string Unique(string stem, HashSet<string> used)
+    {
+        string name = stem;
+        for (int k = 1; used.Contains(name); k++)
+        {
+            name = $"{stem}_{k}";
+        }
+
+        used.Add(name);
+        return name;
     }
 
     /// <summary>The one graph input that is not an initializer: the [1, 1, T] float audio.</summary>
@@ -283,6 +313,65 @@ internal sealed class OnnxGraphResolver
                 $"{_path}: node '{node.Name}' ({node.OpType}, opset {_opset}): cannot be evaluated ({e.GetType().Name}: {e.Message}); check the exported model",
                 e);
         }
+    }
+
+    /// <summary>
+    /// torch exports `x.squeeze(d)` on a dynamic axis as If(shape[d] == 1, Squeeze, Identity). With the
+    /// trace length known the condition folds, so the taken branch replaces the If: its nodes (values
+    /// renamed if they clash with the outer graph) plus an Identity per If output.
+    /// </summary>
+    private List<OnnxNode> InlineIf(OnnxNode node)
+    {
+        string cond = node.Input(0);
+        if (!_constants.TryGetValue(cond, out OnnxTensor? c) || c.ElementCount != 1)
+        {
+            throw Fail($"node '{node.Name}' (If, opset {_opset}) has a condition that depends on the audio data; dslc needs a graph without data-dependent control flow");
+        }
+
+        bool taken = c.IsFloat ? c.Floats[0] != 0 : c.Ints[0] != 0;
+        string branchName = taken ? "then_branch" : "else_branch";
+        OnnxFileGraph branch = node.Attributes.GetValueOrDefault(branchName)?.Subgraph
+            ?? throw Fail($"node '{node.Name}' (If, opset {_opset}) has no {branchName}");
+        if (branch.Outputs.Count != node.Outputs.Count)
+        {
+            throw Fail($"node '{node.Name}' (If, opset {_opset}): {branchName} has {branch.Outputs.Count} outputs for {node.Outputs.Count} If outputs");
+        }
+
+        var rename = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Local(string name) => name.Length == 0 ? name : rename.GetValueOrDefault(name, name);
+        string Define(string name)
+        {
+            string unique = _valueNames.Contains(name) ? Unique($"{node.Name}/{name.TrimStart('/')}", _valueNames) : name;
+            _valueNames.Add(unique);
+            rename[name] = unique;
+            return unique;
+        }
+
+        foreach (OnnxTensor t in branch.Initializers)
+        {
+            string name = Define(t.Name);
+            _constants[name] = t with { Name = name };
+            _shapes[name] = t.Shape;
+        }
+
+        var inlined = new List<OnnxNode>();
+        for (int i = 0; i < branch.Nodes.Count; i++)
+        {
+            OnnxFileNode f = branch.Nodes[i];
+            string local = f.Name.Length > 0 ? f.Name.TrimStart('/') : $"{f.OpType}_{i}";
+            string name = Unique($"{node.Name}/{local}", _nodeNames);
+            var inputs = f.Inputs.Select(Local).ToArray();
+            var outputs = f.Outputs.Select(o => o.Length == 0 ? o : Define(o)).ToArray();
+            inlined.Add(MakeNode(f with { Inputs = inputs, Outputs = outputs }, name));
+        }
+
+        for (int i = 0; i < node.Outputs.Count; i++)
+        {
+            string name = Unique($"{node.Name}/Identity_{i}", _nodeNames);
+            inlined.Add(new OnnxNode(name, "Identity", [Local(branch.Outputs[i])], [node.Outputs[i]], new Dictionary<string, OnnxAttribute>()));
+        }
+
+        return inlined;
     }
 
     private void CheckOutputCount(OnnxNode node, int produced)

@@ -42,6 +42,7 @@ internal sealed class OnnxProtoReader
     private const int AttrI = 3;
     private const int AttrS = 4;
     private const int AttrT = 5;
+    private const int AttrG = 6;
     private const int AttrFloats = 7;
     private const int AttrInts = 8;
 
@@ -66,7 +67,11 @@ internal sealed class OnnxProtoReader
     private const int ShapeDim = 1;
     private const int DimValue = 1;
 
+    /// <summary>Subgraphs nest (If inside If); a bound keeps a hostile file from overflowing the stack.</summary>
+    private const int MaxGraphDepth = 16;
+
     private readonly string _path;
+    private int _depth;
 
     private OnnxProtoReader(string path)
     {
@@ -214,6 +219,7 @@ internal sealed class OnnxProtoReader
         float? f = null;
         string? text = null;
         OnnxTensor? tensor = null;
+        OnnxFileGraph? graph = null;
         List<long>? ints = null;
         List<float>? floats = null;
         uint tag;
@@ -238,6 +244,9 @@ internal sealed class OnnxProtoReader
                 case AttrT:
                     tensor = Nested(s, tag, x => ReadTensor(x, "attribute tensor"));
                     break;
+                case AttrG:
+                    graph = Nested(s, tag, ReadSubgraph);
+                    break;
                 case AttrInts:
                     ints ??= new List<long>();
                     ReadRepeated(s, tag, WireFormat.WireType.Varint, ints, x => x.ReadInt64());
@@ -247,13 +256,26 @@ internal sealed class OnnxProtoReader
                     ReadRepeated(s, tag, WireFormat.WireType.Fixed32, floats, x => x.ReadFloat());
                     break;
                 default:
-                    // graphs, strings, sparse tensors, type protos: not needed by any op dslc supports.
+                    // lists of strings/graphs/tensors, sparse tensors, type protos: no op dslc supports needs them.
                     s.SkipLastField();
                     break;
             }
         }
 
-        return new OnnxAttribute(name, i, f, ints?.ToArray(), floats?.ToArray(), text, tensor);
+        return new OnnxAttribute(name, i, f, ints?.ToArray(), floats?.ToArray(), text, tensor) { Subgraph = graph };
+    }
+
+    private OnnxFileGraph ReadSubgraph(CodedInputStream s)
+    {
+        if (++_depth > MaxGraphDepth)
+        {
+            throw Fail($"subgraphs are nested more than {MaxGraphDepth} deep");
+        }
+
+        var parts = new GraphParts();
+        ReadGraph(s, parts);
+        _depth--;
+        return new OnnxFileGraph(parts.Nodes, parts.Initializers, parts.Outputs.Select(o => o.Name).ToArray());
     }
 
     private OnnxTensor ReadTensor(CodedInputStream s, string role)
