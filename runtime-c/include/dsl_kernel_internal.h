@@ -45,6 +45,52 @@ static inline int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, in
 }
 
 /*
+ * Plain C int8 dot products in the blocks the convolution kernels use (the src/dsp and
+ * src/mve kernels have the same skeleton with SMLAD / VMLADAVA versions of these):
+ * 2 weight rows x 2 input rows share their loads.
+ * acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8
+ */
+static inline void dsl_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
+                               int32_t acc[4])
+{
+    int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t xa = x0[i], xb = x1[i], wa = w0[i], wb = w1[i];
+        a00 += wa * xa;
+        a01 += wa * xb;
+        a10 += wb * xa;
+        a11 += wb * xb;
+    }
+    acc[0] = a00;
+    acc[1] = a01;
+    acc[2] = a10;
+    acc[3] = a11;
+}
+
+/* acc[0] += w0.x, acc[1] += w1.x over len int8 */
+static inline void dsl_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t xv = x[i];
+        a0 += w0[i] * xv;
+        a1 += w1[i] * xv;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* acc + w.x over len int8 */
+static inline int32_t dsl_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
+{
+    int32_t i;
+    for (i = 0; i < len; i++) acc += w[i] * x[i];
+    return acc;
+}
+
+/*
  * Transposed convolution: for output row n the taps j that contribute satisfy
  * i * stride + j * dilation == m with m = n + history * stride and i >= 0.
  * They form j = first, first + step, ... (step = stride / gcd(stride, dilation)),

@@ -862,7 +862,7 @@ static void benchmark(void)
 
     if (tp_have_icount()) {
         tp_puts("benchmark conv1d_s8: 64 in, 64 out, k=3, 20 rows (245760 MACs); "
-                "conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows (163840 MACs)\n");
+                "conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows (327680 MACs)\n");
         report("conv1d_s8", "portable", bench_conv(dsl_conv1d_s8, &p, g_out8_a));
         report("conv_transpose1d_s8", "portable", bench_tconv(dsl_conv_transpose1d_s8, &tp, g_out8_b));
 #ifdef TEST_VARIANT

@@ -1,8 +1,12 @@
-/* dsl_conv1d_s8_s16 - portable C99: int8 in, int16 out (lut unused) (see dsl_kernels.h). */
+/*
+ * dsl_conv1d_s8_s16 - portable C99: int8 in, int16 out (last layer to PCM; lut unused).
+ * Same skeleton as dsl_conv1d_s8.c, int16 output stage.
+ */
 #include "dsl_kernel_internal.h"
 
 void dsl_conv1d_s8_s16(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int16_t *out)
 {
+    const dsl_output_stage_t *s = &p->stage;
     const int32_t cin = p->in_channels;
     const int32_t cout = p->out_channels;
     const int32_t kernel = p->kernel;
@@ -10,52 +14,57 @@ void dsl_conv1d_s8_s16(const dsl_conv1d_params_t *p, const int8_t *in, int32_t o
     const int32_t cg = cin / p->groups;
     const int32_t og = cout / p->groups;
     const int32_t wlen = kernel * cg;
-    int32_t o;
+    int32_t o = 0;
 
-    for (o = 0; o < cout; o++) {
-        const int8_t *w = p->weights + o * wlen;
-        const int32_t bias = p->stage.bias[o];
-        const int32_t mult = p->stage.multiplier[o];
-        const int32_t shift = p->stage.shift[o];
-        const int8_t *x = in + (o / og) * cg;
-        int16_t *y = out + o;
-        int32_t t = 0;
-
-        if (p->dilation == 1 && cg == cin) {
-            /* The kernel x in_channels window is contiguous: one dot product, two rows at a time. */
+    if (p->dilation == 1 && cg == cin) {
+        for (; o + 2 <= cout; o += 2) {
+            const int8_t *w0 = p->weights + o * wlen;
+            const int8_t *w1 = w0 + wlen;
+            const int32_t m0 = s->multiplier[o], m1 = s->multiplier[o + 1];
+            const int32_t e0 = s->shift[o], e1 = s->shift[o + 1];
+            const int8_t *x = in;
+            int16_t *y = out + o;
+            int32_t t = 0;
             for (; t + 2 <= out_rows; t += 2) {
-                const int8_t *x1 = x + row_step;
-                int32_t a0 = bias, a1 = bias, i;
-                for (i = 0; i < wlen; i++) {
-                    const int32_t wi = w[i];
-                    a0 += wi * x[i];
-                    a1 += wi * x1[i];
-                }
-                y[0] = dsl_stage_s16(&p->stage, a0, mult, shift);
-                y[cout] = dsl_stage_s16(&p->stage, a1, mult, shift);
+                int32_t acc[4];
+                acc[0] = acc[1] = s->bias[o];
+                acc[2] = acc[3] = s->bias[o + 1];
+                dsl_dot_2x2(w0, w1, x, x + row_step, wlen, acc);
+                y[0] = dsl_stage_s16(s, acc[0], m0, e0);
+                y[1] = dsl_stage_s16(s, acc[2], m1, e1);
+                y[cout] = dsl_stage_s16(s, acc[1], m0, e0);
+                y[cout + 1] = dsl_stage_s16(s, acc[3], m1, e1);
                 x += 2 * row_step;
                 y += 2 * cout;
             }
             if (t < out_rows) {
-                int32_t a0 = bias, i;
-                for (i = 0; i < wlen; i++) a0 += w[i] * x[i];
-                y[0] = dsl_stage_s16(&p->stage, a0, mult, shift);
+                int32_t acc[2];
+                acc[0] = s->bias[o];
+                acc[1] = s->bias[o + 1];
+                dsl_dot_2x1(w0, w1, x, wlen, acc);
+                y[0] = dsl_stage_s16(s, acc[0], m0, e0);
+                y[1] = dsl_stage_s16(s, acc[1], m1, e1);
             }
-        } else {
-            const int32_t tap_step = p->dilation * cin;
-            for (; t < out_rows; t++) {
-                int32_t acc = bias, j, c;
-                const int8_t *xj = x;
-                const int8_t *wj = w;
-                for (j = 0; j < kernel; j++) {
-                    for (c = 0; c < cg; c++) acc += wj[c] * xj[c];
-                    xj += tap_step;
-                    wj += cg;
-                }
-                *y = dsl_stage_s16(&p->stage, acc, mult, shift);
-                x += row_step;
-                y += cout;
+        }
+    }
+    /* remaining channels (all of them for grouped / dilated shapes) */
+    for (; o < cout; o++) {
+        const int8_t *w = p->weights + o * wlen;
+        const int32_t bias = s->bias[o], mult = s->multiplier[o], shift = s->shift[o];
+        const int8_t *x = in + (o / og) * cg;
+        const int32_t tap_step = p->dilation * cin;
+        int16_t *y = out + o;
+        int32_t t;
+        for (t = 0; t < out_rows; t++) {
+            int32_t acc = bias, j;
+            if (p->dilation == 1 && cg == cin) {
+                acc = dsl_dot_1x1(w, x, wlen, acc);
+            } else {
+                for (j = 0; j < kernel; j++) acc = dsl_dot_1x1(w + j * cg, x + j * tap_step, cg, acc);
             }
+            *y = dsl_stage_s16(s, acc, mult, shift);
+            x += row_step;
+            y += cout;
         }
     }
 }
