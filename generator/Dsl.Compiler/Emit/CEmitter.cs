@@ -1,0 +1,180 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Emit;
+
+/// <summary>
+/// Writes the C of a <see cref="ModelProgram"/> (docs/generated-api.md): API header, light and heavy
+/// path sources, weights, single-core wrapper, generic aliases, build configuration and the runtime
+/// kernels the program calls. Output is a pure function of the inputs (byte for byte).
+/// </summary>
+public static partial class CEmitter
+{
+    /// <summary>
+    /// Emits into <paramref name="outDir"/>, replacing it as a whole: everything is written to a temporary
+    /// sibling folder first, so a failure leaves the previous output (or none) in place.
+    /// </summary>
+    /// <returns>The files written, relative to <paramref name="outDir"/> with '/' separators, in ordinal order.</returns>
+    public static IReadOnlyList<string> Emit(ModelProgram program, string outDir, EmitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(options);
+        var files = Render(program, options);
+        Write(outDir, files);
+        return [.. files.Keys];
+    }
+
+    /// <summary>All output files in memory, keyed by relative path.</summary>
+    private static SortedDictionary<string, byte[]> Render(ModelProgram program, EmitOptions options)
+    {
+        Validate(program);
+        var m = program.Name;
+        var upper = m.ToUpperInvariant();
+        var frameBytes = 2 * program.FrameSamples;
+        var symbols = new CSymbols();
+
+        var lightSlices = new SliceExpr("light", new Dictionary<BufferRegion, (int, bool)>
+        {
+            [BufferRegion.Arena] = (program.Light.ArenaBytes, true),
+            [BufferRegion.State] = (program.Light.StateBytes, true),
+            [BufferRegion.Input] = (frameBytes, false),
+            [BufferRegion.Handoff] = (program.HandoffBytes, true),
+            [BufferRegion.Output] = (frameBytes, true),
+        });
+        var light = PathCoder.Code(program.Light, m, symbols, lightSlices);
+        if (program.SwitchScore.Region is not (BufferRegion.Arena or BufferRegion.State))
+            throw lightSlices.Invalid("switch score", $"slice {program.SwitchScore} must be in the light arena or state");
+        var score = lightSlices.Read("switch score", program.SwitchScore, SliceExpr.Element.S8, 1);
+
+        var heavy = PathCoder.Code(program.Heavy, m, symbols, new SliceExpr("heavy", new Dictionary<BufferRegion, (int, bool)>
+        {
+            [BufferRegion.Arena] = (program.Heavy.ArenaBytes, true),
+            [BufferRegion.State] = (program.Heavy.StateBytes, true),
+            [BufferRegion.Handoff] = (program.HandoffBytes, false),
+            [BufferRegion.Output] = (frameBytes, true),
+        }));
+
+        var gate = program.Mode == RoutingMode.Gate || !program.HasLightOutput;
+        var lightRegions = new SortedSet<BufferRegion>(light.StepRegions) { program.SwitchScore.Region };
+        var lightDecls = new List<string>();
+        var lightVoids = new List<string>();
+        Declare(lightDecls, lightRegions, BufferRegion.Arena, "uint8_t *const arena = (uint8_t *)arena_words;");
+        Declare(lightDecls, lightRegions, BufferRegion.State, "uint8_t *const state = (uint8_t *)state_words;");
+        Declare(lightDecls, lightRegions, BufferRegion.Input, "const uint8_t *const input = (const uint8_t *)(const void *)in;");
+        Declare(lightDecls, lightRegions, BufferRegion.Handoff,
+            $"uint8_t *const handoff_slot = (uint8_t *)ring_words + next_slot * {upper}_HANDOFF_BYTES;");
+        Declare(lightDecls, lightRegions, BufferRegion.Output, "uint8_t *const output = (uint8_t *)(void *)light_out;");
+        if (!lightRegions.Contains(BufferRegion.Input)) lightVoids.Add("(void)in;");
+        if (!lightRegions.Contains(BufferRegion.Output) && !gate) lightVoids.Add("(void)light_out;");
+
+        var heavyDecls = new List<string>();
+        var heavyVoids = new List<string>();
+        Declare(heavyDecls, heavy.StepRegions, BufferRegion.Arena, "uint8_t *const arena = (uint8_t *)arena_words;");
+        Declare(heavyDecls, heavy.StepRegions, BufferRegion.State, "uint8_t *const state = (uint8_t *)state_words;");
+        Declare(heavyDecls, heavy.StepRegions, BufferRegion.Handoff, "const uint8_t *const handoff_slot = (const uint8_t *)handoff;");
+        Declare(heavyDecls, heavy.StepRegions, BufferRegion.Output, "uint8_t *const output = (uint8_t *)(void *)heavy_out;");
+        if (!heavy.StepRegions.Contains(BufferRegion.Handoff)) heavyVoids.Add("(void)handoff;");
+        if (!heavy.StepRegions.Contains(BufferRegion.Output)) heavyVoids.Add("(void)heavy_out;");
+
+        var common = new Dictionary<string, object> { ["name"] = m, ["upper"] = upper };
+        Dictionary<string, object> With(params (string Key, object Value)[] extra)
+        {
+            var d = new Dictionary<string, object>(common);
+            foreach (var (k, v) in extra) d[k] = v;
+            return d;
+        }
+
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [$"{m}.h"] = Text("model_h", With(
+                ("sample_rate", program.SampleRate), ("frame_samples", program.FrameSamples),
+                ("handoff_bytes", program.HandoffBytes), ("replay_frames", program.ReplayFrames),
+                ("hold_frames", program.HoldFrames), ("switch_threshold", CText.Int(program.SwitchThreshold)),
+                ("light_arena_bytes", program.Light.ArenaBytes), ("light_state_bytes", program.Light.StateBytes),
+                ("heavy_arena_bytes", program.Heavy.ArenaBytes), ("heavy_state_bytes", program.Heavy.StateBytes),
+                ("mode", gate ? "gate" : "switch"))),
+            [$"{m}_light.c"] = Text("light_c", With(
+                ("has_arena", program.Light.ArenaBytes > 0), ("has_state", program.Light.StateBytes > 0),
+                ("steps", light.Steps), ("reset_lines", light.ResetLines),
+                ("decls", lightDecls), ("voids", lightVoids), ("score", score), ("gate", gate))),
+            [$"{m}_heavy.c"] = Text("heavy_c", With(
+                ("has_arena", program.Heavy.ArenaBytes > 0), ("has_state", program.Heavy.StateBytes > 0),
+                ("steps", heavy.Steps), ("reset_lines", heavy.ResetLines),
+                ("decls", heavyDecls), ("voids", heavyVoids))),
+            [$"{m}_model.c"] = Text("model_c", common),
+            [$"{m}_weights.h"] = Text("weights_h", With(("arrays", light.Arrays.Concat(heavy.Arrays).ToList()))),
+            [$"{m}_weights_light.c"] = Text("weights_c", With(("path", "light"), ("arrays", light.Arrays))),
+            [$"{m}_weights_heavy.c"] = Text("weights_c", With(("path", "heavy"), ("arrays", heavy.Arrays))),
+            ["dsl_model.h"] = Text("dsl_model_h", common),
+            ["dsl_config.h"] = Text("dsl_config_h", With(
+                ("double_rounding", program.Rounding == RoundingRule.Tflite),
+                ("variant", options.KernelVariant.ToString().ToUpperInvariant()))),
+        };
+
+        // The light reset clears the handoff ring; gate mode zeroes light_out. Both use dsl_fill_s8.
+        var kernels = new SortedSet<string>(light.Kernels.Concat(heavy.Kernels), StringComparer.Ordinal) { "dsl_fill_s8" };
+        foreach (var (path, bytes) in RuntimeFiles.Select(options, kernels))
+            files.Add(path, bytes);
+        return files;
+    }
+
+    private static void Declare(List<string> decls, IReadOnlySet<BufferRegion> used, BufferRegion region, string decl)
+    {
+        if (used.Contains(region)) decls.Add(decl);
+    }
+
+    private static byte[] Text(string template, IReadOnlyDictionary<string, object> variables) =>
+        Encoding.ASCII.GetBytes(CTemplates.Render(template, variables));
+
+    private static void Validate(ModelProgram p)
+    {
+        static ArgumentException Bad(string what) => new($"ModelProgram: {what}", "program");
+        if (!CIdentifier().IsMatch(p.Name)) throw Bad($"Name '{p.Name}' is not a lower-case C identifier");
+        if (p.FrameSamples <= 0 || p.SampleRate <= 0) throw Bad("SampleRate and FrameSamples must be positive");
+        if (p.HandoffBytes <= 0) throw Bad("HandoffBytes must be positive (the heavy path reads the handoff)");
+        if (p.ReplayFrames < 0 || p.HoldFrames < 0) throw Bad("ReplayFrames and HoldFrames must not be negative");
+        if (p.Light.ArenaBytes < 0 || p.Light.StateBytes < 0 || p.Heavy.ArenaBytes < 0 || p.Heavy.StateBytes < 0)
+            throw Bad("arena and state sizes must not be negative");
+    }
+
+    /// <summary>Writes the files into a temporary sibling folder, then swaps it in for <paramref name="outDir"/>.</summary>
+    private static void Write(string outDir, SortedDictionary<string, byte[]> files)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        var parent = Path.GetDirectoryName(target) ?? throw new DslException(DslErrorCode.Io, $"cannot emit into {outDir}: no parent folder");
+        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");
+        var old = temp + "-old";
+        try
+        {
+            foreach (var (relative, bytes) in files)
+            {
+                var path = Path.Combine(temp, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, bytes);
+            }
+
+            if (Directory.Exists(target))
+            {
+                Directory.Move(target, old);
+                Directory.Move(temp, target);
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.Move(temp, target);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            if (Directory.Exists(old) && !Directory.Exists(target)) Directory.Move(old, target);
+            throw new DslException(DslErrorCode.Io, $"cannot write the generated C into {target}: {e.Message}", e);
+        }
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex CIdentifier();
+}

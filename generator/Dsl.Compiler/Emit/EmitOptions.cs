@@ -1,0 +1,8 @@
+using Dsl.Compiler.Boards;
+
+namespace Dsl.Compiler.Emit;
+
+/// <summary>How <see cref="CEmitter"/> builds the output folder.</summary>
+/// <param name="RuntimeDir">The <c>runtime-c/</c> folder (with <c>include/</c> and <c>src/&lt;variant&gt;/</c>) the kernels are copied from.</param>
+/// <param name="KernelVariant">Which kernel implementations to copy; kernels without such a variant fall back to portable.</param>
+public sealed record EmitOptions(string RuntimeDir, KernelVariant KernelVariant = KernelVariant.Portable);

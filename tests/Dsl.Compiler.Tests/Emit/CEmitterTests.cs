@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Emit;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Schedule;
+using Xunit.Abstractions;
+
+namespace Dsl.Compiler.Tests.Emit;
+
+public sealed class CEmitterTests : IDisposable
+{
+    private static readonly string[] StrictFlags = ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2"];
+
+    private readonly ITestOutputHelper _log;
+    private readonly string _work;
+
+    public CEmitterTests(ITestOutputHelper log)
+    {
+        _log = log;
+        _work = Path.Combine(Path.GetTempPath(), "dsl-emit-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_work);
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "dsl-embedded.sln"))) return dir.FullName;
+            throw new InvalidOperationException("dsl-embedded.sln not found above the test binaries");
+        }
+    }
+
+    private static string RuntimeDir => Path.Combine(RepoRoot, "runtime-c");
+
+    private string Emit(ModelProgram program, string folder, KernelVariant variant = KernelVariant.Portable)
+    {
+        var outDir = Path.Combine(_work, folder);
+        CEmitter.Emit(program, outDir, new EmitOptions(RuntimeDir, variant));
+        return outDir;
+    }
+
+    [Fact]
+    public void Emission_is_byte_identical_for_identical_input()
+    {
+        var a = Emit(EmitTestPrograms.Tiny(), "a");
+        var b = Emit(EmitTestPrograms.Tiny(), "b");
+        var filesA = RelativeFiles(a);
+        Assert.Equal(filesA, RelativeFiles(b));
+        foreach (var f in filesA)
+            Assert.True(File.ReadAllBytes(Path.Combine(a, f)).SequenceEqual(File.ReadAllBytes(Path.Combine(b, f))), f);
+
+        // Emitting again over an existing folder replaces it with the same bytes.
+        File.WriteAllText(Path.Combine(a, "stale.txt"), "left over");
+        Emit(EmitTestPrograms.Tiny(), "a");
+        Assert.Equal(filesA, RelativeFiles(a));
+    }
+
+    [Fact]
+    public void Output_has_the_documented_files_and_api()
+    {
+        var dir = Emit(EmitTestPrograms.Tiny(), "api");
+        var top = RelativeFiles(dir).Where(f => !f.StartsWith("dsl_runtime/", StringComparison.Ordinal));
+        Assert.Equal(
+            ["dsl_config.h", "dsl_model.h", "tiny.h", "tiny_heavy.c", "tiny_light.c", "tiny_model.c",
+             "tiny_weights.h", "tiny_weights_heavy.c", "tiny_weights_light.c"],
+            top);
+
+        var h = File.ReadAllText(Path.Combine(dir, "tiny.h"));
+        foreach (var macro in new[]
+                 {
+                     "TINY_SAMPLE_RATE          16000", "TINY_FRAME_SAMPLES        8", "TINY_HANDOFF_BYTES        16",
+                     "TINY_REPLAY_FRAMES        2", "TINY_HANDOFF_RING_FRAMES  (TINY_REPLAY_FRAMES + 1)",
+                     "TINY_HOLD_FRAMES          1", "TINY_SWITCH_THRESHOLD     20", "TINY_LIGHT_ARENA_BYTES    40",
+                     "TINY_LIGHT_STATE_BYTES    20", "TINY_HEAVY_ARENA_BYTES    48", "TINY_HEAVY_STATE_BYTES    18",
+                     "#define TINY_HANDOFF_SECTION\n", "typedef enum { TINY_ROUTE_LIGHT = 0, TINY_ROUTE_HEAVY = 1 } tiny_route_t;",
+                     "tiny_decision_t tiny_light_process(const int16_t in[TINY_FRAME_SAMPLES], int16_t light_out[TINY_FRAME_SAMPLES]);",
+                     "const int8_t *tiny_handoff_frame(int32_t age);",
+                     "void tiny_heavy_process(const int8_t handoff[TINY_HANDOFF_BYTES], int16_t heavy_out[TINY_FRAME_SAMPLES]);",
+                     "tiny_decision_t tiny_process(const int16_t in[TINY_FRAME_SAMPLES], int16_t out[TINY_FRAME_SAMPLES]);",
+                 })
+        {
+            Assert.Contains(macro, h);
+        }
+
+        // Unique, deterministic array names even when node names sanitise alike.
+        var weights = File.ReadAllText(Path.Combine(dir, "tiny_weights.h"));
+        Assert.Contains("extern const int8_t tiny_heavy_up_convtranspose_w[8];", weights);
+        Assert.Contains("extern const int8_t tiny_heavy_up_convtranspose_2_b[1];", weights);
+        Assert.Contains("extern const int8_t tiny_enc_act_tanh_lut[256];", weights);
+
+        // Steps in order, one call each, named by node; config names the rounding rule and variant.
+        var light = File.ReadAllText(Path.Combine(dir, "tiny_light.c"));
+        Assert.True(light.IndexOf("dsl_conv1d_s16_s8(&enc_conv1_conv_params, (const int16_t *)(const void *)state, 8, (int8_t *)arena);", StringComparison.Ordinal)
+                    < light.IndexOf("dsl_history_shift(state, 4, 16);", StringComparison.Ordinal));
+        Assert.Contains("/* /enc/act/Tanh */", light);
+        Assert.DoesNotContain("DSL_REQUANT_DOUBLE_ROUNDING", File.ReadAllText(Path.Combine(dir, "dsl_config.h")));
+        var tflite = Emit(EmitTestPrograms.Tiny(rounding: RoundingRule.Tflite), "tflite");
+        Assert.Contains("#define DSL_REQUANT_DOUBLE_ROUNDING\n", File.ReadAllText(Path.Combine(tflite, "dsl_config.h")));
+    }
+
+    [Theory]
+    [InlineData(KernelVariant.Portable)]
+    [InlineData(KernelVariant.Dsp)]
+    [InlineData(KernelVariant.Mve)]
+    public void Runtime_has_all_headers_and_exactly_the_kernels_used(KernelVariant variant)
+    {
+        var dir = Emit(EmitTestPrograms.Tiny(), "rt", variant);
+        var headers = Directory.GetFiles(Path.Combine(RuntimeDir, "include"), "*.h").Select(Path.GetFileName);
+        var expected = headers.Concat(EmitTestPrograms.TinyKernels.Select(k => k + ".c")).Order(StringComparer.Ordinal);
+        var runtime = Path.Combine(dir, "dsl_runtime");
+        Assert.Equal(expected, Directory.GetFiles(runtime).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        foreach (var kernel in EmitTestPrograms.TinyKernels)
+        {
+            var folder = variant.ToString().ToLowerInvariant();
+            var source = Path.Combine(RuntimeDir, "src", folder, kernel + ".c");
+            if (!File.Exists(source)) source = Path.Combine(RuntimeDir, "src", "portable", kernel + ".c");
+            Assert.True(File.ReadAllBytes(source).SequenceEqual(File.ReadAllBytes(Path.Combine(runtime, kernel + ".c"))), kernel);
+        }
+
+        Assert.Contains($"#define DSL_KERNEL_VARIANT_{variant.ToString().ToUpperInvariant()} 1",
+            File.ReadAllText(Path.Combine(dir, "dsl_config.h")));
+    }
+
+    [Fact]
+    public void Emitted_c_compiles_warning_free_with_host_gcc()
+    {
+        foreach (var (name, program) in Variants())
+            CompileAll(Emit(program, name), "gcc", []);
+    }
+
+    [Fact]
+    public void Emitted_c_compiles_warning_free_with_arm_none_eabi_gcc()
+    {
+        if (!OnPath("arm-none-eabi-gcc"))
+        {
+            _log.WriteLine("arm-none-eabi-gcc is not installed: ARM compile check not run");
+            return;
+        }
+
+        foreach (var (name, program) in Variants())
+        {
+            CompileAll(Emit(program, name + "-m4", KernelVariant.Dsp), "arm-none-eabi-gcc", ["-mcpu=cortex-m4", "-mthumb"]);
+            CompileAll(Emit(program, name + "-m55", KernelVariant.Mve), "arm-none-eabi-gcc",
+                ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard"]);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Host_program_routes_replays_and_matches_always_heavy(bool gate)
+    {
+        var program = gate
+            ? EmitTestPrograms.Tiny(mode: RoutingMode.Gate, historyZeroPoint: 300, scoreInState: true)
+            : EmitTestPrograms.Tiny();
+        var dir = Emit(program, gate ? "run-gate" : "run");
+        var main = Path.Combine(_work, gate ? "main_gate.c" : "main.c");
+        File.WriteAllText(main, EmitHostMain.Source);
+        var exe = Path.Combine(_work, gate ? "tiny_gate" : "tiny");
+        var sources = Directory.GetFiles(dir, "*.c").Concat(Directory.GetFiles(Path.Combine(dir, "dsl_runtime"), "*.c"))
+            .Order(StringComparer.Ordinal).Append(main);
+        string[] defines = gate ? ["-DEXPECT_GATE"] : [];
+        var build = Run("gcc", [.. StrictFlags, .. defines, "-I", dir, "-o", exe, .. sources]);
+        Assert.True(build.Code == 0, "host link failed:\n" + build.Output);
+
+        var run = Run(exe, []);
+        _log.WriteLine(run.Output);
+        Assert.True(run.Code == 0, run.Output);
+        Assert.Contains("frames=24 heavy=12 replays=4 replayed=8 mismatches=0", run.Output);
+    }
+
+    [Fact]
+    public void A_slice_outside_its_region_is_refused_with_the_node_name()
+    {
+        var tiny = EmitTestPrograms.Tiny();
+        var bad = tiny with
+        {
+            Heavy = tiny.Heavy with
+            {
+                Steps = [.. tiny.Heavy.Steps, new CopyStep("/bad/copy", new BufferSlice(BufferRegion.Arena, 40, 16),
+                    new BufferSlice(BufferRegion.Arena, 0, 16))],
+            },
+        };
+        var e = Assert.Throws<ArgumentException>(() => Emit(bad, "bad"));
+        Assert.Contains("/bad/copy", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(_work, "bad")));
+    }
+
+    [Fact]
+    public void A_failed_emission_leaves_no_output()
+    {
+        var outDir = Path.Combine(_work, "fail");
+        var e = Assert.Throws<DslException>(() =>
+            CEmitter.Emit(EmitTestPrograms.Tiny(), outDir, new EmitOptions(Path.Combine(_work, "no-runtime"))));
+        Assert.Equal(DslErrorCode.Io, e.Code);
+        Assert.Empty(Directory.GetFileSystemEntries(_work));
+    }
+
+    /// <summary>Switch mode with the default rule; gate mode with TFLite rounding, an int16 zero point that is no byte pattern, the score in state.</summary>
+    private static IEnumerable<(string Name, ModelProgram Program)> Variants() =>
+    [
+        ("switch", EmitTestPrograms.Tiny()),
+        ("gate", EmitTestPrograms.Tiny("gated", RoutingMode.Gate, RoundingRule.Tflite, historyZeroPoint: 300, scoreInState: true)),
+    ];
+
+    /// <summary>
+    /// Compiles every emitted source on its own; then no object may need a symbol from outside the model and
+    /// its kernels (no libc: gcc must not have turned a loop into memset / memcpy).
+    /// </summary>
+    private void CompileAll(string dir, string compiler, string[] target)
+    {
+        var sources = Directory.GetFiles(dir, "*.c").Concat(Directory.GetFiles(Path.Combine(dir, "dsl_runtime"), "*.c"))
+            .Order(StringComparer.Ordinal);
+        var objects = new List<string>();
+        foreach (var source in sources)
+        {
+            var obj = Path.Combine(_work, Path.GetFileNameWithoutExtension(source) + ".o");
+            var r = Run(compiler, [.. StrictFlags, .. target, "-I", dir, "-c", source, "-o", obj]);
+            Assert.True(r.Code == 0 && r.Output.Trim().Length == 0, $"{compiler} {source}:\n{r.Output}");
+            objects.Add(obj);
+        }
+
+        var nm = compiler.Replace("gcc", "nm", StringComparison.Ordinal);
+        if (!OnPath(nm)) return;
+        var undefined = Run(nm, ["-u", .. objects]);
+        var outside = undefined.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith("U ", StringComparison.Ordinal))
+            .Select(l => l[2..])
+            .Where(sym => !sym.StartsWith("dsl_", StringComparison.Ordinal) && !sym.StartsWith(Name(dir), StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.True(outside.Count == 0, $"{compiler}: emitted objects need {string.Join(", ", outside)}");
+    }
+
+    /// <summary>Model name of an emitted folder (the file next to dsl_model.h that ends in _model.c).</summary>
+    private static string Name(string dir) =>
+        Path.GetFileName(Directory.GetFiles(dir, "*_model.c").Single())[..^"_model.c".Length] + "_";
+
+    private static List<string> RelativeFiles(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        .Any(d => d.Length > 0 && File.Exists(Path.Combine(d, tool)));
+
+    private static (int Code, string Output) Run(string file, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout + stderr.Result);
+    }
+}

@@ -1,0 +1,93 @@
+using Dsl.Compiler.Analysis;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Tests.Emit;
+
+/// <summary>
+/// Small hand-built <see cref="ModelProgram"/>s: 8-sample frames, a light path with history, LUT,
+/// rescale, switch and handoff, and a heavy path whose receptive field is one frame (transposed conv
+/// history), so routed heavy output must equal always-heavy output.
+/// </summary>
+internal static class EmitTestPrograms
+{
+    public const int FrameSamples = 8;
+    private const int Q30 = 1 << 30;
+
+    /// <summary>The switch score is in[0] / 512 (after an identity-on-positives LUT); threshold 20.</summary>
+    public static ModelProgram Tiny(
+        string name = "tiny",
+        RoutingMode mode = RoutingMode.Switch,
+        RoundingRule rounding = RoundingRule.Single,
+        int historyZeroPoint = 0,
+        bool scoreInState = false)
+    {
+        BufferSlice Arena(int offset, int bytes) => new(BufferRegion.Arena, offset, bytes);
+        BufferSlice State(int offset, int bytes) => new(BufferRegion.State, offset, bytes);
+
+        // Light: state [2 rows int16 history][8 rows int16 frame] (+ 1 byte score copy when scoreInState).
+        var lut = Enumerable.Range(-128, 256).Select(v => (sbyte)(v > 0 ? v : v / 2)).ToArray();
+        var lightSteps = new List<Step>
+        {
+            new CopyStep("in_to_history", new BufferSlice(BufferRegion.Input, 0, 16), State(4, 16)),
+            new ConvStep("/enc/conv1/Conv", ConvKind.S16S8, 1, 2, 3, 1, 1, 1,
+                [0, 0, 64, 16, 32, 16],
+                new OutputStage([0, 0], [Q30, Q30], [-14, -14], 0, -128, 127, null),
+                State(0, 20), 8, Arena(0, 16)),
+            new HistoryShiftStep("/enc/conv1/Conv", State(0, 20), 4, 16),
+            new LutStep("/enc/act/Tanh", lut, Arena(0, 16), 16, Arena(16, 16)),
+            new RescaleStep("/switch/pick", 0, Q30, 1, 0, Arena(16, 16), 2, 8, 1, Arena(32, 8), 1),
+            new CopyStep("handoff", Arena(16, 16), new BufferSlice(BufferRegion.Handoff, 0, 16)),
+        };
+        if (mode == RoutingMode.Switch)
+        {
+            lightSteps.Add(new ConvStep("/dec/out/Conv", ConvKind.S8S16, 2, 1, 1, 1, 1, 1, [64, 64],
+                new OutputStage([0], [Q30], [3], 0, short.MinValue, short.MaxValue, null),
+                Arena(16, 16), 8, new BufferSlice(BufferRegion.Output, 0, 16)));
+        }
+
+        var lightState = 20;
+        var score = Arena(32, 1);
+        if (scoreInState)
+        {
+            lightSteps.Add(new CopyStep("score_to_state", Arena(32, 1), State(20, 1)));
+            lightState = 21;
+            score = State(20, 1);
+        }
+
+        var light = new PathProgram(PathKind.Light, lightSteps, 40, lightState,
+            [new StateInit("/enc/conv1/Conv", 0, 4, 2, historyZeroPoint)]);
+
+        // Heavy: state [1 row x 2 ch tconv history][8 rows x 2 ch handoff].
+        var heavySteps = new List<Step>
+        {
+            new CopyStep("heavy_in", new BufferSlice(BufferRegion.Handoff, 0, 16), State(2, 16)),
+            new ConvTransposeStep("/heavy/up/ConvTranspose", 2, 1, 4, 2, 1,
+                [8, -4, 16, 8, 32, -8, 4, 12],
+                new OutputStage([3, -5], [Q30], [-3], 0, -128, 127, null),
+                State(0, 18), 8, Arena(0, 16)),
+            new HistoryShiftStep("/heavy/up/ConvTranspose", State(0, 18), 2, 16),
+            // Sanitises to the same identifier as the transposed conv: must get a unique name.
+            new AddStep("heavy.up.convtranspose", 0, Q30, 0, 0, Q30, 0, 20, Q30, -18, 0, -128, 127, lut,
+                Arena(0, 16), null, [7], 0, 16, 1, Arena(16, 16)),
+            new MulStep("/heavy/gate/Mul", 0, 0, Q30, -6, 1, -128, 127, null,
+                Arena(16, 16), Arena(0, 16), null, 1, 16, 1, Arena(32, 16)),
+            new ConvStep("/heavy/down/Conv", ConvKind.S8S16, 1, 1, 2, 2, 1, 1, [64, 64],
+                new OutputStage([0], [Q30], [3], 0, short.MinValue, short.MaxValue, null),
+                Arena(32, 16), 8, new BufferSlice(BufferRegion.Output, 0, 16)),
+        };
+        var heavy = new PathProgram(PathKind.Heavy, heavySteps, 48, 18,
+            [new StateInit("/heavy/up/ConvTranspose", 0, 2, 1, -3)]);
+
+        return new ModelProgram(name, 16000, FrameSamples, mode, rounding, light, heavy,
+            HandoffBytes: 16, ReplayFrames: 2, HoldFrames: 1, SwitchScore: score, SwitchThreshold: 20,
+            HasLightOutput: mode == RoutingMode.Switch);
+    }
+
+    /// <summary>Kernel sources the tiny program needs (dsl_fill_s8: ring and state reset).</summary>
+    public static readonly string[] TinyKernels =
+    [
+        "dsl_add_s8", "dsl_conv1d_s16_s8", "dsl_conv1d_s8_s16", "dsl_conv_transpose1d_s8", "dsl_copy_bytes",
+        "dsl_fill_s8", "dsl_history_shift", "dsl_lut_s8", "dsl_mul_s8", "dsl_rescale_s8",
+    ];
+}
