@@ -103,6 +103,39 @@ public static class BuildPlanner
             true);
     }
 
+    /// <summary>A link check image of one core of any board (build-only boards included): the core's
+    /// path(s) with runtime-c/harness/dsl_core_image_main.c and the target startup, linked into the core's
+    /// memory.ld, so arm-none-eabi-size and the linker tell what the core really needs.</summary>
+    /// <param name="board">The board.</param>
+    /// <param name="core">The core.</param>
+    /// <param name="role"><c>light</c>, <c>heavy</c> or <c>light+heavy</c>.</param>
+    /// <param name="model">The model folder.</param>
+    /// <param name="harnessDir">runtime-c/harness.</param>
+    /// <param name="targetDir">runtime-c/target.</param>
+    /// <param name="linkerDir">Folder holding this core's memory.ld and dsl_target.ld.</param>
+    public static CoreBuildPlan ForCoreImage(BoardProfile board, CoreProfile core, string role, ModelFolder model,
+        string harnessDir, string targetDir, string linkerDir)
+    {
+        var library = ForCore(board, core, role, model, linkerDir);
+        var roleNumber = role switch { "light" => 1, "heavy" => 2, _ => 3 };
+        return library with
+        {
+            Name = $"{model.Name}_{core.Id}_image",
+            Sources =
+            [
+                Path.Combine(harnessDir, "dsl_core_image_main.c"),
+                Path.Combine(targetDir, "dsl_startup.c"),
+                Path.Combine(targetDir, "dsl_semihost.c"),
+                Path.Combine(targetDir, "dsl_mem.c"),
+                .. library.Sources,
+            ],
+            IncludeDirs = [harnessDir, targetDir, .. library.IncludeDirs],
+            Defines = [$"DSL_CORE_ROLE={roleNumber}", .. library.Defines],
+            LinkFlags = [.. TargetLinkFlags],
+            IsExecutable = true,
+        };
+    }
+
     /// <summary>The harness on the host (stdio backend, no instruction counts) with the whole model.</summary>
     public static CoreBuildPlan ForHost(ModelFolder model, string harnessDir) =>
         new(

@@ -1,11 +1,13 @@
+using System.Text.RegularExpressions;
 using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Toolchain;
 
 namespace Dsl.Compiler.Targets;
 
 /// <summary>Builds the test harness with dslc's own compiler calls (no make/cmake needed): the QEMU test
 /// firmware of an emulated board, or the host program.</summary>
-public static class FirmwareBuilder
+public static partial class FirmwareBuilder
 {
     /// <summary>Compiles and links <paramref name="plan"/> in one compiler call into <paramref name="output"/>.
     /// <paramref name="warningsAsErrors"/> adds -Werror (generated code must be warning-free).</summary>
@@ -39,6 +41,51 @@ public static class FirmwareBuilder
         return Build(plan, Path.Combine(Path.GetFullPath(buildDir), plan.Name + ".elf"), warningsAsErrors);
     }
 
+    /// <summary>Links one image per core of <paramref name="board"/> (light core: light path, heavy core:
+    /// heavy path, single core: both) into the core's memory from the profile. A path that does not fit
+    /// its core is a <see cref="DslErrorCode.Board"/> error naming the core, region and overflow.</summary>
+    public static IReadOnlyList<CoreImage> BuildCoreImages(BoardProfile board, ModelFolder model, string buildDir,
+        RepoLayout? repo = null, bool warningsAsErrors = true)
+    {
+        var layout = repo ?? RepoLayout.Find();
+        var roles = board.IsSingleCore
+            ? new[] { (board.Light, "light+heavy") }
+            : new[] { (board.Light, "light"), (board.Heavy, "heavy") };
+        var images = new List<CoreImage>();
+        foreach (var (core, role) in roles)
+        {
+            var dir = Path.Combine(Path.GetFullPath(buildDir), core.Id);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "memory.ld"), BuildGlueWriter.MemoryLd(board, core));
+            File.Copy(Path.Combine(layout.TargetDir, "dsl_target.ld"), Path.Combine(dir, "dsl_target.ld"), overwrite: true);
+            var plan = BuildPlanner.ForCoreImage(board, core, role, model, layout.HarnessDir, layout.TargetDir, dir);
+            var elf = Path.Combine(dir, plan.Name + ".elf");
+            try
+            {
+                Build(plan, elf, warningsAsErrors);
+            }
+            catch (DslException e) when (e.Code == DslErrorCode.Toolchain && OverflowRegex().Match(e.Message) is { Success: true } m)
+            {
+                var region = m.Groups["region"].Value;
+                var range = region == "FLASH" ? core.Flash : region == "SHARED" && board.Shared is not null ? board.Shared : core.Ram;
+                throw new DslException(DslErrorCode.Board,
+                    $"{board.FilePath}: the model does not fit board '{board.Name}': core '{core.Id}' ({role} path) " +
+                    $"{region.ToLowerInvariant()} region {range}: the linked image overflows it by {m.Groups["bytes"].Value} bytes " +
+                    $"(available {range.Size} bytes). Use a smaller model or a board with more memory.", e);
+            }
+            catch (DslException e) when (e.Code == DslErrorCode.Toolchain && e.Message.Contains("RAM overflow (data + bss + stack)", StringComparison.Ordinal))
+            {
+                throw new DslException(DslErrorCode.Board,
+                    $"{board.FilePath}: the model does not fit board '{board.Name}': core '{core.Id}' ({role} path) ram region " +
+                    $"{core.Ram}: data + bss + the 16 KiB stack reserve exceed the {core.Ram.Size} bytes available.", e);
+            }
+
+            images.Add(new CoreImage(core.Id, role, elf, ArmSize.Read(elf)));
+        }
+
+        return images;
+    }
+
     /// <summary>Builds the host harness <c>&lt;buildDir&gt;/&lt;m&gt;_host_test</c> (stdio backend, instruction counts 0).</summary>
     public static string BuildHostHarness(ModelFolder model, string buildDir, RepoLayout? repo = null, bool warningsAsErrors = true)
     {
@@ -46,4 +93,7 @@ public static class FirmwareBuilder
         var plan = BuildPlanner.ForHost(model, layout.HarnessDir);
         return Build(plan, Path.Combine(Path.GetFullPath(buildDir), plan.Name), warningsAsErrors);
     }
+
+    [GeneratedRegex(@"region `(?<region>[A-Z]+)' overflowed by (?<bytes>\d+) bytes")]
+    private static partial Regex OverflowRegex();
 }
