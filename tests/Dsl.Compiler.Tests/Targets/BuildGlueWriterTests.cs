@@ -87,7 +87,7 @@ public sealed class BuildGlueWriterTests : IDisposable
     [Trait("Category", "Qemu")]
     public void Emitted_make_fragments_build_with_the_arm_toolchain()
     {
-        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc") || !ToolRunner.IsInstalled("make"))
+        if (!ToolGate.Have("arm-none-eabi-gcc", "make"))
         {
             return;
         }

@@ -34,7 +34,7 @@ public sealed class CoreImageTests : IDisposable
     [MemberData(nameof(Boards))]
     public void Every_board_links_each_core_within_its_memory(string boardName)
     {
-        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc"))
+        if (!ToolGate.Have("arm-none-eabi-gcc"))
         {
             return;
         }
@@ -55,7 +55,7 @@ public sealed class CoreImageTests : IDisposable
     [Trait("Category", "Qemu")]
     public void Too_small_flash_is_a_board_error_naming_core_and_region()
     {
-        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc"))
+        if (!ToolGate.Have("arm-none-eabi-gcc"))
         {
             return;
         }

@@ -33,7 +33,7 @@ public sealed class FakeModelHarnessTests : IDisposable
     [Fact]
     public void Host_build_writes_the_expected_trace()
     {
-        if (!ToolRunner.IsInstalled("gcc"))
+        if (!ToolGate.Have("gcc"))
         {
             return;
         }
@@ -53,7 +53,7 @@ public sealed class FakeModelHarnessTests : IDisposable
     [InlineData("mps3-an547")]
     public void Qemu_firmware_writes_the_expected_trace_with_deterministic_counts(string boardName)
     {
-        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc") || !ToolRunner.IsInstalled(QemuRunner.Executable))
+        if (!ToolGate.Have("arm-none-eabi-gcc", QemuRunner.Executable))
         {
             return;
         }
@@ -84,7 +84,7 @@ public sealed class FakeModelHarnessTests : IDisposable
     [Trait("Category", "Qemu")]
     public void Missing_input_fails_with_the_harness_exit_code()
     {
-        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc") || !ToolRunner.IsInstalled(QemuRunner.Executable))
+        if (!ToolGate.Have("arm-none-eabi-gcc", QemuRunner.Executable))
         {
             return;
         }

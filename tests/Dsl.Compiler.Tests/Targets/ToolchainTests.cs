@@ -78,7 +78,7 @@ public class ToolchainTests
     [Fact]
     public void Compiler_errors_carry_diagnostics()
     {
-        if (!ToolRunner.IsInstalled("gcc"))
+        if (!ToolGate.Have("gcc"))
         {
             return;
         }
