@@ -125,10 +125,23 @@ public sealed class OnnxLowering
             throw Error(node, $"has {inPerGroup} x {groups} input channels in its weights but its input has {inC}");
         }
 
+        // ONNX stores [out][in/groups][k]; the kernels want [out][k][in/groups] (contiguous rows).
+        var weights = new float[w.Floats.Length];
+        for (int o = 0; o < outC; o++)
+        {
+            for (int i = 0; i < inPerGroup; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    weights[((o * k) + j) * inPerGroup + i] = w.Floats[((o * inPerGroup) + i) * k + j];
+                }
+            }
+        }
+
         float[] bias = OptionalBias(node, node.Input(2), outC);
         string output = EmitTensor(node.Outputs[0], outC, TensorLayout.ChannelsTime);
         nodes.Add(new ConvNode(node.Name, x.Tensor, output, inC, outC, k, stride, dilation, groups, (int)pads[0],
-            w.Floats.ToArray(), bias, Activation.Identity));
+            weights, bias, Activation.Identity));
     }
 
     private void LowerConvTranspose(OnnxNode node)
@@ -344,6 +357,7 @@ public sealed class OnnxLowering
         long[] steps = node.Input(4).Length > 0 ? Constant(node, node.Input(4), "steps").Ints : Enumerable.Repeat(1L, starts.Length).ToArray();
         int begin = 0;
         int end = 0;
+        (int Start, int Count)? channels = null;
         for (int i = 0; i < axes.Length; i++)
         {
             int axis = (int)(axes[i] < 0 ? axes[i] + rank : axes[i]);
@@ -355,17 +369,30 @@ public sealed class OnnxLowering
                 continue;
             }
 
-            if (axis != x.TimeAxis || steps[i] != 1)
+            if ((axis != x.TimeAxis && axis != x.ChannelAxis) || steps[i] != 1 || e <= s)
             {
-                throw Error(node, $"slices axis {axis} (step {steps[i]}); dslc supports cropping along time with step 1 only");
+                throw Error(node, $"slices axis {axis} (step {steps[i]}); dslc supports slicing channels or cropping time, with step 1");
+            }
+
+            if (axis == x.ChannelAxis)
+            {
+                channels = ((int)s, (int)(e - s));
+                continue;
             }
 
             begin = (int)s;
             end = (int)(dim - e);
         }
 
-        string output = EmitTensor(node.Outputs[0], Channels(x), x.Layout);
-        nodes.Add(new CropNode(node.Name, x.Tensor, output, begin, end));
+        if (channels is not null && (begin != 0 || end != 0))
+        {
+            throw Error(node, "slices channels and time at once; split it into two slices");
+        }
+
+        string output = EmitTensor(node.Outputs[0], channels?.Count ?? Channels(x), x.Layout);
+        nodes.Add(channels is { } ch
+            ? new ChannelSliceNode(node.Name, x.Tensor, output, ch.Start, ch.Count)
+            : new CropNode(node.Name, x.Tensor, output, begin, end));
     }
 
     private void LowerTranspose(OnnxNode node)

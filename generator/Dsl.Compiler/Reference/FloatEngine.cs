@@ -49,6 +49,7 @@ public sealed class FloatEngine
                 ElementwiseNode e => Elementwise(e, tensors),
                 ActivationNode a => Activate(a.Name, a.Activation, (float[])tensors[a.Input].Clone()),
                 ConcatNode c => Concat(c, tensors),
+                ChannelSliceNode c => SliceChannels(c, tensors[c.Input]),
                 _ => throw new InvalidOperationException($"float engine: unexpected node {node.Kind}"),
             };
             tensors[node.Output] = output;
@@ -165,6 +166,19 @@ public sealed class FloatEngine
             }
 
             offset += ch;
+        }
+
+        return y;
+    }
+
+    private float[] SliceChannels(ChannelSliceNode c, float[] x)
+    {
+        int inChannels = graph.Tensor(c.Input).Channels;
+        int rows = x.Length / inChannels;
+        var y = new float[rows * c.Count];
+        for (int t = 0; t < rows; t++)
+        {
+            Array.Copy(x, (t * inChannels) + c.Start, y, t * c.Count, c.Count);
         }
 
         return y;

@@ -1,0 +1,140 @@
+using Dsl.Compiler.Schedule;
+using Dsl.Compiler.Validation;
+
+namespace Dsl.Compiler.Golden;
+
+/// <summary>
+/// The bit-exact int8 model in C#: both paths, the handoff ring and the routing rule, with the
+/// same API and the same integer behaviour as the generated C (docs/generated-api.md).
+/// </summary>
+public sealed class GoldenModel
+{
+    private readonly ModelProgram program;
+    private readonly PathInterpreter light;
+    private readonly PathInterpreter heavy;
+    private readonly byte[][] ring;
+    private long frame;
+    private int holdLeft;
+    private bool previousHeavy;
+
+    public GoldenModel(ModelProgram program)
+    {
+        this.program = program;
+        light = new PathInterpreter(program.Light, program.Rounding);
+        heavy = new PathInterpreter(program.Heavy, program.Rounding);
+        ring = Enumerable.Range(0, program.ReplayFrames + 1).Select(_ => new byte[program.HandoffBytes]).ToArray();
+        LightReset();
+    }
+
+    public void LightReset()
+    {
+        light.Reset();
+        foreach (byte[] slot in ring)
+        {
+            Array.Clear(slot);
+        }
+
+        frame = 0;
+        holdLeft = 0;
+        previousHeavy = false;
+    }
+
+    public void HeavyReset() => heavy.Reset();
+
+    /// <summary>Handoff of the frame processed <paramref name="age"/> frames ago (0 = the last one).</summary>
+    public byte[] HandoffFrame(int age) => ring[(int)((frame - 1 - age) % ring.Length + ring.Length) % ring.Length];
+
+    public Decision LightProcess(short[] input, short[] lightOut)
+    {
+        byte[] slot = ring[(int)(frame % ring.Length)];
+        var outBytes = new byte[lightOut.Length * 2];
+        light.RunFrame(ToBytes(input), slot, outBytes);
+        if (program.HasLightOutput)
+        {
+            Buffer.BlockCopy(outBytes, 0, lightOut, 0, outBytes.Length);
+        }
+        else
+        {
+            Array.Clear(lightOut);
+        }
+
+        BufferSlice s = program.SwitchScore;
+        int score = (sbyte)(s.Region == BufferRegion.Arena ? light.Arena : light.State)[s.Offset];
+        bool isHeavy;
+        if (score >= program.SwitchThreshold)
+        {
+            holdLeft = program.HoldFrames;
+            isHeavy = true;
+        }
+        else if (holdLeft > 0)
+        {
+            holdLeft--;
+            isHeavy = true;
+        }
+        else
+        {
+            isHeavy = false;
+        }
+
+        int replay = isHeavy && !previousHeavy ? (int)Math.Min(program.ReplayFrames, frame) : 0;
+        previousHeavy = isHeavy;
+        frame++;
+        return new Decision(isHeavy, replay, score);
+    }
+
+    public void HeavyProcess(byte[] handoff, short[] heavyOut)
+    {
+        var outBytes = new byte[heavyOut.Length * 2];
+        heavy.RunFrame(Array.Empty<byte>(), handoff, outBytes);
+        Buffer.BlockCopy(outBytes, 0, heavyOut, 0, outBytes.Length);
+    }
+
+    /// <summary>
+    /// Runs a clip the way the test harness does (light every frame; on heavy frames reset and
+    /// replay on a light-to-heavy transition, then the frame) and returns its trace.
+    /// <paramref name="alwaysHeavy"/> runs the heavy path on every frame instead of routing.
+    /// </summary>
+    public List<FrameRecord> RunClip(short[] pcm, bool alwaysHeavy = false)
+    {
+        int n = program.FrameSamples;
+        LightReset();
+        HeavyReset();
+        var records = new List<FrameRecord>();
+        bool wasHeavy = false;
+        for (int f = 0; f + n <= pcm.Length; f += n)
+        {
+            short[] input = pcm[f..(f + n)];
+            var lightOut = new short[n];
+            var heavyOut = new short[n];
+            Decision d = LightProcess(input, lightOut);
+            bool runHeavy = alwaysHeavy || d.Heavy;
+            if (runHeavy)
+            {
+                if (!alwaysHeavy && (!wasHeavy || d.ReplayFrames > 0))
+                {
+                    HeavyReset();
+                    var scratch = new short[n];
+                    for (int age = d.ReplayFrames; age >= 1; age--)
+                    {
+                        HeavyProcess(HandoffFrame(age), scratch);
+                    }
+                }
+
+                HeavyProcess(HandoffFrame(0), heavyOut);
+            }
+
+            wasHeavy = runHeavy;
+            records.Add(new FrameRecord(d.Heavy ? 1 : 0, d.ReplayFrames, d.SwitchScore, 0, 0, lightOut,
+                HandoffFrame(0).Select(b => (sbyte)b).ToArray(), heavyOut));
+        }
+
+        return records;
+    }
+
+    private static byte[] ToBytes(short[] samples)
+    {
+        var bytes = new byte[samples.Length * 2];
+        Buffer.BlockCopy(samples, 0, bytes, 0, bytes.Length);
+        return bytes;
+    }
+}

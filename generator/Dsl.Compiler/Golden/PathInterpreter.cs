@@ -1,0 +1,140 @@
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Golden;
+
+/// <summary>
+/// Runs one path's program on byte arrays laid out exactly as the C regions are (same offsets),
+/// calling the golden kernels step by step.
+/// </summary>
+public sealed class PathInterpreter
+{
+    private readonly PathProgram program;
+    private readonly GoldenKernels kernels;
+    private readonly byte[] arena;
+    private readonly byte[] state;
+    private byte[] input = Array.Empty<byte>();
+    private byte[] handoff = Array.Empty<byte>();
+    private byte[] output = Array.Empty<byte>();
+
+    public PathInterpreter(PathProgram program, RoundingRule rule)
+    {
+        this.program = program;
+        kernels = new GoldenKernels(rule);
+        arena = new byte[program.ArenaBytes];
+        state = new byte[program.StateBytes];
+        Reset();
+    }
+
+    public byte[] Arena => arena;
+
+    public byte[] State => state;
+
+    public void Reset()
+    {
+        Array.Clear(arena);
+        Array.Clear(state);
+        foreach (StateInit init in program.StateInits)
+        {
+            for (int i = 0; i < init.Bytes; i += init.ElementBytes)
+            {
+                if (init.ElementBytes == 1)
+                {
+                    state[init.Offset + i] = unchecked((byte)(sbyte)init.ZeroPoint);
+                }
+                else
+                {
+                    BitConverter.TryWriteBytes(state.AsSpan(init.Offset + i, 2), (short)init.ZeroPoint);
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs the frame; the byte arrays stand for the C pointers in, handoff and out.</summary>
+    public void RunFrame(byte[] inputFrame, byte[] handoffFrame, byte[] outputFrame)
+    {
+        input = inputFrame;
+        handoff = handoffFrame;
+        output = outputFrame;
+        foreach (Step step in program.Steps)
+        {
+            Execute(step);
+        }
+    }
+
+    private byte[] Region(BufferRegion region) => region switch
+    {
+        BufferRegion.Arena => arena,
+        BufferRegion.State => state,
+        BufferRegion.Input => input,
+        BufferRegion.Handoff => handoff,
+        BufferRegion.Output => output,
+        _ => throw new InvalidOperationException($"unknown region {region}"),
+    };
+
+    private Func<int, int> Reader(BufferSlice s, int elementBytes)
+    {
+        byte[] bytes = Region(s.Region);
+        int at = s.Offset;
+        return elementBytes == 1
+            ? i => (sbyte)bytes[at + i]
+            : i => BitConverter.ToInt16(bytes, at + (2 * i));
+    }
+
+    private Action<int, int> Writer(BufferSlice s, int elementBytes)
+    {
+        byte[] bytes = Region(s.Region);
+        int at = s.Offset;
+        return elementBytes == 1
+            ? (i, v) => bytes[at + i] = unchecked((byte)(sbyte)v)
+            : (i, v) => BitConverter.TryWriteBytes(bytes.AsSpan(at + (2 * i), 2), (short)v);
+    }
+
+    private void Execute(Step step)
+    {
+        switch (step)
+        {
+            case ConvStep c:
+                kernels.Conv(c, Reader(c.Input, c.Kind == ConvKind.S16S8 ? 2 : 1), Writer(c.Output, c.Kind == ConvKind.S8S16 ? 2 : 1));
+                break;
+            case ConvTransposeStep u:
+                kernels.ConvTranspose(u, Reader(u.Input, 1), Writer(u.Output, 1));
+                break;
+            case AddStep a:
+                kernels.Add(a, Reader(a.A, 1), Constant(a.B, a.ConstantB), Writer(a.Output, 1));
+                break;
+            case MulStep m:
+                kernels.Mul(m, Reader(m.A, 1), Constant(m.B, m.ConstantB), Writer(m.Output, 1));
+                break;
+            case LutStep l:
+            {
+                Func<int, int> x = Reader(l.Input, 1);
+                Action<int, int> y = Writer(l.Output, 1);
+                for (int i = 0; i < l.Count; i++)
+                {
+                    y(i, l.Lut[x(i) + 128]);
+                }
+
+                break;
+            }
+
+            case RescaleStep r:
+                kernels.Rescale(r, Reader(r.Input, 1), Writer(r.Output, 1));
+                break;
+            case CopyStep c:
+                Array.Copy(Region(c.Source.Region), c.Source.Offset, Region(c.Destination.Region), c.Destination.Offset, c.Source.Bytes);
+                break;
+            case HistoryShiftStep h:
+            {
+                byte[] b = Region(h.Buffer.Region);
+                Array.Copy(b, h.Buffer.Offset + h.NewBytes, b, h.Buffer.Offset, h.HistoryBytes);
+                break;
+            }
+
+            default:
+                throw new InvalidOperationException($"golden: unknown step {step.GetType().Name}");
+        }
+    }
+
+    private Func<int, int> Constant(BufferSlice? b, sbyte[]? constant) =>
+        b is not null ? Reader(b, 1) : i => constant![i];
+}

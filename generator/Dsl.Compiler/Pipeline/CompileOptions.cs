@@ -1,0 +1,19 @@
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Pipeline;
+
+/// <summary>Options of one compilation.</summary>
+public sealed record CompileOptions
+{
+    /// <summary>Requantization rounding rule (default: single rounding).</summary>
+    public RoundingRule Rounding { get; init; } = RoundingRule.Single;
+
+    /// <summary>Calibration WAVs; empty means the ones dsl.json lists.</summary>
+    public IReadOnlyList<string> CalibrationFiles { get; init; } = Array.Empty<string>();
+
+    /// <summary>Frames of audio the importer resolves shapes with.</summary>
+    public int TraceFrames { get; init; } = 8;
+
+    /// <summary>Progress lines for long steps (calibration); null for silence.</summary>
+    public Action<string>? Progress { get; init; }
+}

@@ -1,0 +1,15 @@
+using Dsl.Compiler.Analysis;
+using Dsl.Compiler.Ir;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Quantization;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Pipeline;
+
+/// <summary>Everything one compilation produced, stage by stage.</summary>
+public sealed record CompiledModel(
+    DslManifest Manifest,
+    IrGraph Graph,
+    Partition Partition,
+    QuantizationPlan Quantization,
+    ModelProgram Program);

@@ -1,0 +1,53 @@
+using Dsl.Compiler.Analysis;
+using Dsl.Compiler.Audio;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Ir;
+using Dsl.Compiler.Lowering;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Onnx;
+using Dsl.Compiler.Passes;
+using Dsl.Compiler.Quantization;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Pipeline;
+
+/// <summary>
+/// The compiler front to back: dsl.json + model.onnx -> streamed IR -> partition -> calibration
+/// -> quantization -> scheduled program with its memory plan.
+/// </summary>
+public static class ModelCompiler
+{
+    /// <summary>Import, lower and run the passes: the float streamed graph and its partition.</summary>
+    public static (DslManifest Manifest, IrGraph Graph, Partition Partition) Analyze(string manifestPath, int traceFrames = 8)
+    {
+        DslManifest manifest = DslManifestLoader.Load(manifestPath);
+        if (!File.Exists(manifest.ModelPath))
+        {
+            throw new DslException(DslErrorCode.Io, $"{manifest.Path}: model file '{manifest.ModelFile}' not found next to it ({manifest.ModelPath})");
+        }
+
+        OnnxGraph onnx = OnnxImporter.Import(manifest.ModelPath, (long)manifest.Frame * traceFrames);
+        IrGraph graph = OnnxLowering.Lower(onnx, manifest.Input, manifest.Frame, traceFrames);
+        graph = PassPipeline.Run(graph, manifest.ModelPath);
+        Partition partition = Partitioner.Run(graph, manifest);
+        return (manifest, graph, partition);
+    }
+
+    public static CompiledModel Compile(string manifestPath, CompileOptions options)
+    {
+        (DslManifest manifest, IrGraph graph, Partition partition) = Analyze(manifestPath, options.TraceFrames);
+        IReadOnlyList<string> files = options.CalibrationFiles.Count > 0
+            ? options.CalibrationFiles
+            : ManifestFiles.Expand(manifest, manifest.CalibrationPatterns, "calibration");
+        if (files.Count == 0)
+        {
+            throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: no calibration audio: list WAVs under 'calibration' or pass --calibration");
+        }
+
+        var clips = files.Select(f => (Path.GetFileName(f), WavFile.ReadMono16(f, manifest.SampleRate))).ToList();
+        CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress);
+        var quant = new QuantizationPlan(graph, manifest, ranges);
+        ModelProgram program = new ProgramBuilder(graph, partition, manifest, quant, options.Rounding).Build();
+        return new CompiledModel(manifest, graph, partition, quant, program);
+    }
+}

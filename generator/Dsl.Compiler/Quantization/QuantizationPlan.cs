@@ -1,0 +1,77 @@
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Ir;
+using Dsl.Compiler.Manifest;
+
+namespace Dsl.Compiler.Quantization;
+
+/// <summary>
+/// The quantization of every tensor: int16 PCM for the audio input and the path outputs, int8
+/// asymmetric from calibrated ranges for everything else; plus, for nodes with a fused lookup-table
+/// activation, the int8 parameters of the values before the activation.
+/// </summary>
+public sealed class QuantizationPlan
+{
+    private readonly Dictionary<string, QuantParams> tensors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QuantParams> preActivation = new(StringComparer.Ordinal);
+
+    public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges)
+    {
+        var pcm = new HashSet<string>(manifest.LightOutputs.Concat(manifest.HeavyOutputs).Select(graph.OutputTensor)) { graph.Input };
+        foreach (IrTensor t in graph.Tensors)
+        {
+            if (pcm.Contains(t.Name))
+            {
+                tensors[t.Name] = QuantParams.Pcm16;
+                continue;
+            }
+
+            TensorRange r = ranges.Tensor(t.Name);
+            if (r.IsEmpty)
+            {
+                throw new DslException(DslErrorCode.Quantization, $"{manifest.Path}: tensor '{t.Name}' was never computed during calibration; give calibration audio of at least one frame ({graph.FrameSamples} samples)");
+            }
+
+            tensors[t.Name] = QuantParams.Int8(r.Min, r.Max);
+        }
+
+        foreach (IrNode node in graph.Nodes)
+        {
+            Activation act = ActivationOf(node);
+            if (NeedsLut(act))
+            {
+                TensorRange r = ranges.PreActivationOf(node.Name);
+                preActivation[node.Name] = QuantParams.Int8(r.Min, r.Max);
+            }
+        }
+    }
+
+    public QuantParams Of(string tensor) => tensors[tensor];
+
+    /// <summary>Parameters the node's kernel requantizes to: before the LUT when there is one.</summary>
+    public QuantParams StageOutput(IrNode node) =>
+        preActivation.TryGetValue(node.Name, out QuantParams? p) ? p : tensors[node.Output];
+
+    /// <summary>Clamp and LUT applied after requantization, for the node's fused activation.</summary>
+    public OutputStageLimits Limits(IrNode node)
+    {
+        QuantParams output = tensors[node.Output];
+        Activation act = ActivationOf(node);
+        if (NeedsLut(act))
+        {
+            return new OutputStageLimits(sbyte.MinValue, sbyte.MaxValue, LutBuilder.Build(act, preActivation[node.Name], output));
+        }
+
+        int min = act.Kind == ActivationKind.Relu ? Math.Max(output.Min, output.ZeroPoint) : output.Min;
+        return new OutputStageLimits(min, output.Max, null);
+    }
+
+    public static Activation ActivationOf(IrNode node) => node switch
+    {
+        ConvNode c => c.Activation,
+        ConvTransposeNode u => u.Activation,
+        ElementwiseNode e => e.Activation,
+        _ => Activation.Identity,
+    };
+
+    private static bool NeedsLut(Activation a) => a.Kind is not (ActivationKind.None or ActivationKind.Relu);
+}

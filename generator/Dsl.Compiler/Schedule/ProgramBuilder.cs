@@ -1,0 +1,348 @@
+using Dsl.Compiler.Analysis;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Ir;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Quantization;
+
+namespace Dsl.Compiler.Schedule;
+
+/// <summary>
+/// Quantizes each node and schedules both paths: one kernel call per node (plus the copies and
+/// history shifts streaming needs), with every tensor placed in a region: the audio input, the
+/// caller's output frame, the handoff, a node's history buffer (state), or the liveness arena.
+/// </summary>
+public sealed class ProgramBuilder
+{
+    private readonly IrGraph graph;
+    private readonly Partition partition;
+    private readonly DslManifest manifest;
+    private readonly QuantizationPlan quant;
+    private readonly RoundingRule rounding;
+    private readonly Dictionary<string, BufferSlice> handoff = new(StringComparer.Ordinal);
+    private readonly int handoffBytes;
+
+    public ProgramBuilder(IrGraph graph, Partition partition, DslManifest manifest, QuantizationPlan quant, RoundingRule rounding)
+    {
+        this.graph = graph;
+        this.partition = partition;
+        this.manifest = manifest;
+        this.quant = quant;
+        this.rounding = rounding;
+        int offset = 0;
+        foreach (string t in partition.Handoff)
+        {
+            int bytes = Bytes(t);
+            handoff[t] = new BufferSlice(BufferRegion.Handoff, offset, bytes);
+            offset = ArenaPlanner.Align(offset + bytes);
+        }
+
+        handoffBytes = offset;
+    }
+
+    public ModelProgram Build()
+    {
+        if (manifest.LightOutputs.Count > 1 || manifest.HeavyOutputs.Count != 1)
+        {
+            throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: dslc emits one light and one heavy audio output; 'light.outputs' has {manifest.LightOutputs.Count} and 'heavy.outputs' {manifest.HeavyOutputs.Count}");
+        }
+
+        string switchTensor = graph.OutputTensor(manifest.SwitchOutput);
+        if (graph.Tensor(switchTensor).Channels != 1 || graph.Rows(switchTensor) != 1)
+        {
+            throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: switch output '{manifest.SwitchOutput}' must be one value per frame ([1, 1, frames]); it has {graph.Tensor(switchTensor).Channels} channels and {graph.Rows(switchTensor)} steps per frame");
+        }
+
+        string? lightOut = manifest.LightOutputs.Count == 1 ? graph.OutputTensor(manifest.LightOutputs[0]) : null;
+        string heavyOut = graph.OutputTensor(manifest.HeavyOutputs[0]);
+        var lightPins = new HashSet<string>(StringComparer.Ordinal) { switchTensor };
+        (PathProgram light, Dictionary<string, BufferSlice> lightPlaces) = BuildPath(PathKind.Light, lightOut, lightPins);
+        (PathProgram heavy, _) = BuildPath(PathKind.Heavy, heavyOut, new HashSet<string>(StringComparer.Ordinal));
+
+        QuantParams sq = quant.Of(switchTensor);
+        double threshold = Math.Ceiling(sq.ZeroPoint + (manifest.Threshold / sq.Scale) - 1e-9);
+        int thresholdQ = (int)Math.Clamp(threshold, -128, 128);
+        return new ModelProgram(manifest.CName, manifest.SampleRate, manifest.Frame, manifest.Mode, rounding, light, heavy,
+            handoffBytes, partition.ReplayFrames, manifest.Hold, lightPlaces[switchTensor], thresholdQ,
+            lightOut is not null && manifest.Mode == RoutingMode.Switch);
+    }
+
+    private int Bytes(string tensor) => graph.ElementsPerFrame(tensor) * quant.Of(tensor).ElementBytes;
+
+    private (PathProgram Program, Dictionary<string, BufferSlice> Places) BuildPath(PathKind path, string? output, HashSet<string> pinned)
+    {
+        IReadOnlyList<IrNode> nodes = partition.Nodes(path);
+        var places = new Dictionary<string, BufferSlice>(StringComparer.Ordinal);
+        var stateOf = new Dictionary<string, BufferSlice>(StringComparer.Ordinal);
+        var inits = new List<StateInit>();
+        int stateBytes = 0;
+
+        // History buffers: [history rows + this frame's rows] of the node's input.
+        foreach (IrNode node in nodes)
+        {
+            int history = HistoryRows(node);
+            if (history == 0)
+            {
+                continue;
+            }
+
+            string input = node.Inputs[0];
+            QuantParams q = quant.Of(input);
+            int rowBytes = graph.Tensor(input).Channels * q.ElementBytes;
+            int bytes = (history + graph.Rows(input)) * rowBytes;
+            stateOf[node.Name] = new BufferSlice(BufferRegion.State, stateBytes, bytes);
+            inits.Add(new StateInit(node.Name, stateBytes, bytes, q.ElementBytes, q.ZeroPoint));
+            stateBytes = ArenaPlanner.Align(stateBytes + bytes);
+        }
+
+        // Fixed places: inputs of the path, the output frame, the handoff the light path writes.
+        if (path == PathKind.Light)
+        {
+            places[graph.Input] = new BufferSlice(BufferRegion.Input, 0, Bytes(graph.Input));
+        }
+        else
+        {
+            foreach ((string t, BufferSlice s) in handoff)
+            {
+                places[t] = s;
+            }
+        }
+
+        var produced = nodes.Select(n => n.Output).ToList();
+        if (output is not null && produced.Contains(output))
+        {
+            places[output] = new BufferSlice(BufferRegion.Output, 0, Bytes(output));
+        }
+
+        var arena = new List<ArenaPlanner.Request>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            string t = nodes[i].Output;
+            if (places.ContainsKey(t))
+            {
+                continue;
+            }
+
+            if (path == PathKind.Light && handoff.TryGetValue(t, out BufferSlice? h))
+            {
+                places[t] = h;
+                continue;
+            }
+
+            var readers = nodes.Select((n, idx) => (n, idx)).Where(p => p.n.Inputs.Contains(t)).ToList();
+            bool pinnedHere = pinned.Contains(t);
+            if (!pinnedHere && readers.Count == 1 && stateOf.TryGetValue(readers[0].n.Name, out BufferSlice? state))
+            {
+                // Written straight behind the reader's history: no copy.
+                int historyBytes = state.Bytes - Bytes(t);
+                places[t] = state.At(historyBytes, Bytes(t));
+                continue;
+            }
+
+            int last = pinnedHere || readers.Count == 0 ? nodes.Count : readers.Max(p => p.idx);
+            arena.Add(new ArenaPlanner.Request(t, Bytes(t), i, last));
+        }
+
+        (Dictionary<string, int> offsets, int arenaBytes) = ArenaPlanner.Plan(arena);
+        foreach (ArenaPlanner.Request r in arena)
+        {
+            places[r.Tensor] = new BufferSlice(BufferRegion.Arena, offsets[r.Tensor], r.Bytes);
+        }
+
+        var steps = new List<Step>();
+        if (path == PathKind.Light && handoff.TryGetValue(graph.Input, out BufferSlice? audioHandoff))
+        {
+            steps.Add(new CopyStep(graph.Input, places[graph.Input], audioHandoff));
+        }
+
+        foreach (IrNode node in nodes)
+        {
+            BufferSlice input = places[node.Inputs[0]];
+            if (stateOf.TryGetValue(node.Name, out BufferSlice? state))
+            {
+                int newBytes = Bytes(node.Inputs[0]);
+                BufferSlice tail = state.At(state.Bytes - newBytes, newBytes);
+                if (input != tail)
+                {
+                    steps.Add(new CopyStep(node.Name, input, tail));
+                }
+
+                input = state;
+            }
+
+            steps.AddRange(Quantize(node, input, places));
+            if (state is not null)
+            {
+                int newBytes = Bytes(node.Inputs[0]);
+                steps.Add(new HistoryShiftStep(node.Name, state, state.Bytes - newBytes, newBytes));
+            }
+        }
+
+        return (new PathProgram(path, steps, arenaBytes, stateBytes, inits), places);
+    }
+
+    private static int HistoryRows(IrNode node) => node switch
+    {
+        ConvNode c => c.HistoryRows,
+        ConvTransposeNode u => u.HistoryRows,
+        _ => 0,
+    };
+
+    private string Where(IrNode node) => $"{manifest.ModelPath}: node '{node.Name}' ({node.Kind})";
+
+    private IEnumerable<Step> Quantize(IrNode node, BufferSlice input, Dictionary<string, BufferSlice> places) => node switch
+    {
+        ConvNode c => new Step[] { Conv(c, input, places[c.Output]) },
+        ConvTransposeNode u => new Step[] { ConvTranspose(u, input, places[u.Output]) },
+        ElementwiseNode e => new[] { Elementwise(e, places) },
+        ActivationNode a => new Step[] { Lut(a, places) },
+        ConcatNode c => Concat(c, places),
+        ChannelSliceNode c => new Step[] { SliceChannels(c, places) },
+        _ => throw new InvalidOperationException($"schedule: unexpected node {node.Kind}"),
+    };
+
+    /// <summary>A strided copy (rescaled when the calibrated ranges differ) of a channel range.</summary>
+    private RescaleStep SliceChannels(ChannelSliceNode c, Dictionary<string, BufferSlice> places)
+    {
+        QuantParams qi = quant.Of(c.Input);
+        QuantParams qo = quant.Of(c.Output);
+        if (qi.ElementBytes != 1 || qo.ElementBytes != 1)
+        {
+            throw new DslException(DslErrorCode.Model, $"{Where(c)} slices int16 audio; slice int8 tensors only");
+        }
+
+        int inChannels = graph.Tensor(c.Input).Channels;
+        BufferSlice input = places[c.Input];
+        FixedPointMultiplier m = Rescale(qi, qo, c);
+        return new RescaleStep(c.Name, qi.ZeroPoint, m.Multiplier, m.Shift, qo.ZeroPoint,
+            input.At(c.Start, input.Bytes - c.Start), inChannels, graph.Rows(c.Output), c.Count, places[c.Output], c.Count);
+    }
+
+    /// <summary>Requantization between two int8 tensors; multiplier 0 means "same parameters, copy".</summary>
+    private FixedPointMultiplier Rescale(QuantParams from, QuantParams to, IrNode node) =>
+        from.Scale == to.Scale && from.ZeroPoint == to.ZeroPoint
+            ? new FixedPointMultiplier(0, 0)
+            : FixedPointMultiplier.From(from.Scale / to.Scale, Where(node));
+
+    /// <summary>One strided rescale per input into its channel range of the output rows.</summary>
+    private IEnumerable<Step> Concat(ConcatNode c, Dictionary<string, BufferSlice> places)
+    {
+        QuantParams qo = quant.Of(c.Output);
+        int outChannels = graph.Tensor(c.Output).Channels;
+        int rows = graph.Rows(c.Output);
+        int channelOffset = 0;
+        var steps = new List<Step>();
+        foreach (string input in c.Inputs)
+        {
+            QuantParams qi = quant.Of(input);
+            if (qi.ElementBytes != 1 || qo.ElementBytes != 1)
+            {
+                throw new DslException(DslErrorCode.Model, $"{Where(c)} concatenates int16 audio; concatenate int8 tensors only");
+            }
+
+            int channels = graph.Tensor(input).Channels;
+            FixedPointMultiplier m = Rescale(qi, qo, c);
+            BufferSlice outSlice = places[c.Output];
+            steps.Add(new RescaleStep(c.Name, qi.ZeroPoint, m.Multiplier, m.Shift, qo.ZeroPoint, places[input], channels, rows, channels,
+                outSlice.At(channelOffset, outSlice.Bytes - channelOffset), outChannels));
+            channelOffset += channels;
+        }
+
+        return steps;
+    }
+
+    private ConvStep Conv(ConvNode c, BufferSlice input, BufferSlice output)
+    {
+        QuantParams qi = quant.Of(c.Input);
+        QuantParams qo = quant.Of(c.Output);
+        ConvKind kind = (qi.ElementBytes, qo.ElementBytes) switch
+        {
+            (1, 1) => ConvKind.S8,
+            (2, 1) => ConvKind.S16S8,
+            (1, 2) => ConvKind.S8S16,
+            _ => throw new DslException(DslErrorCode.Model, $"{Where(c)} reads the audio input and writes an audio output directly; put at least two layers between them"),
+        };
+        if (kind == ConvKind.S8S16 && !c.Activation.IsIdentity)
+        {
+            throw new DslException(DslErrorCode.Model, $"{Where(c)} produces an audio output through {c.Activation}; end each decoder with a plain Conv");
+        }
+
+        ConvQuantizer.Result r = ConvQuantizer.Quantize(Where(c), c.Weights, c.Bias, c.OutChannels, c.KernelSize,
+            new[] { Enumerable.Range(0, c.KernelSize).ToArray() }, qi, quant.StageOutput(c), quant.Limits(c));
+        return new ConvStep(c.Name, kind, c.InChannels, c.OutChannels, c.KernelSize, c.Stride, c.Dilation, c.Groups,
+            r.Weights, r.Stage, input, graph.Rows(c.Output), output);
+    }
+
+    private ConvTransposeStep ConvTranspose(ConvTransposeNode u, BufferSlice input, BufferSlice output)
+    {
+        QuantParams qi = quant.Of(u.Input);
+        if (qi.ElementBytes != 1 || quant.Of(u.Output).ElementBytes != 1)
+        {
+            throw new DslException(DslErrorCode.Model, $"{Where(u)} touches int16 audio; dslc supports transposed convolutions between int8 tensors only (end the decoder with a Conv)");
+        }
+
+        // Taps of phase r: j * dilation == r (mod stride).
+        var phases = Enumerable.Range(0, u.Stride)
+            .Select(r => Enumerable.Range(0, u.KernelSize).Where(j => (j * u.Dilation) % u.Stride == r).ToArray())
+            .ToArray();
+        ConvQuantizer.Result q = ConvQuantizer.Quantize(Where(u), u.Weights, u.Bias, u.OutChannels, u.KernelSize,
+            phases, qi, quant.StageOutput(u), quant.Limits(u));
+        return new ConvTransposeStep(u.Name, u.InChannels, u.OutChannels, u.KernelSize, u.Stride, u.Dilation,
+            q.Weights, q.Stage, input, graph.Rows(u.Input), output);
+    }
+
+    private Step Elementwise(ElementwiseNode e, Dictionary<string, BufferSlice> places)
+    {
+        QuantParams qa = quant.Of(e.Inputs[0]);
+        QuantParams qo = quant.StageOutput(e);
+        OutputStageLimits limits = quant.Limits(e);
+        if (qa.ElementBytes != 1 || quant.Of(e.Output).ElementBytes != 1)
+        {
+            throw new DslException(DslErrorCode.Model, $"{Where(e)} touches int16 audio; elementwise ops must sit between int8 tensors");
+        }
+
+        QuantParams qb;
+        BufferSlice? b = null;
+        sbyte[]? constant = null;
+        int channels = graph.Tensor(e.Output).Channels;
+        int rows = graph.Rows(e.Output);
+        if (e.Constant is null)
+        {
+            qb = quant.Of(e.Inputs[1]);
+            b = places[e.Inputs[1]];
+        }
+        else
+        {
+            qb = QuantParams.Int8(e.Constant.Min(), e.Constant.Max());
+            constant = e.Constant.Select(v => (sbyte)qb.Quantize(v)).ToArray();
+        }
+
+        int bStride = e.Constant is null ? channels : 0;
+        if (e.Op == ElementwiseOp.Add)
+        {
+            const int leftShift = 20;
+            double twiceMax = 2 * Math.Max(qa.Scale, qb.Scale);
+            FixedPointMultiplier ma = FixedPointMultiplier.From(qa.Scale / twiceMax, Where(e));
+            FixedPointMultiplier mb = FixedPointMultiplier.From(qb.Scale / twiceMax, Where(e));
+            FixedPointMultiplier mo = FixedPointMultiplier.From(twiceMax / ((1 << leftShift) * qo.Scale), Where(e));
+            return new AddStep(e.Name, qa.ZeroPoint, ma.Multiplier, ma.Shift, qb.ZeroPoint, mb.Multiplier, mb.Shift, leftShift,
+                mo.Multiplier, mo.Shift, qo.ZeroPoint, limits.Min, limits.Max, limits.Lut,
+                places[e.Inputs[0]], b, constant, bStride, rows, channels, places[e.Output]);
+        }
+
+        FixedPointMultiplier m = FixedPointMultiplier.From(qa.Scale * qb.Scale / qo.Scale, Where(e));
+        return new MulStep(e.Name, qa.ZeroPoint, qb.ZeroPoint, m.Multiplier, m.Shift, qo.ZeroPoint, limits.Min, limits.Max, limits.Lut,
+            places[e.Inputs[0]], b, constant, bStride, rows, channels, places[e.Output]);
+    }
+
+    private LutStep Lut(ActivationNode a, Dictionary<string, BufferSlice> places)
+    {
+        QuantParams qi = quant.Of(a.Input);
+        QuantParams qo = quant.Of(a.Output);
+        if (qi.ElementBytes != 1 || qo.ElementBytes != 1)
+        {
+            throw new DslException(DslErrorCode.Model, $"{Where(a)} touches int16 audio; activations must sit between int8 tensors");
+        }
+
+        return new LutStep(a.Name, LutBuilder.Build(a.Activation, qi, qo), places[a.Input], graph.ElementsPerFrame(a.Input), places[a.Output]);
+    }
+}

@@ -1,0 +1,83 @@
+using Dsl.Compiler.Analysis;
+using Dsl.Compiler.Audio;
+using Dsl.Compiler.Golden;
+using Dsl.Compiler.Ir;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Reference;
+using Dsl.Compiler.Validation;
+
+namespace Dsl.Compiler.Tests.Pipeline;
+
+public sealed class TinyModelPipelineTests
+{
+    private static readonly Lazy<CompiledModel> Compiled = new(() => ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions()));
+
+    private static short[] TestAudio => WavFile.ReadMono16(Fixtures.Path_("tests", "fixtures", "tiny_dsl", "test", "synth.wav"), 16000);
+
+    [Fact]
+    public void Partition_puts_encoder_and_switch_on_the_light_path()
+    {
+        Partition p = Compiled.Value.Partition;
+        Assert.Contains(p.LightNodes, n => n.Output == Compiled.Value.Graph.OutputTensor("switch_logit"));
+        Assert.Contains(p.HeavyNodes, n => n.Output == Compiled.Value.Graph.OutputTensor("heavy"));
+        Assert.Equal(new[] { Compiled.Value.Graph.OutputTensor("embedding") }, p.Handoff);
+        Assert.True(p.ReplayFrames >= 1);
+    }
+
+    [Fact]
+    public void Passes_leave_only_streamable_compute_nodes()
+    {
+        IrGraph g = Compiled.Value.Graph;
+        Assert.DoesNotContain(g.Nodes, n => n is PadNode or CropNode);
+        Assert.Contains(g.Nodes, n => n is ConvNode { Activation.Kind: ActivationKind.Elu });
+        Assert.Contains(g.Nodes, n => n is ConcatNode);
+    }
+
+    [Fact]
+    public void Routed_heavy_frames_equal_always_heavy_bit_for_bit()
+    {
+        var golden = new GoldenModel(Compiled.Value.Program);
+        short[] audio = TestAudio;
+        List<FrameRecord> routed = golden.RunClip(audio);
+        List<FrameRecord> always = golden.RunClip(audio, alwaysHeavy: true);
+        int heavyFrames = 0;
+        for (int f = 0; f < routed.Count; f++)
+        {
+            if (routed[f].Route == 1)
+            {
+                heavyFrames++;
+                Assert.Equal(always[f].HeavyOut, routed[f].HeavyOut);
+            }
+        }
+
+        Assert.InRange(heavyFrames, 1, routed.Count - 1);
+        Assert.Contains(routed, r => r.ReplayFrames > 0);
+    }
+
+    [Fact]
+    public void Int8_heavy_output_tracks_the_float_reference()
+    {
+        CompiledModel m = Compiled.Value;
+        short[] audio = TestAudio;
+        List<FrameRecord> golden = new GoldenModel(m.Program).RunClip(audio, alwaysHeavy: true);
+        var engine = new FloatEngine(m.Graph);
+        double signal = 0, noise = 0;
+        int n = m.Manifest.Frame;
+        string heavy = m.Graph.OutputTensor("heavy");
+        for (int f = 0; f < golden.Count; f++)
+        {
+            var tensors = new Dictionary<string, float[]> { [m.Graph.Input] = Pcm.ToFloat(audio, f * n, n) };
+            engine.RunFrame(tensors);
+            for (int i = 0; i < n; i++)
+            {
+                double reference = tensors[heavy][i] * 32768.0;
+                double error = golden[f].HeavyOut[i] - reference;
+                signal += reference * reference;
+                noise += error * error;
+            }
+        }
+
+        double snr = 10 * Math.Log10(signal / Math.Max(noise, 1e-12));
+        Assert.True(snr > 20, $"int8 vs float heavy SNR {snr:F1} dB");
+    }
+}
