@@ -5,7 +5,8 @@
  * build-only boards, not deployable firmware: real firmware calls these functions from the board's
  * own audio and IPC code.
  *
- * DSL_CORE_ROLE: 1 light path, 2 heavy path, 3 both (single-core boards).
+ * DSL_CORE_ROLE: 1 light path, 2 heavy path, 3 both (single-core boards), 0 none (the baseline that
+ * per-path sizes are measured against).
  */
 #include <stdint.h>
 
@@ -26,6 +27,9 @@ static int8_t g_handoff[DSL_MODEL_HANDOFF_BYTES + 1];
 int main(void)
 {
     int32_t acc = 0;
+#if DSL_CORE_ROLE == 0
+    g_out[0] = (int16_t)DSL_MODEL_FRAME_SAMPLES;
+#endif
 #if DSL_CORE_ROLE & 1
     dsl_model_decision_t d;
     dsl_model_light_reset();

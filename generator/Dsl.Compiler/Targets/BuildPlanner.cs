@@ -108,7 +108,7 @@ public static class BuildPlanner
     /// memory.ld, so arm-none-eabi-size and the linker tell what the core really needs.</summary>
     /// <param name="board">The board.</param>
     /// <param name="core">The core.</param>
-    /// <param name="role"><c>light</c>, <c>heavy</c> or <c>light+heavy</c>.</param>
+    /// <param name="role"><c>light</c>, <c>heavy</c>, <c>light+heavy</c>, or <c>none</c> (baseline: startup and stub only).</param>
     /// <param name="model">The model folder.</param>
     /// <param name="harnessDir">runtime-c/harness.</param>
     /// <param name="targetDir">runtime-c/target.</param>
@@ -117,7 +117,7 @@ public static class BuildPlanner
         string harnessDir, string targetDir, string linkerDir)
     {
         var library = ForCore(board, core, role, model, linkerDir);
-        var roleNumber = role switch { "light" => 1, "heavy" => 2, _ => 3 };
+        var roleNumber = role switch { "none" => 0, "light" => 1, "heavy" => 2, _ => 3 };
         return library with
         {
             Name = $"{model.Name}_{core.Id}_image",
@@ -127,7 +127,7 @@ public static class BuildPlanner
                 Path.Combine(targetDir, "dsl_startup.c"),
                 Path.Combine(targetDir, "dsl_semihost.c"),
                 Path.Combine(targetDir, "dsl_mem.c"),
-                .. library.Sources,
+                .. roleNumber == 0 ? [] : library.Sources,
             ],
             IncludeDirs = [harnessDir, targetDir, .. library.IncludeDirs],
             Defines = [$"DSL_CORE_ROLE={roleNumber}", .. library.Defines],

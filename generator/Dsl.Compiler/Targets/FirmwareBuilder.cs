@@ -54,36 +54,63 @@ public static partial class FirmwareBuilder
         var images = new List<CoreImage>();
         foreach (var (core, role) in roles)
         {
-            var dir = Path.Combine(Path.GetFullPath(buildDir), core.Id);
-            Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "memory.ld"), BuildGlueWriter.MemoryLd(board, core));
-            File.Copy(Path.Combine(layout.TargetDir, "dsl_target.ld"), Path.Combine(dir, "dsl_target.ld"), overwrite: true);
-            var plan = BuildPlanner.ForCoreImage(board, core, role, model, layout.HarnessDir, layout.TargetDir, dir);
-            var elf = Path.Combine(dir, plan.Name + ".elf");
-            try
-            {
-                Build(plan, elf, warningsAsErrors);
-            }
-            catch (DslException e) when (e.Code == DslErrorCode.Toolchain && OverflowRegex().Match(e.Message) is { Success: true } m)
-            {
-                var region = m.Groups["region"].Value;
-                var range = region == "FLASH" ? core.Flash : region == "SHARED" && board.Shared is not null ? board.Shared : core.Ram;
-                throw new DslException(DslErrorCode.Board,
-                    $"{board.FilePath}: the model does not fit board '{board.Name}': core '{core.Id}' ({role} path) " +
-                    $"{region.ToLowerInvariant()} region {range}: the linked image overflows it by {m.Groups["bytes"].Value} bytes " +
-                    $"(available {range.Size} bytes). Use a smaller model or a board with more memory.", e);
-            }
-            catch (DslException e) when (e.Code == DslErrorCode.Toolchain && e.Message.Contains("RAM overflow (data + bss + stack)", StringComparison.Ordinal))
-            {
-                throw new DslException(DslErrorCode.Board,
-                    $"{board.FilePath}: the model does not fit board '{board.Name}': core '{core.Id}' ({role} path) ram region " +
-                    $"{core.Ram}: data + bss + the 16 KiB stack reserve exceed the {core.Ram.Size} bytes available.", e);
-            }
-
-            images.Add(new CoreImage(core.Id, role, elf, ArmSize.Read(elf)));
+            images.Add(BuildImage(board, core, role, model, Path.Combine(Path.GetFullPath(buildDir), core.Id), layout, warningsAsErrors));
         }
 
         return images;
+    }
+
+    /// <summary>Per-path section sizes: the light path linked alone on the light core and the heavy path
+    /// alone on the heavy core (the same core on single-core boards), each minus a baseline image of the
+    /// same core without the model (startup and stub). Kernels both paths use count in both.</summary>
+    public static PathSizes MeasurePathSizes(BoardProfile board, ModelFolder model, string buildDir, RepoLayout? repo = null)
+    {
+        var layout = repo ?? RepoLayout.Find();
+        var root = Path.GetFullPath(buildDir);
+        SectionSizes Measure(CoreProfile core, string role)
+        {
+            var baseline = BuildImage(board, core, "none", model, Path.Combine(root, core.Id + "_none"), layout, true).Sizes;
+            var image = BuildImage(board, core, role, model, Path.Combine(root, core.Id + "_" + role), layout, true).Sizes;
+            return new SectionSizes(
+                Math.Max(0, image.Text - baseline.Text),
+                Math.Max(0, image.Rodata - baseline.Rodata),
+                Math.Max(0, image.Data - baseline.Data),
+                Math.Max(0, image.Bss - baseline.Bss),
+                image.Sections);
+        }
+
+        return new PathSizes(Measure(board.Light, "light"), Measure(board.Heavy, "heavy"));
+    }
+
+    private static CoreImage BuildImage(BoardProfile board, CoreProfile core, string role, ModelFolder model, string dir,
+        RepoLayout layout, bool warningsAsErrors)
+    {
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "memory.ld"), BuildGlueWriter.MemoryLd(board, core));
+        File.Copy(Path.Combine(layout.TargetDir, "dsl_target.ld"), Path.Combine(dir, "dsl_target.ld"), overwrite: true);
+        var plan = BuildPlanner.ForCoreImage(board, core, role, model, layout.HarnessDir, layout.TargetDir, dir);
+        var elf = Path.Combine(dir, plan.Name + ".elf");
+        try
+        {
+            Build(plan, elf, warningsAsErrors);
+        }
+        catch (DslException e) when (e.Code == DslErrorCode.Toolchain && OverflowRegex().Match(e.Message) is { Success: true } m)
+        {
+            var region = m.Groups["region"].Value;
+            var range = region == "FLASH" ? core.Flash : region == "SHARED" && board.Shared is not null ? board.Shared : core.Ram;
+            throw new DslException(DslErrorCode.Board,
+                $"{board.FilePath}: the model does not fit board '{board.Name}': core '{core.Id}' ({role} path) " +
+                $"{region.ToLowerInvariant()} region {range}: the linked image overflows it by {m.Groups["bytes"].Value} bytes " +
+                $"(available {range.Size} bytes). Use a smaller model or a board with more memory.", e);
+        }
+        catch (DslException e) when (e.Code == DslErrorCode.Toolchain && e.Message.Contains("RAM overflow (data + bss + stack)", StringComparison.Ordinal))
+        {
+            throw new DslException(DslErrorCode.Board,
+                $"{board.FilePath}: the model does not fit board '{board.Name}': core '{core.Id}' ({role} path) ram region " +
+                $"{core.Ram}: data + bss + the 16 KiB stack reserve exceed the {core.Ram.Size} bytes available.", e);
+        }
+
+        return new CoreImage(core.Id, role, elf, ArmSize.Read(elf));
     }
 
     /// <summary>Builds the host harness <c>&lt;buildDir&gt;/&lt;m&gt;_host_test</c> (stdio backend, instruction counts 0).</summary>
