@@ -175,6 +175,39 @@ public sealed class CEmitterTests : IDisposable
     }
 
     [Fact]
+    public void Runtime_harness_builds_and_runs_against_the_generic_names()
+    {
+        var dir = Emit(EmitTestPrograms.Tiny(), "harness");
+        var harness = Path.Combine(RepoRoot, "runtime-c", "harness");
+        var exe = Path.Combine(_work, "harness_host");
+        var sources = Directory.GetFiles(dir, "*.c").Concat(Directory.GetFiles(Path.Combine(dir, "dsl_runtime"), "*.c"))
+            .Order(StringComparer.Ordinal)
+            .Concat([Path.Combine(harness, "dsl_harness_main.c"), Path.Combine(harness, "dsl_harness_io_stdio.c")]);
+        var build = Run("gcc", ["-std=c99", "-Wall", "-Wextra", "-Werror", "-O2", "-I", dir, "-I", harness, "-o", exe, .. sources]);
+        Assert.True(build.Code == 0, "harness build failed:\n" + build.Output);
+
+        // 6 frames; frames 0 and 3 trigger (in[0] / 512 >= 20), hold 1 keeps 1 and 4 heavy.
+        const int fs = EmitTestPrograms.FrameSamples;
+        var pcm = new byte[6 * fs * 2];
+        foreach (var f in new[] { 0, 3 })
+            BitConverter.TryWriteBytes(pcm.AsSpan(f * fs * 2), (short)16384);
+        var input = Path.Combine(_work, "in.pcm");
+        var trace = Path.Combine(_work, "trace.bin");
+        File.WriteAllBytes(input, pcm);
+        var run = Run(exe, [input, trace]);
+        Assert.True(run.Code == 0, run.Output);
+
+        var bytes = File.ReadAllBytes(trace);
+        const int record = 20 + 4 * fs + 16;
+        Assert.Equal(16 + 6 * record, bytes.Length);
+        Assert.Equal("DSLT"u8.ToArray(), bytes[..4]);
+        var routes = Enumerable.Range(0, 6).Select(f => BitConverter.ToInt32(bytes, 16 + f * record)).ToArray();
+        var replays = Enumerable.Range(0, 6).Select(f => BitConverter.ToInt32(bytes, 16 + f * record + 4)).ToArray();
+        Assert.Equal([1, 1, 0, 1, 1, 0], routes);
+        Assert.Equal([0, 0, 0, 2, 0, 0], replays);
+    }
+
+    [Fact]
     public void A_slice_outside_its_region_is_refused_with_the_node_name()
     {
         var tiny = EmitTestPrograms.Tiny();
@@ -201,11 +234,15 @@ public sealed class CEmitterTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_work));
     }
 
-    /// <summary>Switch mode with the default rule; gate mode with TFLite rounding, an int16 zero point that is no byte pattern, the score in state.</summary>
+    /// <summary>
+    /// Switch mode with the default rule; gate mode with TFLite rounding, an int16 zero point that is no
+    /// byte pattern and the score in state; the minimal shape (no state, no heavy arena, R = 0, hold 0).
+    /// </summary>
     private static IEnumerable<(string Name, ModelProgram Program)> Variants() =>
     [
         ("switch", EmitTestPrograms.Tiny()),
         ("gate", EmitTestPrograms.Tiny("gated", RoutingMode.Gate, RoundingRule.Tflite, historyZeroPoint: 300, scoreInState: true)),
+        ("minimal", EmitTestPrograms.Minimal()),
     ];
 
     /// <summary>
@@ -216,14 +253,13 @@ public sealed class CEmitterTests : IDisposable
     {
         var sources = Directory.GetFiles(dir, "*.c").Concat(Directory.GetFiles(Path.Combine(dir, "dsl_runtime"), "*.c"))
             .Order(StringComparer.Ordinal);
-        var objects = new List<string>();
-        foreach (var source in sources)
-        {
-            var obj = Path.Combine(_work, Path.GetFileNameWithoutExtension(source) + ".o");
-            var r = Run(compiler, [.. StrictFlags, .. target, "-I", dir, "-c", source, "-o", obj]);
-            Assert.True(r.Code == 0 && r.Output.Trim().Length == 0, $"{compiler} {source}:\n{r.Output}");
-            objects.Add(obj);
-        }
+        // One gcc call compiles every file to its own object in a fresh folder (fast, still per translation unit).
+        var objDir = Path.Combine(_work, "obj-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(objDir);
+        var r = Run(compiler, [.. StrictFlags, .. target, "-I", dir, "-c", .. sources], objDir);
+        Assert.True(r.Code == 0 && r.Output.Trim().Length == 0, $"{compiler} {dir}:\n{r.Output}");
+        var objects = Directory.GetFiles(objDir, "*.o").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(sources.Count(), objects.Count);
 
         var nm = compiler.Replace("gcc", "nm", StringComparison.Ordinal);
         if (!OnPath(nm)) return;
@@ -251,9 +287,14 @@ public sealed class CEmitterTests : IDisposable
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
         .Any(d => d.Length > 0 && File.Exists(Path.Combine(d, tool)));
 
-    private static (int Code, string Output) Run(string file, IEnumerable<string> args)
+    private static (int Code, string Output) Run(string file, IEnumerable<string> args, string? workingDirectory = null)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? "",
+        };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();

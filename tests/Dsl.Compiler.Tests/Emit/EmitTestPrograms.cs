@@ -84,6 +84,31 @@ internal static class EmitTestPrograms
             HasLightOutput: mode == RoutingMode.Switch);
     }
 
+    /// <summary>
+    /// The smallest shape: no state anywhere, no heavy arena, replay 0 and hold 0; the light conv writes
+    /// the arena and the handoff, the heavy conv reads the handoff straight into the output.
+    /// </summary>
+    public static ModelProgram Minimal()
+    {
+        const int q30 = 1 << 30;
+        var light = new PathProgram(PathKind.Light,
+        [
+            new ConvStep("enc", ConvKind.S16S8, 1, 1, 1, 1, 1, 1, [64],
+                new OutputStage([0], [q30], [-14], 0, -128, 127, null),
+                new BufferSlice(BufferRegion.Input, 0, 16), 8, new BufferSlice(BufferRegion.Arena, 0, 8)),
+            new CopyStep("handoff", new BufferSlice(BufferRegion.Arena, 0, 8), new BufferSlice(BufferRegion.Handoff, 0, 8)),
+        ], 8, 0, []);
+        var heavy = new PathProgram(PathKind.Heavy,
+        [
+            new ConvStep("dec", ConvKind.S8S16, 1, 1, 1, 1, 1, 1, [64],
+                new OutputStage([0], [q30], [3], 0, short.MinValue, short.MaxValue, null),
+                new BufferSlice(BufferRegion.Handoff, 0, 8), 8, new BufferSlice(BufferRegion.Output, 0, 16)),
+        ], 0, 0, []);
+        return new ModelProgram("minimal", 8000, FrameSamples, RoutingMode.Gate, RoundingRule.Single, light, heavy,
+            HandoffBytes: 8, ReplayFrames: 0, HoldFrames: 0, SwitchScore: new BufferSlice(BufferRegion.Arena, 7, 1),
+            SwitchThreshold: -128, HasLightOutput: false);
+    }
+
     /// <summary>Kernel sources the tiny program needs (dsl_fill_s8: ring and state reset).</summary>
     public static readonly string[] TinyKernels =
     [
