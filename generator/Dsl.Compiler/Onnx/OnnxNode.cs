@@ -1,8 +1,10 @@
 namespace Dsl.Compiler.Onnx;
 
 /// <summary>
-/// One ONNX node. Empty input names mean "optional input not given". Nodes without a name in the
-/// file get the stable synthetic name "&lt;OpType&gt;_&lt;index in file&gt;" at load time.
+/// One ONNX node. An empty input name means "optional input not given"; the importer drops trailing
+/// empty inputs (so torch's Pad(x, pads, "") arrives as Pad(x, pads), i.e. pad value 0). Nodes without
+/// a name in the file get the stable synthetic name "&lt;OpType&gt;_&lt;index in file&gt;" at load time,
+/// and repeated names get a suffix, so every node name in an <see cref="OnnxGraph"/> is unique.
 /// </summary>
 public sealed record OnnxNode(
     string Name,

@@ -163,17 +163,23 @@ public sealed class OnnxFoldingTests
             .AddNode("Where", ["eq", "n", "range"], ["where"])                   // 2 4 7
             .AddNode("Cast", ["fl"], ["trunc"], Int("to", 7))                    // -2 2
             .AddNode("Cast", ["where"], ["asFloat"], Int("to", 1))
+            .AddInitializer("big", [300L, 0L], 2)
+            .AddNode("Cast", ["big"], ["wrapped"], Int("to", 3))                 // int8: 44 0
+            .AddNode("Cast", ["fl"], ["flags"], Int("to", 9))                    // bool: 1 1
             .AddNode("Shape", ["r"], ["shape"], Int("start", -1))                // opset 15+: [T]
             .AddNode("Size", ["r"], ["size"])
             .AddNode("Expand", ["two", "range"], ["expanded"])                  // shape [2,4,6]
             .AddOutput("r").AddOutput("div").AddOutput("where").AddOutput("trunc").AddOutput("asFloat")
-            .AddOutput("shape").AddOutput("size").AddOutput("expanded")
+            .AddOutput("shape").AddOutput("size").AddOutput("expanded").AddOutput("wrapped").AddOutput("flags")
             .Import(9);
 
         Assert.Equal(new long[] { 3 }, g.Constants["div"].Ints);
         Assert.Equal(new long[] { 2, 4, 7 }, g.Constants["where"].Ints);
         Assert.Equal(new long[] { -2, 2 }, g.Constants["trunc"].Ints);
         Assert.Equal(new float[] { 2, 4, 7 }, g.Constants["asFloat"].Floats);
+        Assert.Equal(new long[] { 44, 0 }, g.Constants["wrapped"].Ints);
+        Assert.Equal(OnnxElementType.Int8, g.Constants["wrapped"].ElementType);
+        Assert.Equal(new long[] { 1, 1 }, g.Constants["flags"].Ints);
         Assert.Equal(new long[] { 9 }, g.Constants["shape"].Ints);
         Assert.Equal(new long[] { 9 }, g.Constants["size"].Ints);
         Assert.Equal(new long[] { 2, 4, 6 }, g.Constants["expanded"].Shape);

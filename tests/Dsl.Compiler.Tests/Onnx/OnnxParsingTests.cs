@@ -126,7 +126,7 @@ public sealed class OnnxParsingTests
     public void EveryTruncationOfARealModelFailsCleanly()
     {
         byte[] bytes = File.ReadAllBytes(OnnxFixtures.PathOf("transposed_crop_op13.onnx"));
-        for (int length = 0; length < bytes.Length; length += 7)
+        for (int length = 0; length < bytes.Length; length += 19)
         {
             AssertBadFileOrGraph(bytes[..length]);
         }
@@ -137,7 +137,7 @@ public sealed class OnnxParsingTests
     {
         byte[] model = File.ReadAllBytes(OnnxFixtures.PathOf("causal_conv_op13.onnx"));
         var random = new Random(1234);
-        for (int i = 0; i < 200; i++)
+        for (int i = 0; i < 60; i++)
         {
             var junk = new byte[random.Next(1, 300)];
             random.NextBytes(junk);

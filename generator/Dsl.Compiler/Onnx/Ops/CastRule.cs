@@ -37,20 +37,16 @@ internal sealed class CastRule : OpRule
             return [TensorMath.Floats(name, x.Shape, f, type)];
         }
 
-        long[] v = x.IsFloat ? x.Floats.Select(f => Truncate(f)).ToArray() : x.Ints;
+        long[] v = type == OnnxElementType.Bool
+            ? (x.IsFloat ? x.Floats.Select(f => f != 0 ? 1L : 0L) : x.Ints.Select(i => i != 0 ? 1L : 0L)).ToArray()
+            : x.IsFloat ? x.Floats.Select(Truncate).ToArray() : x.Ints;
         v = type switch
         {
-            OnnxElementType.Bool => v.Select(i => i != 0 ? 1L : 0L).ToArray(),
             OnnxElementType.Int8 => v.Select(i => (long)unchecked((sbyte)i)).ToArray(),
             OnnxElementType.Uint8 => v.Select(i => (long)unchecked((byte)i)).ToArray(),
             OnnxElementType.Int32 => v.Select(i => (long)unchecked((int)i)).ToArray(),
             _ => v,
         };
-        if (x.IsFloat && type == OnnxElementType.Bool)
-        {
-            v = x.Floats.Select(f => f != 0 ? 1L : 0L).ToArray();
-        }
-
         return [TensorMath.Ints(name, x.Shape, v, type)];
     }
 
