@@ -190,7 +190,7 @@ public sealed class OnnxFoldingTests
     public void MovementOpsFoldOnConstants()
     {
         float[] data = [0, 1, 2, 3, 4, 5]; // [2, 3]
-        OnnxGraph g = new OnnxModelBuilder()
+        OnnxModelBuilder builder = new OnnxModelBuilder()
             .AddInput("x")
             .AddNode("Relu", ["x"], ["r"])
             .AddInitializer("d", data, 2, 3)
@@ -215,13 +215,16 @@ public sealed class OnnxFoldingTests
             .AddNode("Gemm", ["d", "m", "v"], ["gemm"], Float("alpha", 2f))
             .AddOutput("r")
             .AddOutput("rev").AddOutput("tr").AddOutput("edge").AddOutput("refl").AddOutput("const").AddOutput("gath")
-            .AddOutput("cat").AddOutput("resh").AddOutput("sq").AddOutput("mm").AddOutput("gemm")
-            .Import(8);
+            .AddOutput("cat").AddOutput("resh").AddOutput("sq").AddOutput("mm").AddOutput("gemm");
+        OnnxGraph g = builder.Import(8);
+        Dictionary<string, (long[] Shape, float[] Values)> ort = OnnxRuntimeOracle.Run(builder.ToBytes(), "x", 8);
 
         void Check(string name, long[] shape, float[] values)
         {
             Assert.Equal(shape, g.Constants[name].Shape);
             Assert.Equal(values, g.Constants[name].Floats);
+            Assert.Equal(ort[name].Shape, g.Constants[name].Shape); // and onnxruntime agrees
+            Assert.Equal(ort[name].Values, g.Constants[name].Floats);
         }
 
         Check("rev", [2, 2], [2, 0, 5, 3]);

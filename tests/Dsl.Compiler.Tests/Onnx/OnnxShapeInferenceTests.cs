@@ -24,7 +24,7 @@ public sealed class OnnxShapeInferenceTests
             .AddInitializer("bias", new float[cout], cout)
             .AddNode("Conv", ["h", "w", "bias"], ["y"],
                 Ints("strides", s), Ints("dilations", d), Ints("pads", pb, pe), Int("group", group), Ints("kernel_shape", k)))
-            .Import(t);
+            .ImportChecked(t);
         Assert.Equal(new long[] { 1, cout, expected }, g.Shapes["y"]);
     }
 
@@ -41,7 +41,7 @@ public sealed class OnnxShapeInferenceTests
             .AddInitializer("w", new float[cin * (cout / group) * k], cin, cout / group, k)
             .AddNode("ConvTranspose", ["h", "w"], ["y"],
                 Ints("strides", s), Ints("dilations", d), Ints("pads", pb, pe), Ints("output_padding", op), Int("group", group)))
-            .Import(t);
+            .ImportChecked(t);
         Assert.Equal(new long[] { 1, cout, expected }, g.Shapes["y"]);
     }
 
@@ -90,7 +90,7 @@ public sealed class OnnxShapeInferenceTests
             .AddNode("Tanh", ["b"], ["c"])
             .AddNode("Sigmoid", ["c"], ["d"])
             .AddNode("Relu", ["d"], ["y"]))
-            .Import(11);
+            .ImportChecked(11);
         Assert.Equal("Conv Elu LeakyRelu Tanh Sigmoid Relu", string.Join(' ', g.Nodes.Select(n => n.OpType)));
         Assert.All(new[] { "a", "b", "c", "d", "y" }, v => Assert.Equal(new long[] { 1, 3, 11 }, g.Shapes[v]));
     }
@@ -107,7 +107,7 @@ public sealed class OnnxShapeInferenceTests
             .AddInitializer("k", new float[n], constantShape)
             .AddNode("Add", ["k", "h"], ["s"])
             .AddNode("Mul", ["s", "h"], ["y"]))
-            .Import(10);
+            .ImportChecked(10);
         Assert.Equal(expected, g.Shapes["s"]);
         Assert.Equal(expected, g.Shapes["y"]);
     }
@@ -130,7 +130,7 @@ public sealed class OnnxShapeInferenceTests
             .AddInitializer("bias", new float[3], 3)
             .AddNode("Add", ["bias", "m"], ["a"])
             .AddNode("Transpose", ["a"], ["y"], Ints("perm", 0, 2, 1)))
-            .Import(20);
+            .ImportChecked(20);
         Assert.Equal(new long[] { 1, 20, 6 }, g.Shapes["t"]);
         Assert.Equal(new long[] { 1, 20, 3 }, g.Shapes["m"]);
         Assert.Equal(new long[] { 1, 3, 20 }, g.Shapes["y"]);
@@ -144,7 +144,7 @@ public sealed class OnnxShapeInferenceTests
             .AddNode("MatMul", ["h", "t"], ["gram"])                       // [1, 5, 5]
             .AddInitializer("v", new float[5], 5)
             .AddNode("MatMul", ["gram", "v"], ["y"]))                      // [1, 5]
-            .Import(7);
+            .ImportChecked(7);
         Assert.Equal(new long[] { 1, 5, 5 }, g.Shapes["gram"]);
         Assert.Equal(new long[] { 1, 5 }, g.Shapes["y"]);
     }
@@ -158,7 +158,7 @@ public sealed class OnnxShapeInferenceTests
             .AddInitializer("w", new float[24], 3, 8)
             .AddInitializer("bias", new float[3], 3)
             .AddNode("Gemm", ["r", "w", "bias"], ["y"], Int("transB", 1)))
-            .Import(32);
+            .ImportChecked(32);
         Assert.Equal(new long[] { 4, 8 }, g.Shapes["r"]);
         Assert.Equal(new long[] { 4, 3 }, g.Shapes["y"]);
     }
@@ -169,7 +169,7 @@ public sealed class OnnxShapeInferenceTests
     [InlineData(new long[] { 0, 1, -2, 0, 0, -1 }, new long[] { 1, 3, 7 })]  // negative pads crop
     public void PadOutputShape(long[] pads, long[] expected)
     {
-        OnnxGraph g = ChannelsThenOp(2, b => b.AddInitializer("p", pads, 6).AddNode("Pad", ["h", "p", ""], ["y"])).Import(10);
+        OnnxGraph g = ChannelsThenOp(2, b => b.AddInitializer("p", pads, 6).AddNode("Pad", ["h", "p", ""], ["y"])).ImportChecked(10);
         Assert.Equal(expected, g.Shapes["y"]);
         Assert.Equal(2, g.Nodes[1].Inputs.Count);
     }
@@ -187,7 +187,7 @@ public sealed class OnnxShapeInferenceTests
         OnnxGraph g = ChannelsThenOp(3, b => b
             .AddInitializer("s", [start], 1).AddInitializer("e", [end], 1).AddInitializer("a", [axis], 1).AddInitializer("st", [step], 1)
             .AddNode("Slice", ["h", "s", "e", "a", "st"], ["y"]))
-            .Import(10);
+            .ImportChecked(10);
         Assert.Equal(expected, g.Shapes["y"]);
     }
 
@@ -197,7 +197,7 @@ public sealed class OnnxShapeInferenceTests
         OnnxGraph g = ChannelsThenOp(3, b => b
             .AddInitializer("s", [0L, 1L, 2L], 3).AddInitializer("e", [1L, 3L, -2L], 3)
             .AddNode("Slice", ["h", "s", "e"], ["y"]))
-            .Import(10);
+            .ImportChecked(10);
         Assert.Equal(new long[] { 1, 2, 6 }, g.Shapes["y"]);
     }
 
@@ -213,7 +213,7 @@ public sealed class OnnxShapeInferenceTests
             .AddNode("Unsqueeze", ["s", "ax0"], ["u"])                   // [1, 6, 2T]
             .AddNode("Squeeze", ["u"], ["s2"])                            // all ones: [6, 2T]
             .AddNode("Transpose", ["s2"], ["y"]))                         // default perm reverses
-            .Import(5);
+            .ImportChecked(5);
         Assert.Equal(new long[] { 1, 2, 10 }, g.Shapes["r"]);
         Assert.Equal(new long[] { 1, 6, 10 }, g.Shapes["c"]);
         Assert.Equal(new long[] { 6, 10 }, g.Shapes["s"]);
