@@ -1,0 +1,15 @@
+using Dsl.Compiler.Analysis;
+
+namespace Dsl.Compiler.Reporting;
+
+/// <summary>One node of the compiled model: where it runs and what it costs.</summary>
+public sealed record LayerReport(
+    string Node,
+    string Kind,
+    PathKind Path,
+    string Output,
+    int Channels,
+    int RowsPerFrame,
+    long MacsPerFrame,
+    long Parameters,
+    long WeightBytes);

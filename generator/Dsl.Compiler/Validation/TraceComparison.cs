@@ -1,0 +1,54 @@
+namespace Dsl.Compiler.Validation;
+
+/// <summary>Result of comparing a C trace with the golden model's: bit-exact, or the first difference.</summary>
+public sealed record TraceComparison(bool BitExact, int Frames, int HeavyFrames, int ReplayedFrames, string? FirstDifference)
+{
+    /// <summary>Compares every route decision, replay count, switch score, output sample and handoff byte.</summary>
+    public static TraceComparison Compare(IReadOnlyList<FrameRecord> golden, IReadOnlyList<FrameRecord> c, string what)
+    {
+        int heavy = golden.Count(r => r.Route == 1);
+        int replayed = golden.Sum(r => r.ReplayFrames);
+        if (golden.Count != c.Count)
+        {
+            return new TraceComparison(false, golden.Count, heavy, replayed, $"{what}: the golden model has {golden.Count} frames, the C trace {c.Count}");
+        }
+
+        for (int f = 0; f < golden.Count; f++)
+        {
+            FrameRecord g = golden[f];
+            FrameRecord x = c[f];
+            string? diff =
+                g.Route != x.Route ? $"route {x.Route} (golden {g.Route})"
+                : g.ReplayFrames != x.ReplayFrames ? $"replay_frames {x.ReplayFrames} (golden {g.ReplayFrames})"
+                : g.SwitchScore != x.SwitchScore ? $"switch_score {x.SwitchScore} (golden {g.SwitchScore})"
+                : FirstDiff("light_out sample", g.LightOut, x.LightOut)
+                  ?? FirstDiff("handoff byte", g.Handoff, x.Handoff)
+                  ?? FirstDiff("heavy_out sample", g.HeavyOut, x.HeavyOut);
+            if (diff is not null)
+            {
+                return new TraceComparison(false, golden.Count, heavy, replayed, $"{what}: frame {f}: {diff}");
+            }
+        }
+
+        return new TraceComparison(true, golden.Count, heavy, replayed, null);
+    }
+
+    private static string? FirstDiff<T>(string field, T[] golden, T[] c)
+        where T : IEquatable<T>
+    {
+        if (golden.Length != c.Length)
+        {
+            return $"{field} count {c.Length} (golden {golden.Length})";
+        }
+
+        for (int i = 0; i < golden.Length; i++)
+        {
+            if (!golden[i].Equals(c[i]))
+            {
+                return $"{field} {i} is {c[i]} (golden {golden[i]})";
+            }
+        }
+
+        return null;
+    }
+}
