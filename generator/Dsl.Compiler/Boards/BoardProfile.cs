@@ -33,4 +33,9 @@ public sealed record BoardProfile(
     public CoreProfile Light => Core(LightCore);
 
     public CoreProfile Heavy => Core(HeavyCore);
+
+    /// <summary>The most capable kernel variant every path core can run (portable &lt; dsp &lt; mve): what a
+    /// model folder emitted with one variant for this board must use.</summary>
+    public KernelVariant CommonKernelVariant =>
+        Light.KernelVariant <= Heavy.KernelVariant ? Light.KernelVariant : Heavy.KernelVariant;
 }

@@ -39,6 +39,7 @@ public static class BuildPlanner
     /// <summary>A static library of one core's path(s) with the core's flags.</summary>
     public static CoreBuildPlan ForCore(BoardProfile board, CoreProfile core, string role, ModelFolder model, string coreDir)
     {
+        model.RequireRunnableOn(board, core);
         var sources = role switch
         {
             "light" => model.LightSources,
@@ -77,6 +78,7 @@ public static class BuildPlanner
             $"{board.FilePath}: qemu: board '{board.Name}' is build-only (no qemu section), so it has no test firmware; " +
             "use an emulated board (one with a qemu section) for validation");
         var core = board.Light;
+        model.RequireRunnableOn(board, core);
         return new CoreBuildPlan(
             $"{model.Name}_{Sanitize(board.Name)}_test",
             "test firmware",

@@ -70,6 +70,56 @@ public sealed record ModelFolder(
             System.IO.Directory.Exists(runtime) ? runtime : null);
     }
 
+    /// <summary>The kernel variant named by dsl_config.h (<c>#define DSL_KERNEL_VARIANT_&lt;V&gt;</c>), or null.</summary>
+    public KernelVariant? EmittedVariant
+    {
+        get
+        {
+            var config = Path.Combine(Directory, "dsl_config.h");
+            if (!File.Exists(config))
+            {
+                return null;
+            }
+
+            var text = File.ReadAllText(config);
+            foreach (var v in Enum.GetValues<KernelVariant>())
+            {
+                if (text.Contains($"DSL_KERNEL_VARIANT_{v.ToString().ToUpperInvariant()}", StringComparison.Ordinal))
+                {
+                    return v;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Throws <see cref="DslErrorCode.Board"/> when the folder holds one kernel variant (flat
+    /// dsl_runtime/) that <paramref name="core"/> cannot execute (dsp kernels on a core without DSP, mve
+    /// kernels on a core without Helium).</summary>
+    public void RequireRunnableOn(BoardProfile board, CoreProfile core)
+    {
+        if (RuntimeDir is null || System.IO.Directory.Exists(Path.Combine(RuntimeDir, "portable")) || EmittedVariant is not { } v)
+        {
+            return;
+        }
+
+        var ok = v switch
+        {
+            KernelVariant.Dsp => core.Dsp,
+            KernelVariant.Mve => core.Mve,
+            _ => true,
+        };
+        if (!ok)
+        {
+            throw new DslException(DslErrorCode.Board,
+                $"{Directory}: the model was emitted with {v.ToString().ToLowerInvariant()} kernels, but core '{core.Id}' " +
+                $"({core.Cpu}) of board '{board.Name}' cannot run them ({board.FilePath}: kernel_variant " +
+                $"{core.KernelVariant.ToString().ToLowerInvariant()}); emit the model with the board's common variant " +
+                $"'{board.CommonKernelVariant.ToString().ToLowerInvariant()}' (dslc generate --board {board.Name})");
+        }
+    }
+
     /// <summary>
     /// Runtime kernel sources for <paramref name="variant"/>: when dsl_runtime/ has variant subfolders
     /// (portable/, dsp/, mve/), the variant's file of each kernel replaces the portable one of the same
