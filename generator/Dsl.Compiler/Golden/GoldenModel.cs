@@ -1,3 +1,4 @@
+using Dsl.Compiler.Routing;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Validation;
 
@@ -13,15 +14,15 @@ public sealed class GoldenModel
     private readonly PathInterpreter light;
     private readonly PathInterpreter heavy;
     private readonly byte[][] ring;
+    private readonly Router router;
     private long frame;
-    private int holdLeft;
-    private bool previousHeavy;
 
     public GoldenModel(ModelProgram program)
     {
         this.program = program;
         light = new PathInterpreter(program.Light, program.Rounding);
         heavy = new PathInterpreter(program.Heavy, program.Rounding);
+        router = new Router(program.HoldFrames, program.ReplayFrames);
         ring = Enumerable.Range(0, program.ReplayFrames + 1).Select(_ => new byte[program.HandoffBytes]).ToArray();
         LightReset();
     }
@@ -35,8 +36,7 @@ public sealed class GoldenModel
         }
 
         frame = 0;
-        holdLeft = 0;
-        previousHeavy = false;
+        router.Reset();
     }
 
     public void HeavyReset() => heavy.Reset();
@@ -60,24 +60,7 @@ public sealed class GoldenModel
 
         BufferSlice s = program.SwitchScore;
         int score = (sbyte)(s.Region == BufferRegion.Arena ? light.Arena : light.State)[s.Offset];
-        bool isHeavy;
-        if (score >= program.SwitchThreshold)
-        {
-            holdLeft = program.HoldFrames;
-            isHeavy = true;
-        }
-        else if (holdLeft > 0)
-        {
-            holdLeft--;
-            isHeavy = true;
-        }
-        else
-        {
-            isHeavy = false;
-        }
-
-        int replay = isHeavy && !previousHeavy ? (int)Math.Min(program.ReplayFrames, frame) : 0;
-        previousHeavy = isHeavy;
+        (bool isHeavy, int replay) = router.Next(score >= program.SwitchThreshold);
         frame++;
         return new Decision(isHeavy, replay, score);
     }

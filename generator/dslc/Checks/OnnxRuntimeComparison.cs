@@ -4,7 +4,7 @@ using Dsl.Compiler.Reference;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace Dsl.Compiler.Tests.Support;
+namespace Dsl.Cli.Checks;
 
 /// <summary>Runs a model in onnxruntime on a whole clip and the float reference frame by frame.</summary>
 public static class OnnxRuntimeComparison

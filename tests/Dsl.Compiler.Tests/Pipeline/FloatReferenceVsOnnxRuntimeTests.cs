@@ -1,6 +1,6 @@
 using Dsl.Compiler.Audio;
 using Dsl.Compiler.Pipeline;
-using Dsl.Compiler.Tests.Support;
+using Dsl.Cli.Checks;
 
 namespace Dsl.Compiler.Tests.Pipeline;
 

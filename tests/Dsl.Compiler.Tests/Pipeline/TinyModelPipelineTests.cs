@@ -3,7 +3,6 @@ using Dsl.Compiler.Audio;
 using Dsl.Compiler.Golden;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Pipeline;
-using Dsl.Compiler.Reference;
 using Dsl.Compiler.Validation;
 
 namespace Dsl.Compiler.Tests.Pipeline;
@@ -57,27 +56,7 @@ public sealed class TinyModelPipelineTests
     [Fact]
     public void Int8_heavy_output_tracks_the_float_reference()
     {
-        CompiledModel m = Compiled.Value;
-        short[] audio = TestAudio;
-        List<FrameRecord> golden = new GoldenModel(m.Program).RunClip(audio, alwaysHeavy: true);
-        var engine = new FloatEngine(m.Graph);
-        double signal = 0, noise = 0;
-        int n = m.Manifest.Frame;
-        string heavy = m.Graph.OutputTensor("heavy");
-        for (int f = 0; f < golden.Count; f++)
-        {
-            var tensors = new Dictionary<string, float[]> { [m.Graph.Input] = Pcm.ToFloat(audio, f * n, n) };
-            engine.RunFrame(tensors);
-            for (int i = 0; i < n; i++)
-            {
-                double reference = tensors[heavy][i] * 32768.0;
-                double error = golden[f].HeavyOut[i] - reference;
-                signal += reference * reference;
-                noise += error * error;
-            }
-        }
-
-        double snr = 10 * Math.Log10(signal / Math.Max(noise, 1e-12));
+        double snr = QualityMetrics.HeavyInt8VsFloatSnr(Compiled.Value, TestAudio);
         Assert.True(snr > 20, $"int8 vs float heavy SNR {snr:F1} dB");
     }
 }

@@ -1,0 +1,58 @@
+using Dsl.Cli.Verbs;
+using Dsl.Compiler.Audio;
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Reporting;
+using Dsl.Compiler.Targets;
+
+namespace Dsl.Cli.Commands;
+
+/// <summary>dslc bench: per board and path, instructions (QEMU icount), sizes and memory; markdown + JSON.</summary>
+public static class BenchCommand
+{
+    public static int Run(BenchOptions o)
+    {
+        Action<string> info = CommandSupport.Info(o.Quiet);
+        RepoLayout repo = RepoLayout.Find();
+        var boardNames = o.Boards.ToList();
+        IReadOnlyList<BoardProfile> boards = boardNames.Count > 0
+            ? boardNames.Select(CommandSupport.Board).ToList()
+            : BoardProfileLoader.LoadAll(repo.BoardsDir).Where(b => b.IsEmulated).ToList();
+        if (boards.FirstOrDefault(b => !b.IsEmulated) is { } buildOnly)
+        {
+            throw new DslException(DslErrorCode.Board, $"{buildOnly.FilePath}: board '{buildOnly.Name}' has no QEMU machine; benchmark emulated boards only");
+        }
+
+        CompiledModel model = CommandSupport.Compile(o, info);
+        string audio = o.Audio ?? CommandSupport.TestAudio(model, Array.Empty<string>())[0];
+        short[] pcm = WavFile.ReadMono16(audio, model.Manifest.SampleRate);
+        string work = Path.GetFullPath(Path.Combine("out", "bench", model.Program.Name));
+        Directory.CreateDirectory(work);
+        string pcmPath = Path.Combine(work, "input.pcm");
+        var bytes = new byte[pcm.Length * 2];
+        Buffer.BlockCopy(pcm, 0, bytes, 0, bytes.Length);
+        File.WriteAllBytes(pcmPath, bytes);
+
+        var rows = new List<PathMeasurement>();
+        foreach (BoardProfile board in boards)
+        {
+            string emitted = Path.Combine(work, board.Name, model.Program.Name);
+            ModelReport report = GenerateCommand.Generate(model, emitted, null, board.Light.KernelVariant, info);
+            ModelFolder folder = ModelFolder.Load(emitted, model.Program.Name);
+            var light = new PathPlan(report.Light.MacsPerFrame, report.Light.ArenaBytes, report.Light.StateBytes);
+            var heavy = new PathPlan(report.Heavy.MacsPerFrame, report.Heavy.ArenaBytes, report.Heavy.StateBytes);
+            BoardBenchmark measured = BenchmarkCollector.MeasureBoard(board, folder, pcmPath, Path.Combine(work, board.Name, "build"), light, heavy, repo);
+            rows.AddRange(measured.Paths);
+            info($"{board.Name}: measured");
+        }
+
+        var measurements = new BenchmarkMeasurements(model.Program.Name, model.Manifest.SampleRate, model.Manifest.Frame,
+            (double)pcm.Length / model.Manifest.SampleRate, rows);
+        string json = Path.ChangeExtension(o.Out, ".json");
+        BenchmarkTable.Write(measurements, o.Out, json);
+        Console.Write(BenchmarkTable.ToMarkdown(measurements));
+        Console.WriteLine($"wrote {o.Out} and {json}");
+        return 0;
+    }
+}

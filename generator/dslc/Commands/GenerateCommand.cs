@@ -1,0 +1,96 @@
+using Dsl.Cli.Verbs;
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Emit;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Reporting;
+using Dsl.Compiler.Targets;
+using Dsl.Compiler.Toolchain;
+
+namespace Dsl.Cli.Commands;
+
+/// <summary>
+/// dslc generate: model C, kernels, report and (with --board) per-core build glue, checked to fit
+/// the board. Everything is written to a staging folder that replaces the output only on success.
+/// </summary>
+public static class GenerateCommand
+{
+    public static int Run(GenerateOptions o)
+    {
+        Action<string> info = CommandSupport.Info(o.Quiet);
+        BoardProfile? board = o.Board is null ? null : CommandSupport.Board(o.Board);
+        if (board is not null && o.Variant is not null)
+        {
+            throw new DslException(DslErrorCode.Usage, "--variant: the board profile sets the kernel variant; drop --variant or --board");
+        }
+
+        CompiledModel model = CommandSupport.Compile(o, info);
+        string outDir = Path.GetFullPath(o.Out ?? Path.Combine("out", model.Program.Name));
+        KernelVariant variant = board?.Light.KernelVariant ?? CommandSupport.Variant(o.Variant);
+        Generate(model, outDir, board, variant, info);
+        Console.WriteLine($"generated {model.Program.Name} into {outDir}");
+        return 0;
+    }
+
+    /// <summary>Writes everything for <paramref name="board"/> (or none) into <paramref name="outDir"/>.</summary>
+    public static ModelReport Generate(CompiledModel model, string outDir, BoardProfile? board, KernelVariant variant, Action<string> info)
+    {
+        RepoLayout repo = RepoLayout.Find();
+        string staging = outDir + ".dslc-staging";
+        try
+        {
+            CEmitter.Emit(model.Program, staging, new EmitOptions(repo.RuntimeDir, variant));
+            ModelReport report = ModelReport.From(model);
+            File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
+            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report));
+            if (board is not null)
+            {
+                ModelFolder folder = ModelFolder.Load(staging, model.Program.Name);
+                BuildGlueWriter.Write(board, folder, Path.Combine(staging, "boards", board.Name), repo);
+                CheckFit(board, folder, info);
+            }
+
+            if (Directory.Exists(outDir))
+            {
+                Directory.Delete(outDir, recursive: true);
+            }
+
+            Directory.Move(staging, outDir);
+            info($"light: {report.Light.MacsPerFrame:N0} MACs/frame, {report.Light.Parameters:N0} params; heavy: {report.Heavy.MacsPerFrame:N0} MACs/frame, {report.Heavy.Parameters:N0} params; handoff {report.HandoffBytes} B, replay {report.ReplayFrames} frames");
+            return report;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Links each core's image into its memory map; refuses when a path does not fit.</summary>
+    private static void CheckFit(BoardProfile board, ModelFolder folder, Action<string> info)
+    {
+        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc"))
+        {
+            info($"warning: arm-none-eabi-gcc is not installed, so the memory fit on '{board.Name}' was not checked (apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)");
+            return;
+        }
+
+        string work = Path.Combine(Path.GetTempPath(), "dslc-fit-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (CoreImage image in FirmwareBuilder.BuildCoreImages(board, folder, work))
+            {
+                info($"{board.Name}/{image.Core} ({image.Role}): .text {image.Sizes.Text} B, .rodata {image.Sizes.Rodata} B, .data {image.Sizes.Data} B, .bss {image.Sizes.Bss} B: fits");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+}

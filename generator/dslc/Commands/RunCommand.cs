@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Dsl.Cli.Verbs;
+using Dsl.Compiler.Audio;
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Golden;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Reference;
+using Dsl.Compiler.Targets;
+using Dsl.Compiler.Validation;
+
+namespace Dsl.Cli.Commands;
+
+/// <summary>dslc run: a WAV through the float reference, the int8 golden model or the emitted C.</summary>
+public static class RunCommand
+{
+    public static int Run(RunOptions o)
+    {
+        Action<string> info = CommandSupport.Info(o.Quiet);
+        string engine = o.Engine.ToLowerInvariant();
+        if (engine is not ("float" or "int8" or "c-host"))
+        {
+            throw new DslException(DslErrorCode.Usage, $"--engine: unknown engine '{o.Engine}'; use float, int8 or c-host");
+        }
+
+        CompiledModel model = CommandSupport.Compile(o, info);
+        short[] audio = WavFile.ReadMono16(o.Audio, model.Manifest.SampleRate);
+        int n = model.Manifest.Frame;
+        var rows = new List<(bool Heavy, int Replay, string Score)>();
+        var output = new List<short>();
+        if (engine == "float")
+        {
+            foreach (FloatRoutedRun.Frame f in FloatRoutedRun.Run(model.Graph, model.Partition, model.Manifest, audio))
+            {
+                rows.Add((f.Heavy, f.ReplayFrames, f.Score.ToString("G6", CultureInfo.InvariantCulture)));
+                output.AddRange(f.Output.Select(Pcm.ToPcm));
+            }
+        }
+        else
+        {
+            IReadOnlyList<FrameRecord> trace = engine == "int8" ? new GoldenModel(model.Program).RunClip(audio) : RunHostC(model, o.Audio, info);
+            foreach (FrameRecord r in trace)
+            {
+                rows.Add((r.Route == 1, r.ReplayFrames, r.SwitchScore.ToString(CultureInfo.InvariantCulture)));
+                output.AddRange(r.Route == 1 ? r.HeavyOut : r.LightOut);
+            }
+        }
+
+        WavFile.WriteMono16(o.Out, output.ToArray(), model.Manifest.SampleRate);
+        string tracePath = o.Trace ?? o.Out + ".trace.csv";
+        var csv = new StringBuilder("frame,route,replay_frames,switch_score\n");
+        for (int i = 0; i < rows.Count; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{i},{(rows[i].Heavy ? "heavy" : "light")},{rows[i].Replay},{rows[i].Score}\n");
+        }
+
+        File.WriteAllText(tracePath, csv.ToString());
+        int heavy = rows.Count(r => r.Heavy);
+        Console.WriteLine($"{engine}: {rows.Count} frames, {heavy} heavy ({100.0 * heavy / Math.Max(1, rows.Count):F1}%), {rows.Count - heavy} light; wrote {o.Out} and {tracePath}");
+        return 0;
+    }
+
+    private static IReadOnlyList<FrameRecord> RunHostC(CompiledModel model, string wav, Action<string> info)
+    {
+        string work = Path.Combine(Path.GetTempPath(), "dslc-run-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string emitted = Path.Combine(work, model.Program.Name);
+            GenerateCommand.Generate(model, emitted, null, KernelVariant.Portable, info);
+            return ModelValidator.Run(model, emitted, new[] { wav }, null, Path.Combine(work, "build"), info)[0].Trace;
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Dsl.Cli.Checks;
+using Dsl.Cli.Verbs;
+using Dsl.Compiler.Audio;
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Validation;
+
+namespace Dsl.Cli.Commands;
+
+/// <summary>
+/// dslc validate: the emitted C (host gcc, or an emulated board under QEMU) against the golden
+/// model on every frame; also the float reference against onnxruntime and int8 against float.
+/// </summary>
+public static class ValidateCommand
+{
+    public static int Run(ValidateOptions o)
+    {
+        Action<string> info = CommandSupport.Info(o.Quiet);
+        BoardProfile? board = o.Board is null ? null : CommandSupport.Board(o.Board);
+        if (board is not null && !board.IsEmulated)
+        {
+            throw new DslException(DslErrorCode.Board, $"{board.FilePath}: board '{board.Name}' has no QEMU machine; validate on an emulated board or on the host (no --board), and use 'dslc generate --board {board.Name}' to build for it");
+        }
+
+        CompiledModel model = CommandSupport.Compile(o, info);
+        IReadOnlyList<string> clips = CommandSupport.TestAudio(model, o.Audio);
+        string target = board?.Name ?? "host";
+        string work = Path.GetFullPath(o.Work ?? Path.Combine("out", "validate", model.Program.Name, target));
+        string emitted = Path.Combine(work, model.Program.Name);
+        GenerateCommand.Generate(model, emitted, null, board?.Light.KernelVariant ?? KernelVariant.Portable, info);
+
+        short[] first = WavFile.ReadMono16(clips[0], model.Manifest.SampleRate);
+        foreach ((string output, double rel) in OnnxRuntimeComparison.Compare(model.Manifest, model.Graph, first))
+        {
+            Console.WriteLine($"float reference vs onnxruntime, {output}: max error {rel:E2} of full scale ({(rel < 1e-4 ? "ok" : "TOO LARGE")})");
+        }
+
+        Console.WriteLine($"int8 vs float, always-heavy output: SNR {QualityMetrics.HeavyInt8VsFloatSnr(model, first):F1} dB ({Path.GetFileName(clips[0])})");
+
+        IReadOnlyList<ClipValidation> results = ModelValidator.Run(model, emitted, clips, board, Path.Combine(work, "build"), info);
+        int frames = results.Sum(r => r.Comparison.Frames);
+        int heavy = results.Sum(r => r.Comparison.HeavyFrames);
+        double seconds = (double)frames * model.Manifest.Frame / model.Manifest.SampleRate;
+        if (board is not null)
+        {
+            var all = results.SelectMany(r => r.Trace).ToList();
+            var heavyFrames = all.Where(r => r.Route == 1).ToList();
+            Console.WriteLine($"{board.Name}: light path {all.Average(r => (double)r.LightInstructions):N0} instructions/frame (max {all.Max(r => r.LightInstructions):N0}); heavy path {(heavyFrames.Count > 0 ? heavyFrames.Average(r => (double)r.HeavyInstructions) : 0):N0} instructions per heavy frame incl. replay (max {(heavyFrames.Count > 0 ? heavyFrames.Max(r => r.HeavyInstructions) : 0):N0})");
+        }
+
+        ClipValidation? bad = results.FirstOrDefault(r => !r.Comparison.BitExact);
+        if (bad is not null)
+        {
+            Console.WriteLine($"NOT bit-exact: {bad.Comparison.FirstDifference}");
+            return (int)DslErrorCode.Mismatch;
+        }
+
+        Console.WriteLine($"bit-exact on {target}: {results.Count} clip(s), {frames} frames ({seconds:F1} s), {heavy} heavy ({100.0 * heavy / Math.Max(1, frames):F1}%), every output sample, route decision and handoff byte equal to the golden model");
+        return 0;
+    }
+}

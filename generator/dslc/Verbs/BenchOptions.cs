@@ -1,0 +1,16 @@
+using CommandLine;
+
+namespace Dsl.Cli.Verbs;
+
+[Verb("bench", HelpText = "Instruction counts, sizes and memory per board and path under QEMU; writes a markdown and a JSON table.")]
+public sealed class BenchOptions : ModelOptions
+{
+    [Option('b', "boards", Separator = ',', HelpText = "Emulated boards (comma-separated); default: every board profile with a QEMU machine.")]
+    public IEnumerable<string> Boards { get; set; } = Array.Empty<string>();
+
+    [Option('a', "audio", HelpText = "WAV to run; default: the first test WAV dsl.json lists.")]
+    public string? Audio { get; set; }
+
+    [Option('o', "out", Default = "BENCHMARKS.md", HelpText = "Markdown table; the JSON goes beside it (.json).")]
+    public string Out { get; set; } = "BENCHMARKS.md";
+}

@@ -1,0 +1,16 @@
+using CommandLine;
+
+namespace Dsl.Cli.Verbs;
+
+[Verb("generate", HelpText = "Compile a trained DSL model into int8 C (and per-core build glue for a board).")]
+public sealed class GenerateOptions : ModelOptions
+{
+    [Option('o', "out", HelpText = "Output folder (default: out/<model name>).")]
+    public string? Out { get; set; }
+
+    [Option('b', "board", HelpText = "Board profile name (boards/<name>.yaml) or YAML file: kernel variant, build glue, memory fit check.")]
+    public string? Board { get; set; }
+
+    [Option("variant", HelpText = "Kernel variant without a board: portable (default), dsp or mve.")]
+    public string? Variant { get; set; }
+}

@@ -1,0 +1,19 @@
+using CommandLine;
+
+namespace Dsl.Cli.Verbs;
+
+/// <summary>Options every verb that reads a model shares.</summary>
+public abstract class ModelOptions
+{
+    [Option('m', "model", Required = true, HelpText = "The model's dsl.json, or the folder that holds it.")]
+    public string Model { get; set; } = string.Empty;
+
+    [Option("rounding", Default = "single", HelpText = "Requantization rounding: single (default, one rounding half up) or tflite (TFLite/CMSIS-NN double rounding).")]
+    public string Rounding { get; set; } = "single";
+
+    [Option("calibration", Separator = ',', HelpText = "Calibration WAVs (comma-separated); default: the ones dsl.json lists.")]
+    public IEnumerable<string> Calibration { get; set; } = Array.Empty<string>();
+
+    [Option('q', "quiet", HelpText = "Print only the result lines.")]
+    public bool Quiet { get; set; }
+}

@@ -1,0 +1,16 @@
+using CommandLine;
+
+namespace Dsl.Cli.Verbs;
+
+[Verb("validate", HelpText = "Build the emitted C (host gcc or a QEMU board), run it on WAVs and compare every frame with the golden model.")]
+public sealed class ValidateOptions : ModelOptions
+{
+    [Option('a', "audio", Separator = ',', HelpText = "WAVs to run (comma-separated); default: the test WAVs dsl.json lists.")]
+    public IEnumerable<string> Audio { get; set; } = Array.Empty<string>();
+
+    [Option('b', "board", HelpText = "Emulated board (e.g. mps2-an386) to run under QEMU; default: host gcc.")]
+    public string? Board { get; set; }
+
+    [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
+    public string? Work { get; set; }
+}
