@@ -1,0 +1,110 @@
+// dsl-embedded build script (Cake). Run through ./build.sh, which installs what is missing first.
+// Targets: build, test, generate, qemu, bench, demo.
+var target = Argument("target", "test");
+var configuration = Argument("configuration", "Release");
+var root = MakeAbsolute(Directory(".")).FullPath;
+var dslc = $"{root}/generator/dslc/bin/{configuration}/net10.0/dslc.dll";
+var results = new List<(string Step, bool Passed)>();
+
+// Shipped models: models/<name>/dsl.json (the trainer's output), plus the tiny op-coverage fixture.
+IEnumerable<string> ShippedModels() =>
+    GetFiles($"{root}/models/*/dsl.json").Select(f => f.FullPath)
+        .Where(p => !System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(p)).StartsWith("_"))
+        .OrderBy(p => p, StringComparer.Ordinal);
+IEnumerable<string> AllModels() => ShippedModels().Append($"{root}/tests/fixtures/tiny_dsl/dsl.json");
+string DefaultModel() => ShippedModels().FirstOrDefault() ?? $"{root}/tests/fixtures/tiny_dsl/dsl.json";
+string Name(string manifest) => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(manifest));
+
+IEnumerable<(string Name, bool Emulated)> Boards() =>
+    GetFiles($"{root}/boards/*.yaml").OrderBy(f => f.FullPath, StringComparer.Ordinal)
+        .Select(f => (f.GetFilenameWithoutExtension().ToString(),
+                      System.IO.File.ReadAllLines(f.FullPath).Any(l => l.TrimStart().StartsWith("qemu:"))));
+
+void Run(string step, string exe, string args, bool mustPass = true)
+{
+    Information($"==> {step}");
+    int rc = StartProcess(exe, new ProcessSettings { Arguments = args, WorkingDirectory = root });
+    results.Add((step, rc == 0));
+    if (rc != 0 && mustPass)
+    {
+        throw new Exception($"{step} failed (exit code {rc})");
+    }
+}
+
+void Dslc(string step, string args) => Run(step, "dotnet", $"\"{dslc}\" {args}");
+
+Task("build")
+    .Does(() => Run("dotnet build", "dotnet", $"build dsl-embedded.sln -c {configuration} -nologo -v q"));
+
+Task("unit")
+    .IsDependentOn("build")
+    .Does(() => Run("xunit (compiler, emitter, boards, QEMU harness)", "dotnet", $"test dsl-embedded.sln -c {configuration} --no-build -nologo -v q"));
+
+Task("kernels")
+    .Does(() =>
+    {
+        Run("C kernels on the host", "bash", "runtime-c/tests/run_host_tests.sh");
+        Run("C kernel variants under QEMU", "bash", "runtime-c/tests/run_qemu_tests.sh");
+    });
+
+Task("models")
+    .Does(() => Run("models/ check (onnx checker, manifest, few training steps)", "bash", "models/ci_check.sh"));
+
+Task("validate-host")
+    .IsDependentOn("build")
+    .Does(() =>
+    {
+        foreach (var m in AllModels())
+            Dslc($"{Name(m)}: bit-exact on host gcc", $"validate -m \"{m}\" -q --work out/validate/{Name(m)}/host");
+    });
+
+Task("generate")
+    .IsDependentOn("build")
+    .Does(() =>
+    {
+        foreach (var m in AllModels())
+            foreach (var b in Boards())
+                Dslc($"{Name(m)}: generate + fit for {b.Name}", $"generate -m \"{m}\" --board {b.Name} -o out/{Name(m)}/{b.Name} -q");
+    });
+
+Task("qemu")
+    .IsDependentOn("build")
+    .Does(() =>
+    {
+        foreach (var m in AllModels())
+            foreach (var b in Boards().Where(b => b.Emulated))
+                Dslc($"{Name(m)}: bit-exact on {b.Name} (QEMU)", $"validate -m \"{m}\" --board {b.Name} -q --work out/validate/{Name(m)}/{b.Name}");
+    });
+
+Task("bench")
+    .IsDependentOn("build")
+    .Does(() => Dslc("benchmark", $"bench -m \"{DefaultModel()}\" -q --out BENCHMARKS.md"));
+
+Task("demo")
+    .IsDependentOn("build")
+    .Does(() =>
+    {
+        var m = DefaultModel();
+        Information($"Model: {m}");
+        Dslc("generate for mps2-an386", $"generate -m \"{m}\" --board mps2-an386 -o out/demo/{Name(m)}");
+        Dslc("run on QEMU mps2-an386 and compare with the golden model", $"validate -m \"{m}\" --board mps2-an386 --work out/demo/validate");
+        Information($"Report: out/demo/{Name(m)}/report.md");
+    });
+
+Task("test")
+    .IsDependentOn("unit")
+    .IsDependentOn("kernels")
+    .IsDependentOn("models")
+    .IsDependentOn("validate-host")
+    .IsDependentOn("generate")
+    .IsDependentOn("qemu");
+
+Teardown(ctx =>
+{
+    if (results.Count == 0) return;
+    Information("");
+    foreach (var r in results) Information($"{(r.Passed ? "PASS" : "FAIL")}  {r.Step}");
+    Information($"{results.Count(r => r.Passed)} passed, {results.Count(r => !r.Passed)} failed");
+});
+
+RunTarget(target);
