@@ -41,7 +41,19 @@ public static class OnnxImporter
         }
 
         long opset = DefaultOpset(path, model);
-        return new OnnxGraphResolver(path, opset, model, traceLength).Resolve();
+        try
+        {
+            return new OnnxGraphResolver(path, opset, model, traceLength).Resolve();
+        }
+        catch (Exception e) when (e is not DslException)
+        {
+            // Op rules wrap their own failures with the node; this is the last guard so that no
+            // file, however odd, escapes as anything but a DslException.
+            throw new DslException(
+                DslErrorCode.Model,
+                $"{path}: dslc could not import this model ({e.GetType().Name}: {e.Message}); if onnxruntime loads it, please report a dslc bug with the file",
+                e);
+        }
     }
 
     private static long DefaultOpset(string path, OnnxFileModel model)
