@@ -27,19 +27,67 @@ static inline int32_t dsl_add_wrap_i32(int32_t a, int32_t b)
     return (int32_t)((uint32_t)a + (uint32_t)b);
 }
 
-/* requantize + zero point + clamp (+ LUT) to int8. */
-static inline int8_t dsl_stage_s8(const dsl_output_stage_t *s, int32_t acc, int32_t multiplier, int32_t shift)
+/*
+ * Per-channel requantization, prepared once per output channel (dsl_requant_prepare) and
+ * applied per output (dsl_requant_apply): the same bits as dsl_requantize() of
+ * dsl_requantize.h, with a shortcut for the usual case of the default rule. With
+ * X = acc * M, hi = X >> 32 and shift <= -2, the rounding term 2^(30 - shift) is a
+ * multiple of 2^32, so
+ *   (X + 2^(30 - shift)) >> (31 - shift) == (hi + 2^(-2 - shift)) >> (-1 - shift)
+ * (arithmetic shifts compose; |hi| < 2^30 so the sum fits int32) and the result needs no
+ * saturation: one SMULL, one ADD, one ASR. Every other case (shift >= -1, or the
+ * double-rounding rule) calls dsl_requantize() itself.
+ */
+typedef struct {
+    int32_t multiplier;
+    int32_t shift;
+    int32_t round; /* shortcut: 2^(-2 - shift) */
+    int32_t right; /* shortcut: -1 - shift in [1, 30]; 0: no shortcut */
+} dsl_requant_t;
+
+static inline dsl_requant_t dsl_requant_prepare(int32_t multiplier, int32_t shift)
 {
-    int32_t v = dsl_add_wrap_i32(dsl_requantize(acc, multiplier, shift), s->out_zero_point);
+    dsl_requant_t q;
+    q.multiplier = multiplier;
+    q.shift = shift;
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    q.right = shift <= -2 ? -1 - shift : 0;
+    q.round = shift <= -2 ? (int32_t)1 << (-2 - shift) : 0;
+#else
+    q.right = 0;
+    q.round = 0;
+#endif
+    return q;
+}
+
+/* out of line: the rare general case would otherwise be inlined at every store */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static int32_t dsl_requantize_general(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    return dsl_requantize(acc, multiplier, shift);
+}
+
+static inline int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
+{
+    if (q->right != 0) return ((int32_t)(((int64_t)acc * q->multiplier) >> 32) + q->round) >> q->right;
+    return dsl_requantize_general(acc, q->multiplier, q->shift);
+}
+
+/* requantize + zero point + clamp (+ LUT) to int8. */
+static inline int8_t dsl_stage_s8(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
+{
+    int32_t v = dsl_add_wrap_i32(dsl_requant_apply(q, acc), s->out_zero_point);
     v = dsl_clamp_i32(v, s->act_min, s->act_max);
     if (s->lut != 0) return s->lut[v + 128];
     return (int8_t)v;
 }
 
 /* requantize + zero point + clamp to int16 (no LUT for int16 outputs). */
-static inline int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, int32_t multiplier, int32_t shift)
+static inline int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
 {
-    int32_t v = dsl_add_wrap_i32(dsl_requantize(acc, multiplier, shift), s->out_zero_point);
+    int32_t v = dsl_add_wrap_i32(dsl_requant_apply(q, acc), s->out_zero_point);
     v = dsl_clamp_i32(v, s->act_min, s->act_max);
     return (int16_t)v;
 }
@@ -91,16 +139,19 @@ static inline int32_t dsl_dot_1x1(const int8_t *w, const int8_t *x, int32_t len,
 }
 
 /*
- * Transposed convolution: for output row n the taps j that contribute satisfy
- * i * stride + j * dilation == m with m = n + history * stride and i >= 0.
- * They form j = first, first + step, ... (step = stride / gcd(stride, dilation)),
- * bounded by j < kernel and j * dilation <= m. Returns first, or kernel when none.
+ * Transposed convolution: output row n (m = n + history * stride) receives tap j from
+ * input row i = (m - j * dilation) / stride when that divides exactly and i >= 0. The
+ * taps that divide depend only on the phase n % stride (m = n (mod stride)): they are
+ * j = first, first + step, ... with step = stride / gcd(stride, dilation), first the
+ * smallest j with j * dilation = phase (mod stride), or kernel when there is none below
+ * kernel. i >= 0 bounds them by j * dilation <= m.
  */
-static inline int32_t dsl_tconv_first_tap(int32_t m, int32_t stride, int32_t dilation, int32_t kernel, int32_t step)
+static inline int32_t dsl_tconv_phase_first_tap(int32_t phase, int32_t stride, int32_t dilation, int32_t kernel,
+                                                int32_t step)
 {
     int32_t j;
-    for (j = 0; j < step && j < kernel && j * dilation <= m; j++) {
-        if ((m - j * dilation) % stride == 0) return j;
+    for (j = 0; j < step && j < kernel; j++) {
+        if ((j * dilation) % stride == phase) return j;
     }
     return kernel;
 }

@@ -88,7 +88,7 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
 done
 
 echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 64 out, k=3, 20 rows;"
-echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows), single rounding:"
+echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows; depthwise: 64 channels, k=3, 20 rows), single rounding:"
 sed 's/^/  /' "$bench"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -280,6 +280,7 @@ static void make_stage(dsl_output_stage_t *s, int32_t channels, int32_t bias_set
     for (o = 0; o < channels; o++) {
         g_mult[o] = (rnd() % 16u) == 0 ? 0 : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
         g_shift[o] = rnd_range(shift_lo, shift_hi);
+        if ((rnd() % 8u) == 0) g_shift[o] = rnd_range(-3, 1); /* around the requantize shortcut's edge */
     }
     s->bias = g_bias;
     s->multiplier = g_mult;
@@ -862,7 +863,8 @@ static void benchmark(void)
 
     if (tp_have_icount()) {
         tp_puts("benchmark conv1d_s8: 64 in, 64 out, k=3, 20 rows (245760 MACs); "
-                "conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows (327680 MACs)\n");
+                "conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows (327680 MACs); "
+                "depthwise: 64 channels, k=3, 20 rows (3840 MACs)\n");
         report("conv1d_s8", "portable", bench_conv(dsl_conv1d_s8, &p, g_out8_a));
         report("conv_transpose1d_s8", "portable", bench_tconv(dsl_conv_transpose1d_s8, &tp, g_out8_b));
 #ifdef TEST_VARIANT
@@ -870,6 +872,12 @@ static void benchmark(void)
         check_s8("benchmark conv " TEST_VARIANT " vs portable", g_out8_c, g_out8_a, BENCH_ROWS * BENCH_COUT);
         report("conv_transpose1d_s8", TEST_VARIANT, bench_tconv(dsl_conv_transpose1d_s8_variant, &tp, g_out8_c));
         check_s8("benchmark tconv " TEST_VARIANT " vs portable", g_out8_c, g_out8_b, 2 * BENCH_ROWS * BENCH_COUT);
+#endif
+        p.groups = BENCH_CIN; /* depthwise */
+        report("conv1d_s8 depthwise", "portable", bench_conv(dsl_conv1d_s8, &p, g_out8_a));
+#ifdef TEST_VARIANT
+        report("conv1d_s8 depthwise", TEST_VARIANT, bench_conv(dsl_conv1d_s8_variant, &p, g_out8_c));
+        check_s8("benchmark depthwise " TEST_VARIANT " vs portable", g_out8_c, g_out8_a, BENCH_ROWS * BENCH_COUT);
 #endif
     } else {
         dsl_conv1d_s8(&p, g_in8, BENCH_ROWS, g_out8_a);

@@ -15,8 +15,7 @@ void dsl_conv1d_s16_s8(const dsl_conv1d_params_t *p, const int16_t *in, int32_t 
     for (o = 0; o < cout; o++) {
         const int8_t *w = p->weights + o * wlen;
         const int32_t bias = p->stage.bias[o];
-        const int32_t mult = p->stage.multiplier[o];
-        const int32_t shift = p->stage.shift[o];
+        const dsl_requant_t q = dsl_requant_prepare(p->stage.multiplier[o], p->stage.shift[o]);
         const int16_t *x = in + (o / og) * cg;
         int8_t *y = out + o;
         int32_t t = 0;
@@ -31,15 +30,15 @@ void dsl_conv1d_s16_s8(const dsl_conv1d_params_t *p, const int16_t *in, int32_t 
                     a0 += wi * x[i];
                     a1 += wi * x1[i];
                 }
-                y[0] = dsl_stage_s8(&p->stage, a0, mult, shift);
-                y[cout] = dsl_stage_s8(&p->stage, a1, mult, shift);
+                y[0] = dsl_stage_s8(&p->stage, a0, &q);
+                y[cout] = dsl_stage_s8(&p->stage, a1, &q);
                 x += 2 * row_step;
                 y += 2 * cout;
             }
             if (t < out_rows) {
                 int32_t a0 = bias, i;
                 for (i = 0; i < wlen; i++) a0 += w[i] * x[i];
-                y[0] = dsl_stage_s8(&p->stage, a0, mult, shift);
+                y[0] = dsl_stage_s8(&p->stage, a0, &q);
             }
         } else {
             const int32_t tap_step = p->dilation * cin;
@@ -52,7 +51,7 @@ void dsl_conv1d_s16_s8(const dsl_conv1d_params_t *p, const int16_t *in, int32_t 
                     xj += tap_step;
                     wj += cg;
                 }
-                *y = dsl_stage_s8(&p->stage, acc, mult, shift);
+                *y = dsl_stage_s8(&p->stage, acc, &q);
                 x += row_step;
                 y += cout;
             }
