@@ -7,7 +7,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 PY=/usr/bin/python3   # Debian's python with python3-torch; a pyenv python3 earlier on PATH has no torch
 NAME="${NAME:-dsl_soundstream_s}"
-STEPS="${STEPS:-2600}"
+STEPS="${STEPS:-3000}"
 RUN="${RUN:-$HERE/.runs/$NAME}"
 "$HERE/install_deps.sh"
 cd "$HERE"

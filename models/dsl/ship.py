@@ -66,7 +66,7 @@ def write_audio_manifest(out, rows):
         w.writerow(["path", "sha256", "duration_s", "category", "split", "dataset_path", "source", "licence"])
         for d, (name, r, sec) in rows:
             p = os.path.join(out, d, name)
-            w.writerow([d + "/" + name, hashlib.sha256(open(p, "rb").read()).hexdigest(), "%.4f" % sec,
+            w.writerow([d + "/" + name, hashlib.sha256(open(p, "rb").read()).hexdigest(), "%.7f" % sec,
                         r["category"], r["split"], r["path"], r["source"], r["licence"]])
 
 
