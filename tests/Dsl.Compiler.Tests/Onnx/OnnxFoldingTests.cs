@@ -241,6 +241,43 @@ public sealed class OnnxFoldingTests
         Assert.Equal(["Relu"], g.Nodes.Select(n => n.OpType));
     }
 
+    /// <summary>torch's squeeze on a dynamic axis: If(shape[d] == 1, Squeeze, Identity) folds and inlines one branch.</summary>
+    [Theory]
+    [InlineData(1, "Squeeze")]
+    [InlineData(4, "Relu")]
+    public void IfWithShapeConditionInlinesTheTakenBranch(long channels, string expectedOp)
+    {
+        var thenBranch = new OnnxModelBuilder()
+            .AddNamedNode("/Constant_2", "Constant", [], ["local"], TensorAttribute("value", IntTensor([1], 1)))
+            .AddNamedNode("/Squeeze", "Squeeze", ["h", "local"], ["squeezed"])
+            .AddOutput("squeezed");
+        var elseBranch = new OnnxModelBuilder()
+            .AddNamedNode("/Relu", "Relu", ["h"], ["local"]) // same local name as the then branch and the outer graph
+            .AddOutput("local");
+        OnnxGraph g = new OnnxModelBuilder(13)
+            .AddInput("x")
+            .AddInitializer("w", new float[channels], channels, 1, 1)
+            .AddNode("Conv", ["x", "w"], ["h"])
+            .AddNode("Shape", ["h"], ["shape"])
+            .AddInitializer("one", [1L])
+            .AddNode("Gather", ["shape", "one"], ["c"], Int("axis", 0))
+            .AddNode("Equal", ["c", "one"], ["cond"])
+            .AddNode("Relu", ["x"], ["local"])
+            .AddIfNode("/If", "cond", ["y"], thenBranch, elseBranch)
+            .AddNode("Add", ["y", "local"], ["z"])
+            .AddOutput("z")
+            .Import(12);
+
+        Assert.Equal($"Conv Relu {expectedOp} Add", string.Join(' ', g.Nodes.Select(n => n.OpType)));
+        OnnxNode inlined = g.Nodes[2];
+        Assert.StartsWith("/If/", inlined.Name);
+        // The If's output is an Identity of the branch output, removed like any other Identity; a branch
+        // value whose name clashes with an outer one is renamed under the If's name.
+        Assert.Equal([channels == 1 ? "squeezed" : "/If/local"], inlined.Outputs);
+        Assert.Equal([inlined.Outputs[0], "local"], g.Nodes[3].Inputs);
+        Assert.Equal(channels == 1 ? new long[] { 1, 12 } : new long[] { 1, 4, 12 }, g.Shapes[inlined.Outputs[0]]);
+    }
+
     [Fact]
     public void UnsupportedOpNamesNodeOpAndOpset()
     {

@@ -108,6 +108,36 @@ public sealed class OnnxModelBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds an If node whose branches are the nodes and outputs of two other builders (their inputs and
+    /// opsets are ignored; branch nodes may read any value of this graph by name).
+    /// </summary>
+    public OnnxModelBuilder AddIfNode(string name, string condition, string[] outputs, OnnxModelBuilder thenBranch, OnnxModelBuilder elseBranch)
+    {
+        _nodes.Add(Message(s =>
+        {
+            String(s, 1, condition);
+            foreach (string o in outputs)
+            {
+                String(s, 2, o);
+            }
+
+            String(s, 3, name);
+            String(s, 4, "If");
+            foreach ((string attribute, OnnxModelBuilder branch) in new[] { ("then_branch", thenBranch), ("else_branch", elseBranch) })
+            {
+                Nested(s, 5, Message(a =>
+                {
+                    String(a, 1, attribute);
+                    Nested(a, 6, branch.GraphBytes(includeInputs: false));
+                    a.WriteTag(20, WireFormat.WireType.Varint);
+                    a.WriteInt32(5); // GRAPH
+                }));
+            }
+        }));
+        return this;
+    }
+
     /// <summary>Adds a graph output (declared with a junk symbolic shape, as torch does).</summary>
     public OnnxModelBuilder AddOutput(string name)
     {
@@ -118,14 +148,7 @@ public sealed class OnnxModelBuilder
     /// <summary>The serialized ModelProto.</summary>
     public byte[] ToBytes()
     {
-        byte[] graph = Message(s =>
-        {
-            _nodes.ForEach(n => Nested(s, 1, n));
-            String(s, 2, "test_graph");
-            _initializers.ForEach(t => Nested(s, 5, t));
-            _inputs.ForEach(v => Nested(s, 11, v));
-            _outputs.ForEach(v => Nested(s, 12, v));
-        });
+        byte[] graph = GraphBytes(includeInputs: true);
         return Message(s =>
         {
             s.WriteTag(1, WireFormat.WireType.Varint);
@@ -145,6 +168,19 @@ public sealed class OnnxModelBuilder
     }
 
     public void Save(string path) => File.WriteAllBytes(path, ToBytes());
+
+    private byte[] GraphBytes(bool includeInputs) => Message(s =>
+    {
+        _nodes.ForEach(n => Nested(s, 1, n));
+        String(s, 2, "test_graph");
+        _initializers.ForEach(t => Nested(s, 5, t));
+        if (includeInputs)
+        {
+            _inputs.ForEach(v => Nested(s, 11, v));
+        }
+
+        _outputs.ForEach(v => Nested(s, 12, v));
+    });
 
     /// <summary>Saves to a temporary file, imports it with <see cref="OnnxImporter"/> and deletes the file.</summary>
     public OnnxGraph Import(long traceLength)
