@@ -62,6 +62,7 @@ public sealed class FakeModelHarnessTests : IDisposable
         var elf = FirmwareBuilder.BuildTestFirmware(board, model, Path.Combine(temp, boardName), FakeModel.Repo);
         var sizes = ArmSize.Read(elf);
         Assert.True(sizes.Text > 0);
+        Assert.True(sizes.Rodata >= 64, $"vector table and constants should count as rodata, got {sizes.Rodata}");
         FitCheck.Check(board, new PathFootprint(sizes.Text, sizes.Rodata, 0, 0, sizes.Bss), new PathFootprint(0, 0, 0, 0, 0));
 
         var first = HarnessRunner.RunOnQemu(board, elf, pcm, Path.Combine(temp, boardName, "trace1.bin"), TimeSpan.FromSeconds(60));
