@@ -156,22 +156,23 @@ public static partial class CEmitter
                 File.WriteAllBytes(path, bytes);
             }
 
-            if (Directory.Exists(target))
-            {
-                Directory.Move(target, old);
-                Directory.Move(temp, target);
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                Directory.Move(temp, target);
-            }
+            if (Directory.Exists(target)) Directory.Move(target, old);
+            Directory.Move(temp, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             if (Directory.Exists(old) && !Directory.Exists(target)) Directory.Move(old, target);
             throw new DslException(DslErrorCode.Io, $"cannot write the generated C into {target}: {e.Message}", e);
+        }
+
+        // The new output is in place; failing to remove the previous one must not fail the emission.
+        try
+        {
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 
