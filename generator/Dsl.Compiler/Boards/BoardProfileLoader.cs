@@ -16,7 +16,7 @@ public static partial class BoardProfileLoader
     private static readonly string[] TopKeys = ["name", "description", "source", "cores", "paths", "shared", "qemu"];
     private static readonly string[] CoreKeys =
         ["id", "cpu", "fpu", "dsp", "mve", "clock_hz", "gcc_flags", "memory", "kernel_variant", "address_space"];
-    private static readonly string[] MemoryKeys = ["flash", "ram"];
+    private static readonly string[] MemoryKeys = ["flash", "ram", "boot"];
     private static readonly string[] RegionKeys = ["origin", "size"];
     private static readonly string[] PathKeys = ["light", "heavy"];
     private static readonly string[] QemuKeys = ["machine", "icount_shift", "systick_ref_hz"];
@@ -225,7 +225,7 @@ public static partial class BoardProfileLoader
     }
 
     private static IEnumerable<(string Name, MemoryRegion Region)> Regions(CoreProfile c) =>
-        [("flash", c.Flash), ("ram", c.Ram)];
+        c.Boot is null ? [("flash", c.Flash), ("ram", c.Ram)] : [("flash", c.Flash), ("ram", c.Ram), ("boot", c.Boot)];
 
     private static CoreProfile ParseCore(Ctx ctx, YamlMappingNode cn, string field)
     {
@@ -338,9 +338,26 @@ public static partial class BoardProfileLoader
             throw ctx.Error(ctx.Value(memory, "ram")!, field + ".memory.ram", $"{ram} overlaps memory.flash {flash}");
         }
 
+        MemoryRegion? boot = null;
+        if (ctx.Value(memory, "boot") is { } bootNode)
+        {
+            boot = ParseRegion(ctx, bootNode, field + ".memory.boot");
+            if (boot.Overlaps(flash) || boot.Overlaps(ram))
+            {
+                throw ctx.Error(bootNode, field + ".memory.boot",
+                    $"{boot} overlaps memory.{(boot.Overlaps(flash) ? "flash" : "ram")}; boot is only for a reset vector " +
+                    "address outside flash (omit it when flash starts at the vector table)");
+            }
+
+            if (boot.Size < 8)
+            {
+                throw ctx.Error(bootNode, field + ".memory.boot", "must hold at least 8 bytes (initial SP and reset address)");
+            }
+        }
+
         var addressSpace = ctx.Value(cn, "address_space") is null ? "system" : ctx.String(cn, field, "address_space");
 
-        return new CoreProfile(id, cpu, fpu, dsp, mve, clock, flags, flash, ram, variant, addressSpace);
+        return new CoreProfile(id, cpu, fpu, dsp, mve, clock, flags, flash, ram, variant, addressSpace, boot);
     }
 
     private static MemoryRegion ParseRegion(Ctx ctx, YamlNode node, string field)

@@ -12,6 +12,8 @@ namespace Dsl.Compiler.Boards;
 /// <param name="Ram">Where this core's data, bss, stack and heap are linked.</param>
 /// <param name="KernelVariant">Runtime kernel variant compiled for this core.</param>
 /// <param name="AddressSpace">Cores with the same address space must not have overlapping regions.</param>
+/// <param name="Boot">Optional region at the core's reset vector address when flash is elsewhere: the
+/// linker puts a copy of the initial stack pointer and reset address there (memory.ld section .dsl_boot).</param>
 public sealed record CoreProfile(
     string Id,
     string Cpu,
@@ -23,4 +25,5 @@ public sealed record CoreProfile(
     MemoryRegion Flash,
     MemoryRegion Ram,
     KernelVariant KernelVariant,
-    string AddressSpace);
+    string AddressSpace,
+    MemoryRegion? Boot = null);

@@ -85,7 +85,19 @@ public static class BuildGlueWriter
             sb.Append(Region("SHARED", "rw", shared));
         }
 
+        if (core.Boot is not null)
+        {
+            sb.Append(Region("BOOT", "rx", core.Boot));
+        }
+
         sb.Append("}\n");
+        if (core.Boot is not null)
+        {
+            sb.Append("\n/* Flash is not at the reset vector address: the core reads its initial SP and reset address from\n");
+            sb.Append(" * BOOT; the full vector table stays in flash (the startup code points VTOR at it). */\n");
+            sb.Append("SECTIONS\n{\n    .dsl_boot :\n    {\n        LONG(__stack_top__)\n        LONG(Reset_Handler | 1)\n    } > BOOT\n}\n");
+        }
+
         if (shared is not null)
         {
             sb.Append("\n/* The handoff ring (<M>_HANDOFF_SECTION) lives in memory both cores see at the same address. */\n");

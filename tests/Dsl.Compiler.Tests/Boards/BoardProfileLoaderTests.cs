@@ -179,6 +179,17 @@ public class BoardProfileLoaderTests
     }
 
     [Fact]
+    public void Boot_region_must_not_overlap()
+    {
+        var ok = BoardProfileLoader.Parse(Valid.Replace("ram:   { origin: 0x30000000, size: 128K }",
+            "ram:   { origin: 0x30000000, size: 128K }\n      boot:  { origin: 0x00000000, size: 64K }"), "boards/test-board.yaml");
+        Assert.Equal(0UL, ok.Light.Boot!.Origin);
+        var e = Fails(Valid.Replace("ram:   { origin: 0x30000000, size: 128K }",
+            "ram:   { origin: 0x30000000, size: 128K }\n      boot:  { origin: 0x30000000, size: 64K }"));
+        Assert.Contains("cores[1].memory.boot", e.Message);
+    }
+
+    [Fact]
     public void Dsp_kernels_need_dsp()
     {
         var e = Fails(Valid.Replace("kernel_variant: portable", "kernel_variant: mve"));

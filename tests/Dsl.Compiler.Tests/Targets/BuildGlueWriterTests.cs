@@ -43,6 +43,17 @@ public sealed class BuildGlueWriterTests : IDisposable
     }
 
     [Fact]
+    public void Memory_ld_with_boot_region_copies_the_reset_vector()
+    {
+        var board = Board("mps3-an547");
+        var ld = BuildGlueWriter.MemoryLd(board, board.Light);
+        Assert.Contains("FLASH  (rx ) : ORIGIN = 0x01000000, LENGTH = 0x00200000 /* 2 MiB */", ld);
+        Assert.Contains("BOOT   (rx ) : ORIGIN = 0x00000000, LENGTH = 0x00080000", ld);
+        Assert.Contains("LONG(__stack_top__)", ld);
+        Assert.Contains("LONG(Reset_Handler | 1)", ld);
+    }
+
+    [Fact]
     public void Dual_core_glue_splits_the_paths()
     {
         var board = Board("stm32h747i-disco");
