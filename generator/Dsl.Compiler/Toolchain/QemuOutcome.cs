@@ -12,6 +12,9 @@ public enum QemuOutcome
     /// <summary>The fault handler exited with code 127 (HardFault, MemManage, BusFault, UsageFault).</summary>
     HardFault,
 
+    /// <summary>An exception without a handler of its own (runtime-c/target Default_Handler exits with 126).</summary>
+    UnexpectedException,
+
     /// <summary>Did not exit within the timeout.</summary>
     Hang,
 

@@ -9,6 +9,9 @@ public static class QemuRunner
     /// <summary>Exit code the target fault handler uses (runtime-c/target).</summary>
     public const int HardFaultExitCode = 127;
 
+    /// <summary>Exit code of the target's default exception handler (an unexpected exception).</summary>
+    public const int UnexpectedExceptionExitCode = 126;
+
     public const string Executable = "qemu-system-arm";
 
     /// <summary>The qemu-system-arm arguments for <paramref name="request"/>.</summary>
@@ -61,6 +64,7 @@ public static class QemuRunner
         { TimedOut: true } => QemuOutcome.Hang,
         { ExitCode: 0 } => QemuOutcome.Passed,
         { ExitCode: HardFaultExitCode } => QemuOutcome.HardFault,
+        { ExitCode: UnexpectedExceptionExitCode } => QemuOutcome.UnexpectedException,
         { ExitCode: 134 or 1 } when p.StdErr.Contains("qemu", StringComparison.OrdinalIgnoreCase) => QemuOutcome.EmulatorError,
         _ => QemuOutcome.Failed,
     };

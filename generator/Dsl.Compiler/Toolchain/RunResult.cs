@@ -11,9 +11,18 @@ public sealed record RunResult(QemuOutcome Outcome, ProcessResult Process, strin
     {
         QemuOutcome.Passed => $"{What}: passed (exit code 0)",
         QemuOutcome.HardFault => $"{What}: HardFault (the fault handler exited with code 127){Tail()}",
+        QemuOutcome.UnexpectedException => $"{What}: unexpected exception (exit code 126: an exception without handler){Tail()}",
         QemuOutcome.Hang => $"{What}: hang (timeout after {Process.Elapsed.TotalSeconds:0} s){Tail()}",
         QemuOutcome.EmulatorError => $"{What}: emulator error (exit code {Process.ExitCode}; 134 is a CPU lockup without fault handler){Tail()}",
-        _ => $"{What}: failed with exit code {Process.ExitCode}{Tail()}",
+        _ => $"{What}: failed with exit code {Process.ExitCode}{Meaning()}{Tail()}",
+    };
+
+    // Exit codes of runtime-c/harness/dsl_harness_main.c.
+    private string Meaning() => Process.ExitCode switch
+    {
+        2 => " (harness usage error: input and trace paths missing)",
+        3 => " (harness I/O error: input PCM not found/readable or trace not writable)",
+        _ => "",
     };
 
     private string Tail()

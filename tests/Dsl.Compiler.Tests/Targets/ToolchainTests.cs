@@ -73,11 +73,12 @@ public class ToolchainTests
         static ProcessResult P(int code, bool timedOut = false) => new("q", code, "", "", timedOut, TimeSpan.FromSeconds(1));
         Assert.Equal(QemuOutcome.Passed, QemuRunner.Classify(P(0)));
         Assert.Equal(QemuOutcome.HardFault, QemuRunner.Classify(P(127)));
+        Assert.Equal(QemuOutcome.UnexpectedException, QemuRunner.Classify(P(126)));
         Assert.Equal(QemuOutcome.Hang, QemuRunner.Classify(P(-1, timedOut: true)));
         Assert.Equal(QemuOutcome.Failed, QemuRunner.Classify(P(3)));
         Assert.Contains("hang (timeout", new RunResult(QemuOutcome.Hang, P(-1, true), "fw").Describe());
         Assert.Contains("HardFault", new RunResult(QemuOutcome.HardFault, P(127), "fw").Describe());
-        Assert.Contains("exit code 3", new RunResult(QemuOutcome.Failed, P(3), "fw").Describe());
+        Assert.Contains("exit code 3 (harness I/O error", new RunResult(QemuOutcome.Failed, P(3), "fw").Describe());
     }
 
     [Fact]
