@@ -16,6 +16,7 @@ public sealed class QuantizationPlan
 
     public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges)
     {
+        string switchTensor = graph.OutputTensor(manifest.SwitchOutput);
         var pcm = new HashSet<string>(manifest.LightOutputs.Concat(manifest.HeavyOutputs).Select(graph.OutputTensor)) { graph.Input };
         foreach (IrTensor t in graph.Tensors)
         {
@@ -31,7 +32,11 @@ public sealed class QuantizationPlan
                 throw new DslException(DslErrorCode.Quantization, $"{manifest.Path}: tensor '{t.Name}' was never computed during calibration; give calibration audio of at least one frame ({graph.FrameSamples} samples)");
             }
 
-            tensors[t.Name] = QuantParams.Int8(r.Min, r.Max);
+            // The switch score's range always contains the threshold, so the int8 compare can trigger.
+            (double lo, double hi) = t.Name == switchTensor
+                ? (Math.Min(r.Min, manifest.Threshold), Math.Max(r.Max, manifest.Threshold))
+                : (r.Min, r.Max);
+            tensors[t.Name] = QuantParams.Int8(lo, hi);
         }
 
         foreach (IrNode node in graph.Nodes)
