@@ -1,0 +1,91 @@
+using Dsl.Compiler.Diagnostics;
+
+namespace Dsl.Compiler.Tests.Cli;
+
+/// <summary>Bad input gives one clear line, the error family's exit code, and no output.</summary>
+public sealed class CliErrorTests
+{
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        TextWriter original = Console.Error;
+        var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            return (Dsl.Cli.Program.Main(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    private static string TempDir() => Directory.CreateTempSubdirectory("dslc-cli-").FullName;
+
+    [Fact]
+    public void Missing_model_is_an_io_error_and_writes_nothing()
+    {
+        string dir = TempDir();
+        string outDir = Path.Combine(dir, "out");
+        (int code, string error) = Run("generate", "-m", Path.Combine(dir, "nope", "dsl.json"), "-o", outDir, "-q");
+        Assert.Equal((int)DslErrorCode.Io, code);
+        Assert.Contains("nope", error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Manifest_field_errors_name_the_field()
+    {
+        string dir = TempDir();
+        File.WriteAllText(Path.Combine(dir, "dsl.json"), "{\"name\": \"m\", \"sample_rate\": 16000, \"frame\": 320, \"switch\": {\"threshold\": 0}, \"heavy\": {\"outputs\": [\"h\"]}}");
+        (int code, string error) = Run("inspect", "-m", dir);
+        Assert.Equal((int)DslErrorCode.Manifest, code);
+        Assert.Contains("switch.output", error);
+    }
+
+    [Fact]
+    public void Unknown_board_is_a_board_error_and_writes_nothing()
+    {
+        string outDir = Path.Combine(TempDir(), "out");
+        (int code, string error) = Run("generate", "-m", Fixtures.TinyDsl, "--board", "no-such-board", "-o", outDir, "-q");
+        Assert.Equal((int)DslErrorCode.Board, code);
+        Assert.Contains("no-such-board", error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Bad_option_value_is_a_usage_error()
+    {
+        (int code, string error) = Run("run", "-m", Fixtures.TinyDsl, "-a", "x.wav", "-o", "y.wav", "--engine", "gpu");
+        Assert.Equal((int)DslErrorCode.Usage, code);
+        Assert.Contains("--engine", error);
+    }
+
+    [Fact]
+    public void Wrong_audio_format_names_the_file_and_the_fix()
+    {
+        string dir = TempDir();
+        string wav = Path.Combine(dir, "stereo.wav");
+        Dsl.Compiler.Audio.WavFile.WriteMono16(wav, new short[64], 8000);
+        (int code, string error) = Run("run", "-m", Fixtures.TinyDsl, "-a", wav, "-o", Path.Combine(dir, "o.wav"), "-q");
+        Assert.Equal((int)DslErrorCode.Audio, code);
+        Assert.Contains("stereo.wav", error);
+        Assert.Contains("8000", error);
+    }
+
+    [Fact]
+    public void Generate_is_deterministic()
+    {
+        string a = Path.Combine(TempDir(), "a");
+        string b = Path.Combine(TempDir(), "b");
+        Assert.Equal(0, Run("generate", "-m", Fixtures.TinyDsl, "-o", a, "-q").Code);
+        Assert.Equal(0, Run("generate", "-m", Fixtures.TinyDsl, "-o", b, "-q").Code);
+        string[] files = Directory.GetFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(files, Directory.GetFiles(b, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b, f)).Order(StringComparer.Ordinal));
+        Assert.Contains("report.json", files);
+        foreach (string f in files)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f)));
+        }
+    }
+}
