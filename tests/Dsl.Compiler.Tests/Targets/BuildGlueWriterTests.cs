@@ -119,4 +119,35 @@ public sealed class BuildGlueWriterTests : IDisposable
         var elf = Path.Combine(fw, "build", "fake_mps2_an386_test.elf");
         Assert.True(ArmSize.Read(elf).Text > 0);
     }
+
+    [Fact]
+    [Trait("Category", "Qemu")]
+    public void Emitted_cmake_projects_build_and_the_firmware_runs()
+    {
+        if (!ToolGate.Have("arm-none-eabi-gcc", "cmake", "make", QemuRunner.Executable))
+        {
+            return;
+        }
+
+        var board = Board("mps3-an547");
+        var glue = BuildGlueWriter.Write(board, model);
+        var fw = Path.Combine(glue.Directory, "firmware");
+        var configure = ToolRunner.Run("cmake", ["-S", fw, "-B", Path.Combine(fw, "build")], TimeSpan.FromMinutes(2));
+        Assert.True(configure.Succeeded, configure.StdOut + configure.StdErr);
+        var build = ToolRunner.Run("cmake", ["--build", Path.Combine(fw, "build")], TimeSpan.FromMinutes(2));
+        Assert.True(build.Succeeded, build.StdOut + build.StdErr);
+        var elf = Path.Combine(fw, "build", "fake_mps3_an547_test.elf");
+        var pcm = Path.Combine(temp, "in.pcm");
+        var audio = FakeModel.Audio(12);
+        FakeModel.WritePcm(pcm, audio);
+        var trace = HarnessRunner.RunOnQemu(board, elf, pcm, Path.Combine(temp, "cmake-trace.bin"), TimeSpan.FromSeconds(60)).TraceOrThrow();
+        FakeModel.AssertSameOutputs(FakeModel.Expected(audio), trace);
+
+        var core = Path.Combine(BuildGlueWriter.Write(Board("stm32h747i-disco"), model).Directory, "m4");
+        var lib = ToolRunner.Run("cmake", ["-S", core, "-B", Path.Combine(core, "build")], TimeSpan.FromMinutes(2));
+        Assert.True(lib.Succeeded, lib.StdOut + lib.StdErr);
+        var libBuild = ToolRunner.Run("cmake", ["--build", Path.Combine(core, "build")], TimeSpan.FromMinutes(2));
+        Assert.True(libBuild.Succeeded, libBuild.StdOut + libBuild.StdErr);
+        Assert.True(File.Exists(Path.Combine(core, "build", "libfake_m4.a")));
+    }
 }
