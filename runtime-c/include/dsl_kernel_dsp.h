@@ -37,48 +37,51 @@ static inline int32_t dsl_dsp_sxtb16_ror8(int32_t x)
 #endif
 }
 
-/* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8 */
-static inline void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
+/* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8.
+   Out of line, so that the asm loop always finds its 12 registers free. */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
                                    int32_t len, int32_t acc[4])
 {
     int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
     int32_t i = len >> 2;
 #if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
-    /* gcc 12 spills this loop's 13 live values; written out: 26 instructions per 16 MACs.
-       Even bytes first, then the words are loaded again for the odd bytes (4 temporaries). */
+    /* gcc 12 spills this loop's live values; written out: 26 instructions per 16 MACs in 12
+       registers. Even bytes first, then the words are loaded again for the odd bytes. */
     if (i > 0) {
-        int32_t t0, t1, t2, t3;
+        int32_t t0, t1, t2;
         __asm__ volatile(
             "1:\n\t"
             "ldr    %[t0], [%[x0]]\n\t"
             "ldr    %[t1], [%[x1]]\n\t"
             "ldr    %[t2], [%[w0]]\n\t"
-            "ldr    %[t3], [%[w1]]\n\t"
             "sxtb16 %[t0], %[t0]\n\t"
             "sxtb16 %[t1], %[t1]\n\t"
             "sxtb16 %[t2], %[t2]\n\t"
-            "sxtb16 %[t3], %[t3]\n\t"
             "smlad  %[a00], %[t2], %[t0], %[a00]\n\t"
             "smlad  %[a01], %[t2], %[t1], %[a01]\n\t"
-            "smlad  %[a10], %[t3], %[t0], %[a10]\n\t"
-            "smlad  %[a11], %[t3], %[t1], %[a11]\n\t"
+            "ldr    %[t2], [%[w1]]\n\t"
+            "sxtb16 %[t2], %[t2]\n\t"
+            "smlad  %[a10], %[t2], %[t0], %[a10]\n\t"
+            "smlad  %[a11], %[t2], %[t1], %[a11]\n\t"
             "ldr    %[t0], [%[x0]], #4\n\t"
             "ldr    %[t1], [%[x1]], #4\n\t"
             "ldr    %[t2], [%[w0]], #4\n\t"
-            "ldr    %[t3], [%[w1]], #4\n\t"
             "sxtb16 %[t0], %[t0], ror #8\n\t"
             "sxtb16 %[t1], %[t1], ror #8\n\t"
             "sxtb16 %[t2], %[t2], ror #8\n\t"
-            "sxtb16 %[t3], %[t3], ror #8\n\t"
             "smlad  %[a00], %[t2], %[t0], %[a00]\n\t"
             "smlad  %[a01], %[t2], %[t1], %[a01]\n\t"
-            "smlad  %[a10], %[t3], %[t0], %[a10]\n\t"
-            "smlad  %[a11], %[t3], %[t1], %[a11]\n\t"
+            "ldr    %[t2], [%[w1]], #4\n\t"
+            "sxtb16 %[t2], %[t2], ror #8\n\t"
+            "smlad  %[a10], %[t2], %[t0], %[a10]\n\t"
+            "smlad  %[a11], %[t2], %[t1], %[a11]\n\t"
             "subs   %[i], %[i], #1\n\t"
             "bne    1b"
             : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [x0] "+r"(x0), [x1] "+r"(x1),
-              [w0] "+r"(w0), [w1] "+r"(w1), [i] "+r"(i), [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2),
-              [t3] "=&r"(t3)
+              [w0] "+r"(w0), [w1] "+r"(w1), [i] "+r"(i), [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2)
             :
             : "cc", "memory");
     }

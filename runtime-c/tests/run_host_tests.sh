@@ -85,7 +85,7 @@ if command -v arm-none-eabi-gcc >/dev/null 2>&1; then
         cname=${core%%:*}; rest=${core#*:}; cflags=${rest%%:*}; dirs=${rest#*:}
         for d in $dirs; do
             ok=0
-            for def in "" -DDSL_REQUANT_DOUBLE_ROUNDING; do
+            for def in "" -DDSL_REQUANT_DOUBLE_ROUNDING -O0 -O3 -Os; do
                 for f in "$rt"/src/$d/*.c; do
                     arm-none-eabi-gcc -mthumb $cflags $warn -O2 $def -I"$rt/include" -I"$here" -c "$f" -o "$out/x.o" || ok=1
                     # no calls into a C library (memcpy, memset, ...) may be left
@@ -94,7 +94,7 @@ if command -v arm-none-eabi-gcc >/dev/null 2>&1; then
                     fi
                 done
             done
-            result "cross-compile $d for cortex-$cname (-Werror, no undefined symbols)" $ok
+            result "cross-compile $d for cortex-$cname (-Werror, -O0/-O2/-O3/-Os, both roundings, no undefined symbols)" $ok
         done
     done
 else
