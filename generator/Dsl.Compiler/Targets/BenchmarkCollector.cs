@@ -28,4 +28,19 @@ public static class BenchmarkCollector
                 heavy.MacsPerFrame, sizes.Heavy.Text, sizes.Heavy.Rodata, sizes.Heavy.Bss + sizes.Heavy.Data, heavy.ArenaBytes, heavy.StateBytes),
         ], run, sizes);
     }
+
+    /// <summary>Rows for a build-only board: per-path sizes from linking each path for its core, no
+    /// instruction counts (<see cref="PathMeasurement.Frames"/> = 0, rendered as "-").</summary>
+    public static IReadOnlyList<PathMeasurement> SizeOnlyRows(BoardProfile board, ModelFolder model, string buildDir,
+        PathPlan light, PathPlan heavy, RepoLayout? repo = null)
+    {
+        var sizes = FirmwareBuilder.MeasurePathSizes(board, model, buildDir, repo);
+        return
+        [
+            new PathMeasurement(board.Name, board.LightCore, "light", board.Light.ClockHz, 0, 0, 0, light.MacsPerFrame,
+                sizes.Light.Text, sizes.Light.Rodata, sizes.Light.Bss + sizes.Light.Data, light.ArenaBytes, light.StateBytes),
+            new PathMeasurement(board.Name, board.HeavyCore, "heavy", board.Heavy.ClockHz, 0, 0, 0, heavy.MacsPerFrame,
+                sizes.Heavy.Text, sizes.Heavy.Rodata, sizes.Heavy.Bss + sizes.Heavy.Data, heavy.ArenaBytes, heavy.StateBytes),
+        ];
+    }
 }

@@ -37,10 +37,19 @@ public static class BenchmarkTable
         {
             var ipm = InstructionsPerMac(p);
             sb.Append(c, $"| {p.Board} | {p.Core} | {p.Path} | {p.ClockHz / 1e6:0.###} | {p.Frames} | ");
+            if (p.Frames == 0)
+            {
+                // build-only board (or a path that never ran): sizes only
+                sb.Append(c, $"- | - | - | {p.TextBytes} | {p.RodataBytes} | {p.BssBytes} | {p.ArenaBytes} | {p.StateBytes} | - | - |\n");
+                continue;
+            }
+
             sb.Append(c, $"{p.MeanInstructions:0} | {p.MaxInstructions} | {(ipm is { } v ? v.ToString("0.00", c) : "-")} | ");
             sb.Append(c, $"{p.TextBytes} | {p.RodataBytes} | {p.BssBytes} | {p.ArenaBytes} | {p.StateBytes} | ");
             sb.Append(c, $"{LoadPercent(m, p):0.0} % | {LoadPercent(m, p, peak: true):0.0} % |\n");
         }
+
+        sb.Append("\nRows with `-` were not run (build-only boards): their sizes come from linking the path for that core.\n");
 
         return sb.ToString();
     }
@@ -65,10 +74,11 @@ public static class BenchmarkTable
                 w.WriteString("path", p.Path);
                 w.WriteNumber("clock_hz", p.ClockHz);
                 w.WriteNumber("frames", p.Frames);
+                w.WriteBoolean("measured", p.Frames > 0);
                 w.WriteNumber("instructions_per_frame_mean", Math.Round(p.MeanInstructions, 1));
                 w.WriteNumber("instructions_per_frame_max", p.MaxInstructions);
                 w.WriteNumber("macs_per_frame", p.MacsPerFrame);
-                if (InstructionsPerMac(p) is { } ipm)
+                if (p.Frames > 0 && InstructionsPerMac(p) is { } ipm)
                 {
                     w.WriteNumber("instructions_per_mac", Math.Round(ipm, 3));
                 }
@@ -82,8 +92,16 @@ public static class BenchmarkTable
                 w.WriteNumber("bss_bytes", p.BssBytes);
                 w.WriteNumber("arena_bytes", p.ArenaBytes);
                 w.WriteNumber("state_bytes", p.StateBytes);
-                w.WriteNumber("estimated_load_mean_percent", Math.Round(LoadPercent(m, p), 2));
-                w.WriteNumber("estimated_load_peak_percent", Math.Round(LoadPercent(m, p, peak: true), 2));
+                if (p.Frames > 0)
+                {
+                    w.WriteNumber("estimated_load_mean_percent", Math.Round(LoadPercent(m, p), 2));
+                    w.WriteNumber("estimated_load_peak_percent", Math.Round(LoadPercent(m, p, peak: true), 2));
+                }
+                else
+                {
+                    w.WriteNull("estimated_load_mean_percent");
+                    w.WriteNull("estimated_load_peak_percent");
+                }
                 w.WriteEndObject();
             }
 

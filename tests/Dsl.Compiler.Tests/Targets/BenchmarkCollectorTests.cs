@@ -48,4 +48,20 @@ public sealed class BenchmarkCollectorTests : IDisposable
         var md = BenchmarkTable.ToMarkdown(new BenchmarkMeasurements("fake", 16000, 160, 0.4, bench.Paths));
         Assert.Contains("| mps2-an386 | m4 | light | 25 | 40 |", md);
     }
+
+    [Fact]
+    [Trait("Category", "Qemu")]
+    public void Build_only_board_gets_size_rows()
+    {
+        if (!ToolGate.Have("arm-none-eabi-gcc"))
+        {
+            return;
+        }
+
+        var board = BoardProfileLoader.Load("stm32h747i-disco", FakeModel.Repo.BoardsDir);
+        var rows = BenchmarkCollector.SizeOnlyRows(board, model, Path.Combine(temp, "h7"),
+            PathPlan.FromHeader(model, "light"), PathPlan.FromHeader(model, "heavy"), FakeModel.Repo);
+        Assert.Equal(["m4", "m7"], rows.Select(r => r.Core));
+        Assert.All(rows, r => Assert.True(r.TextBytes > 0 && r.Frames == 0));
+    }
 }

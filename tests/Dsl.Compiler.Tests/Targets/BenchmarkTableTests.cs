@@ -37,6 +37,20 @@ public class BenchmarkTableTests
     }
 
     [Fact]
+    public void Build_only_rows_show_sizes_without_counts()
+    {
+        var m = Sample() with
+        {
+            Paths = [new PathMeasurement("nrf5340-dk", "net", "light", 64_000_000, 0, 0, 0, 20_000, 3000, 20000, 40, 4000, 2000)],
+        };
+        Assert.Contains("| nrf5340-dk | net | light | 64 | 0 | - | - | - | 3000 | 20000 | 40 | 4000 | 2000 | - | - |", BenchmarkTable.ToMarkdown(m));
+        using var doc = JsonDocument.Parse(BenchmarkTable.ToJson(m));
+        var row = doc.RootElement.GetProperty("paths")[0];
+        Assert.False(row.GetProperty("measured").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("estimated_load_mean_percent").ValueKind);
+    }
+
+    [Fact]
     public void Json_has_every_column()
     {
         using var doc = JsonDocument.Parse(BenchmarkTable.ToJson(Sample()));
