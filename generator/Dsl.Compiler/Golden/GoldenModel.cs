@@ -27,6 +27,12 @@ public sealed class GoldenModel
         LightReset();
     }
 
+    /// <summary>The light path's interpreter (for per-step diagnostics).</summary>
+    public PathInterpreter Light => light;
+
+    /// <summary>The heavy path's interpreter (for per-step diagnostics).</summary>
+    public PathInterpreter Heavy => heavy;
+
     public void LightReset()
     {
         light.Reset();

@@ -27,6 +27,12 @@ public sealed class PathInterpreter
 
     public byte[] Arena => arena;
 
+    /// <summary>Called after every step (diagnostics: per-layer error against the float reference).</summary>
+    public Action<Step>? AfterStep { get; set; }
+
+    /// <summary>The bytes of a region as the current frame sees them.</summary>
+    public byte[] RegionBytes(BufferRegion region) => Region(region);
+
     public byte[] State => state;
 
     public void Reset()
@@ -58,6 +64,7 @@ public sealed class PathInterpreter
         foreach (Step step in program.Steps)
         {
             Execute(step);
+            AfterStep?.Invoke(step);
         }
     }
 

@@ -38,6 +38,14 @@ public static class ValidateCommand
 
         Console.WriteLine($"int8 vs float, always-heavy output: SNR {QualityMetrics.HeavyInt8VsFloatSnr(model, first):F1} dB ({Path.GetFileName(clips[0])})");
 
+        if (o.Layers)
+        {
+            foreach (LayerErrorProbe.LayerSnr layer in LayerErrorProbe.Run(model, first))
+            {
+                Console.WriteLine($"  {layer.SnrDb,6:F1} dB  {layer.Tensor} (scale {layer.Scale:E2})");
+            }
+        }
+
         IReadOnlyList<ClipValidation> results = ModelValidator.Run(model, emitted, clips, board, Path.Combine(work, "build"), info);
         int frames = results.Sum(r => r.Comparison.Frames);
         int heavy = results.Sum(r => r.Comparison.HeavyFrames);

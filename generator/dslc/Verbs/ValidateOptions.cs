@@ -11,6 +11,9 @@ public sealed class ValidateOptions : ModelOptions
     [Option('b', "board", HelpText = "Emulated board (e.g. mps2-an386) to run under QEMU; default: host gcc.")]
     public string? Board { get; set; }
 
+    [Option("layers", HelpText = "Also print the int8-vs-float SNR of every layer (where quantization loses accuracy).")]
+    public bool Layers { get; set; }
+
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
     public string? Work { get; set; }
 }
