@@ -31,11 +31,12 @@ public static class BuildGlueWriter
         var files = new List<string>();
         try
         {
-            var cores = BuildPlanner.ForBoard(board, model, dir);
-            foreach (var plan in cores)
+            var cores = new List<CoreBuildPlan>();
+            foreach (var (core, role) in BuildPlanner.PathCores(board))
             {
-                var core = board.Core(plan.Name[(model.Name.Length + 1)..]);
-                var coreDir = plan.LinkerScriptDir!;
+                var coreDir = Path.Combine(dir, core.Id);
+                var plan = BuildPlanner.ForCore(board, core, role, model, coreDir);
+                cores.Add(plan);
                 Directory.CreateDirectory(coreDir);
                 files.Add(Save(Path.Combine(coreDir, "memory.ld"), MemoryLd(board, core)));
                 files.Add(Save(Path.Combine(coreDir, "CMakeLists.txt"), CMake(board, plan, coreDir)));

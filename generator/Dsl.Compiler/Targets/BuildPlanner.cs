@@ -21,20 +21,16 @@ public static class BuildPlanner
     /// <summary>Section the handoff ring goes to on boards with a shared region (placed by memory.ld).</summary>
     public const string HandoffSection = ".dsl_handoff";
 
-    /// <summary>The core builds of a board: one per core that runs a path (one for single-core boards).</summary>
-    public static IReadOnlyList<CoreBuildPlan> ForBoard(BoardProfile board, ModelFolder model, string glueDir)
-    {
-        if (board.IsSingleCore)
-        {
-            return [ForCore(board, board.Light, "light+heavy", model, Path.Combine(glueDir, board.LightCore))];
-        }
+    /// <summary>Which core runs which path(s): one entry per core that runs a path.</summary>
+    public static IReadOnlyList<(CoreProfile Core, string Role)> PathCores(BoardProfile board) =>
+        board.IsSingleCore
+            ? [(board.Light, "light+heavy")]
+            : [(board.Light, "light"), (board.Heavy, "heavy")];
 
-        return
-        [
-            ForCore(board, board.Light, "light", model, Path.Combine(glueDir, board.LightCore)),
-            ForCore(board, board.Heavy, "heavy", model, Path.Combine(glueDir, board.HeavyCore)),
-        ];
-    }
+    /// <summary>The core builds of a board: one per core that runs a path (one for single-core boards),
+    /// each in <c>&lt;glueDir&gt;/&lt;core id&gt;</c>.</summary>
+    public static IReadOnlyList<CoreBuildPlan> ForBoard(BoardProfile board, ModelFolder model, string glueDir) =>
+        PathCores(board).Select(pc => ForCore(board, pc.Core, pc.Role, model, Path.Combine(glueDir, pc.Core.Id))).ToList();
 
     /// <summary>A static library of one core's path(s) with the core's flags.</summary>
     public static CoreBuildPlan ForCore(BoardProfile board, CoreProfile core, string role, ModelFolder model, string coreDir)

@@ -48,11 +48,8 @@ public static partial class FirmwareBuilder
         RepoLayout? repo = null, bool warningsAsErrors = true)
     {
         var layout = repo ?? RepoLayout.Find();
-        var roles = board.IsSingleCore
-            ? new[] { (board.Light, "light+heavy") }
-            : new[] { (board.Light, "light"), (board.Heavy, "heavy") };
         var images = new List<CoreImage>();
-        foreach (var (core, role) in roles)
+        foreach (var (core, role) in BuildPlanner.PathCores(board))
         {
             images.Add(BuildImage(board, core, role, model, Path.Combine(Path.GetFullPath(buildDir), core.Id), layout, warningsAsErrors));
         }
