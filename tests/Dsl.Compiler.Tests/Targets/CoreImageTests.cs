@@ -72,4 +72,29 @@ public sealed class CoreImageTests : IDisposable
         Assert.Contains("overflows it by", e.Message);
         Assert.Contains("available 512 bytes", e.Message);
     }
+
+    [Fact]
+    [Trait("Category", "Qemu")]
+    public void Generate_writes_glue_and_link_checks_each_core_deterministically()
+    {
+        if (!ToolGate.Have("arm-none-eabi-gcc"))
+        {
+            return;
+        }
+
+        var board = BoardProfileLoader.Load("nrf5340-dk", FakeModel.Repo.BoardsDir);
+        var first = BoardGenerator.Generate(board, model, Path.Combine(temp, "g1"), FakeModel.Repo);
+        var second = BoardGenerator.Generate(board, model, Path.Combine(temp, "g2"), FakeModel.Repo);
+        Assert.Null(first.LinkCheckSkippedBecause);
+        Assert.Equal(["net", "app"], first.Images.Select(i => i.Core));
+        Assert.Equal(first.Images.Select(i => i.Sizes.Flash), second.Images.Select(i => i.Sizes.Flash));
+        var rel1 = first.Glue.Files.Select(f => Path.GetRelativePath(first.Glue.Directory, f)).ToList();
+        Assert.Equal(rel1, second.Glue.Files.Select(f => Path.GetRelativePath(second.Glue.Directory, f)));
+        foreach (var f in rel1)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(first.Glue.Directory, f)), File.ReadAllBytes(Path.Combine(second.Glue.Directory, f)));
+        }
+
+        Assert.DoesNotContain(Directory.EnumerateFiles(first.Glue.Directory, "*", SearchOption.AllDirectories), f => f.EndsWith(".elf", StringComparison.Ordinal));
+    }
 }
