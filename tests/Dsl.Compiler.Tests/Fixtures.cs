@@ -7,7 +7,8 @@ public static class Fixtures
 
     public static string TinyDsl => Path.Combine(RepoRoot, "tests", "fixtures", "tiny_dsl", "dsl.json");
 
-    public static string Path_(params string[] parts) => Path.Combine(new[] { RepoRoot }.Concat(parts).ToArray());
+    /// <summary>The tiny model's test clip (not used for calibration).</summary>
+    public static string TinyDslTestAudio => Path.Combine(RepoRoot, "tests", "fixtures", "tiny_dsl", "test", "synth.wav");
 
     private static string FindRoot()
     {

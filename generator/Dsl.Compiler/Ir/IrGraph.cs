@@ -75,16 +75,4 @@ public sealed class IrGraph
 
         return new IrGraph(Input, FrameSamples, TraceFrames, tensors.Values.Where(t => used.Contains(t.Name)), nodes, Outputs);
     }
-
-    /// <summary>A copy with extra or replaced tensors.</summary>
-    public IrGraph WithTensors(IEnumerable<IrTensor> replaced, IReadOnlyList<IrNode> nodes)
-    {
-        var all = new Dictionary<string, IrTensor>(tensors, StringComparer.Ordinal);
-        foreach (IrTensor t in replaced)
-        {
-            all[t.Name] = t;
-        }
-
-        return new IrGraph(Input, FrameSamples, TraceFrames, all.Values, nodes, Outputs).WithNodes(nodes);
-    }
 }

@@ -11,7 +11,7 @@ public sealed class FloatReferenceVsOnnxRuntimeTests
     public void Tiny_model_streams_like_onnxruntime_on_the_whole_clip()
     {
         var (manifest, graph, _) = ModelCompiler.Analyze(Fixtures.TinyDsl);
-        short[] audio = WavFile.ReadMono16(Fixtures.Path_("tests", "fixtures", "tiny_dsl", "test", "synth.wav"), 16000);
+        short[] audio = WavFile.ReadMono16(Fixtures.TinyDslTestAudio, 16000);
         foreach ((string output, double relError) in OnnxRuntimeComparison.Compare(manifest, graph, audio))
         {
             Assert.True(relError < 1e-4, $"{output}: max error relative to max |value| is {relError:E2}");

@@ -11,7 +11,7 @@ public sealed class TinyModelPipelineTests
 {
     private static readonly Lazy<CompiledModel> Compiled = new(() => ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions()));
 
-    private static short[] TestAudio => WavFile.ReadMono16(Fixtures.Path_("tests", "fixtures", "tiny_dsl", "test", "synth.wav"), 16000);
+    private static short[] TestAudio => WavFile.ReadMono16(Fixtures.TinyDslTestAudio, 16000);
 
     [Fact]
     public void Partition_puts_encoder_and_switch_on_the_light_path()
