@@ -2,7 +2,8 @@
 # run_qemu_tests.sh - cross-compile the kernel tests and run them on QEMU Cortex-M boards.
 #   mps2-an385 (Cortex-M3): portable          mps2-an386 (M4), mps2-an500 (M7), mps2-an505 (M33): portable + dsp
 #   mps3-an547 (Cortex-M55): portable + mve
-# Each image runs the hand-checked and reference tests on the portable kernels, compares the
+# First a self-test of runtime-c/target (semihosting files, instruction counter, HardFault -> 127).
+# Then each kernel image runs the hand-checked and reference tests on the portable kernels, compares the
 # variant with the portable kernels on random data, and reports instruction counts of the
 # benchmark convolutions (SysTick under -icount shift=$SHIFT: deterministic). Both rounding rules.
 # Prints a final "N passed, M failed" (test cases summed over runs); exits non-zero on failure.
@@ -51,6 +52,32 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
     board=${cfg%%:*}; rest=${cfg#*:}
     cpu=${rest%%:*}; rest=${rest#*:}
     variant=${rest%%:*}; ref_hz=${rest#*:}
+    # target support self-test (semihosting files, instruction counter, exit codes)
+    dir="$out/$board-target"
+    mkdir -p "$dir"
+    tflags="-mthumb $cpu $warn $opt -ffreestanding -I$tg -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n"
+    tsrc="$tg/dsl_startup.c $tg/dsl_semihost.c $tg/dsl_icount.c $tg/dsl_mem.c"
+    tlink="-nostdlib -L$tg/boards/$board -T$tg/dsl_target.ld -Wl,--gc-sections -lgcc"
+    if arm-none-eabi-gcc $tflags "$here/test_target.c" $tsrc $tlink -o "$dir/target.elf" &&
+       arm-none-eabi-gcc $tflags -DTEST_HARDFAULT "$here/test_target.c" $tsrc $tlink -o "$dir/hardfault.elf"; then
+        (cd "$dir" && timeout 60 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+            -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+            -icount shift="$shift_n" -kernel target.elf > log 2>&1)
+        count_log "$board target support" "$dir/log" $?
+        grep '^icount' "$dir/log" | sed 's/^/    /'
+        (cd "$dir" && timeout 60 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+            -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+            -kernel hardfault.elf > hf.log 2>&1)
+        rc=$?
+        if [ $rc -eq 127 ] && grep -q HardFault "$dir/hf.log"; then
+            passed=$((passed + 1)); echo "PASS $board HardFault exits with 127"
+        else
+            failed=$((failed + 1)); echo "FAIL $board HardFault: exit $rc (expected 127)"
+        fi
+    else
+        failed=$((failed + 1)); echo "FAIL $board target support (build)"
+    fi
+
     for rounding in single double; do
         def=""
         [ "$rounding" = double ] && def="-DDSL_REQUANT_DOUBLE_ROUNDING"
