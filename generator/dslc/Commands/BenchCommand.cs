@@ -38,7 +38,7 @@ public static class BenchCommand
         foreach (BoardProfile board in boards)
         {
             string emitted = Path.Combine(work, board.Name, model.Program.Name);
-            ModelReport report = GenerateCommand.Generate(model, emitted, null, board.Light.KernelVariant, info);
+            ModelReport report = GenerateCommand.Generate(model, emitted, null, board.CommonKernelVariant, info);
             ModelFolder folder = ModelFolder.Load(emitted, model.Program.Name);
             var light = new PathPlan(report.Light.MacsPerFrame, report.Light.ArenaBytes, report.Light.StateBytes);
             var heavy = new PathPlan(report.Heavy.MacsPerFrame, report.Heavy.ArenaBytes, report.Heavy.StateBytes);

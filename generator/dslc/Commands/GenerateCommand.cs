@@ -5,7 +5,6 @@ using Dsl.Compiler.Emit;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Targets;
-using Dsl.Compiler.Toolchain;
 
 namespace Dsl.Cli.Commands;
 
@@ -26,7 +25,8 @@ public static class GenerateCommand
 
         CompiledModel model = CommandSupport.Compile(o, info);
         string outDir = Path.GetFullPath(o.Out ?? Path.Combine("out", model.Program.Name));
-        KernelVariant variant = board?.Light.KernelVariant ?? CommandSupport.Variant(o.Variant);
+        // One emitted folder has one kernel variant: the one every core of the board can run.
+        KernelVariant variant = board?.CommonKernelVariant ?? CommandSupport.Variant(o.Variant);
         Generate(model, outDir, board, variant, info);
         Console.WriteLine($"generated {model.Program.Name} into {outDir}");
         return 0;
@@ -46,8 +46,16 @@ public static class GenerateCommand
             if (board is not null)
             {
                 ModelFolder folder = ModelFolder.Load(staging, model.Program.Name);
-                BuildGlueWriter.Write(board, folder, Path.Combine(staging, "boards", board.Name), repo);
-                CheckFit(board, folder, info);
+                BoardGeneration generated = BoardGenerator.Generate(board, folder, Path.Combine(staging, "boards", board.Name), repo);
+                if (generated.LinkCheckSkippedBecause is { } why)
+                {
+                    info($"warning: the memory fit on '{board.Name}' was not checked: {why}");
+                }
+
+                foreach (CoreImage image in generated.Images)
+                {
+                    info($"{board.Name}/{image.Core} ({image.Role}): .text {image.Sizes.Text} B, .rodata {image.Sizes.Rodata} B, .data {image.Sizes.Data} B, .bss {image.Sizes.Bss} B: fits");
+                }
             }
 
             if (Directory.Exists(outDir))
@@ -64,32 +72,6 @@ public static class GenerateCommand
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
-            }
-        }
-    }
-
-    /// <summary>Links each core's image into its memory map; refuses when a path does not fit.</summary>
-    private static void CheckFit(BoardProfile board, ModelFolder folder, Action<string> info)
-    {
-        if (!ToolRunner.IsInstalled("arm-none-eabi-gcc"))
-        {
-            info($"warning: arm-none-eabi-gcc is not installed, so the memory fit on '{board.Name}' was not checked (apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)");
-            return;
-        }
-
-        string work = Path.Combine(Path.GetTempPath(), "dslc-fit-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            foreach (CoreImage image in FirmwareBuilder.BuildCoreImages(board, folder, work))
-            {
-                info($"{board.Name}/{image.Core} ({image.Role}): .text {image.Sizes.Text} B, .rodata {image.Sizes.Rodata} B, .data {image.Sizes.Data} B, .bss {image.Sizes.Bss} B: fits");
-            }
-        }
-        finally
-        {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
             }
         }
     }

@@ -28,7 +28,7 @@ public static class ValidateCommand
         string target = board?.Name ?? "host";
         string work = Path.GetFullPath(o.Work ?? Path.Combine("out", "validate", model.Program.Name, target));
         string emitted = Path.Combine(work, model.Program.Name);
-        GenerateCommand.Generate(model, emitted, null, board?.Light.KernelVariant ?? KernelVariant.Portable, info);
+        GenerateCommand.Generate(model, emitted, null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
 
         short[] first = WavFile.ReadMono16(clips[0], model.Manifest.SampleRate);
         foreach ((string output, double rel) in OnnxRuntimeComparison.Compare(model.Manifest, model.Graph, first))
