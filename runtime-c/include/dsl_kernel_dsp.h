@@ -11,22 +11,23 @@
 #define DSL_KERNEL_DSP_H
 
 #include <stdint.h>
+#include "dsl_kernel_internal.h" /* DSL_INLINE */
 #include <arm_acle.h>
 
-static inline int32_t dsl_dsp_load_s8x4(const int8_t *p)
+DSL_INLINE int32_t dsl_dsp_load_s8x4(const int8_t *p)
 {
     int32_t v;
     __builtin_memcpy(&v, p, 4); /* unaligned word load (LDR), allowed on v7E-M / v8-M */
     return v;
 }
 
-static inline int32_t dsl_dsp_ror8(int32_t x)
+DSL_INLINE int32_t dsl_dsp_ror8(int32_t x)
 {
     return (int32_t)(((uint32_t)x >> 8) | ((uint32_t)x << 24)); /* gcc 12 has no __ror */
 }
 
 /* [b1 b3] of an int8x4 word: one SXTB16 with rotation (gcc 12 would emit ROR + SXTB16) */
-static inline int32_t dsl_dsp_sxtb16_ror8(int32_t x)
+DSL_INLINE int32_t dsl_dsp_sxtb16_ror8(int32_t x)
 {
 #if defined(__ARM_FEATURE_DSP) && defined(__GNUC__)
     int32_t r;
@@ -121,7 +122,7 @@ static void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0
 }
 
 /* acc[0] += w0.x, acc[1] += w1.x over len int8 */
-static inline void dsl_dsp_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+DSL_INLINE void dsl_dsp_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
 {
     int32_t a0 = acc[0], a1 = acc[1];
     int32_t i;
@@ -147,7 +148,7 @@ static inline void dsl_dsp_dot_2x1(const int8_t *w0, const int8_t *w1, const int
 }
 
 /* acc + w.x over len int8 */
-static inline int32_t dsl_dsp_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
+DSL_INLINE int32_t dsl_dsp_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
 {
     int32_t i;
     for (i = len >> 2; i > 0; i--) {

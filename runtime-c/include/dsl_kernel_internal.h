@@ -21,8 +21,24 @@
 #define DSL_NO_LIBCALLS
 #endif
 
+/* hot helpers are inlined at every optimisation level (-Os would otherwise call them and keep
+   their accumulator arrays in memory) */
+#if defined(__GNUC__)
+#define DSL_INLINE static inline __attribute__((always_inline))
+#else
+#define DSL_INLINE static inline
+#endif
+
+/* The convolution kernels are compiled for speed even in -Os builds: gcc -Os keeps their
+   accumulators in memory (2-3x the instructions). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE_SIZE__)
+#define DSL_HOT __attribute__((optimize("O2")))
+#else
+#define DSL_HOT
+#endif
+
 /* int32 add that wraps like the C# golden model's unchecked int arithmetic (no UB). */
-static inline int32_t dsl_add_wrap_i32(int32_t a, int32_t b)
+DSL_INLINE int32_t dsl_add_wrap_i32(int32_t a, int32_t b)
 {
     return (int32_t)((uint32_t)a + (uint32_t)b);
 }
@@ -45,7 +61,7 @@ typedef struct {
     int32_t right; /* shortcut: -1 - shift in [1, 30]; 0: no shortcut */
 } dsl_requant_t;
 
-static inline dsl_requant_t dsl_requant_prepare(int32_t multiplier, int32_t shift)
+DSL_INLINE dsl_requant_t dsl_requant_prepare(int32_t multiplier, int32_t shift)
 {
     dsl_requant_t q;
     q.multiplier = multiplier;
@@ -69,14 +85,14 @@ static int32_t dsl_requantize_general(int32_t acc, int32_t multiplier, int32_t s
     return dsl_requantize(acc, multiplier, shift);
 }
 
-static inline int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
+DSL_INLINE int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
 {
     if (q->right != 0) return ((int32_t)(((int64_t)acc * q->multiplier) >> 32) + q->round) >> q->right;
     return dsl_requantize_general(acc, q->multiplier, q->shift);
 }
 
 /* requantize + zero point + clamp (+ LUT) to int8. */
-static inline int8_t dsl_stage_s8(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
+DSL_INLINE int8_t dsl_stage_s8(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
 {
     int32_t v = dsl_add_wrap_i32(dsl_requant_apply(q, acc), s->out_zero_point);
     v = dsl_clamp_i32(v, s->act_min, s->act_max);
@@ -85,7 +101,7 @@ static inline int8_t dsl_stage_s8(const dsl_output_stage_t *s, int32_t acc, cons
 }
 
 /* requantize + zero point + clamp to int16 (no LUT for int16 outputs). */
-static inline int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
+DSL_INLINE int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
 {
     int32_t v = dsl_add_wrap_i32(dsl_requant_apply(q, acc), s->out_zero_point);
     v = dsl_clamp_i32(v, s->act_min, s->act_max);
@@ -98,7 +114,7 @@ static inline int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, co
  * 2 weight rows x 2 input rows share their loads.
  * acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8
  */
-static inline void dsl_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
+DSL_INLINE void dsl_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
                                int32_t acc[4])
 {
     int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
@@ -117,7 +133,7 @@ static inline void dsl_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t 
 }
 
 /* acc[0] += w0.x, acc[1] += w1.x over len int8 */
-static inline void dsl_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+DSL_INLINE void dsl_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
 {
     int32_t a0 = acc[0], a1 = acc[1];
     int32_t i;
@@ -131,7 +147,7 @@ static inline void dsl_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t 
 }
 
 /* acc + w.x over len int8 */
-static inline int32_t dsl_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
+DSL_INLINE int32_t dsl_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
 {
     int32_t i;
     for (i = 0; i < len; i++) acc += w[i] * x[i];

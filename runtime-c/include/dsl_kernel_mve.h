@@ -8,10 +8,11 @@
 #define DSL_KERNEL_MVE_H
 
 #include <stdint.h>
+#include "dsl_kernel_internal.h" /* DSL_INLINE */
 #include <arm_mve.h>
 
 /* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8 */
-static inline void dsl_mve_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
+DSL_INLINE void dsl_mve_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
                                    int32_t len, int32_t acc[4])
 {
     int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
@@ -44,7 +45,7 @@ static inline void dsl_mve_dot_2x2(const int8_t *w0, const int8_t *w1, const int
 }
 
 /* acc[0] += w0.x, acc[1] += w1.x over len int8 */
-static inline void dsl_mve_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+DSL_INLINE void dsl_mve_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
 {
     int32_t a0 = acc[0], a1 = acc[1];
     int32_t i;
@@ -67,7 +68,7 @@ static inline void dsl_mve_dot_2x1(const int8_t *w0, const int8_t *w1, const int
 }
 
 /* acc + w.x over len int8 */
-static inline int32_t dsl_mve_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
+DSL_INLINE int32_t dsl_mve_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
 {
     int32_t i;
     for (i = len >> 4; i > 0; i--) {

@@ -8,6 +8,7 @@
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_mve.h"
 
+DSL_HOT
 void dsl_conv1d_s8(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int8_t *out)
 {
     const dsl_output_stage_t stage = p->stage; /* local copy: the int8 stores cannot alias it */

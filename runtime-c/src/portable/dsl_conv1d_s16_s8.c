@@ -1,6 +1,7 @@
 /* dsl_conv1d_s16_s8 - portable C99: int16 in (16x8), int8 out (see dsl_kernels.h). */
 #include "dsl_kernel_internal.h"
 
+DSL_HOT
 void dsl_conv1d_s16_s8(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int8_t *out)
 {
     const int32_t cin = p->in_channels;

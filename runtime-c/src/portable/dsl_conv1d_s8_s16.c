@@ -7,6 +7,7 @@
  */
 #include "dsl_kernel_internal.h"
 
+DSL_HOT
 void dsl_conv1d_s8_s16(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int16_t *out)
 {
     const dsl_output_stage_t stage = p->stage; /* local copy: the int16 stores cannot alias it */
