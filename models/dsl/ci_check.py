@@ -121,10 +121,11 @@ def few_training_steps():
     from dsl import train
     with tempfile.TemporaryDirectory() as t:
         train.main(["--synthetic", "--steps", "4", "--batch", "2", "--seg", "6400", "--out", t,
-                    "--log-every", "2"])
+                    "--log-every", "2", "--switch-steps", "3"])
         log = open(os.path.join(t, "log.txt")).read().split()
         loss = [float(log[i + 1]) for i, w in enumerate(log) if w == "loss"]
-        assert len(loss) == 2 and all(np.isfinite(loss)), loss
+        assert len(loss) == 3 and all(np.isfinite(loss)), loss  # 2 stage-1 logs + 1 switch log
+        assert os.path.exists(os.path.join(t, "ckpt.pt"))
 
 
 def main():

@@ -13,6 +13,7 @@ import torch
 from . import losses as L
 from .data import Crops, load_split
 from .model import CONFIG, DSLModel
+from .switch_stage import reinit_switch, train_switch
 
 W = {  # loss weights, explained in models/README.md
     "wave": 5.0,       # waveform NMSE (error/signal energy); x5 puts 3 dB SNR (0.5) at the
@@ -53,6 +54,10 @@ def main(argv=None):
     ap.add_argument("--clip", type=float, default=1.0)
     ap.add_argument("--max-minutes", type=float, default=34.0,
                     help="wall-time guard: stop (and save) early if the machine is slower than planned")
+    ap.add_argument("--switch-steps", type=int, default=400, help="stage 2 (switch alone) steps")
+    ap.add_argument("--switch-lr", type=float, default=1e-2)
+    ap.add_argument("--stage2-only", metavar="CKPT",
+                    help="skip stage 1: load CKPT (a finished stage 1) and run stage 2 only")
     ap.add_argument("--save-every", type=int, default=250)
     ap.add_argument("--log-every", type=int, default=25)
     a = ap.parse_args(argv)
@@ -65,6 +70,8 @@ def main(argv=None):
     waves = synthetic(a.seed) if a.synthetic else [w for _, w in load_split(a.data, "train")]
     crops = Crops(waves, a.seg, a.seed)
     model = DSLModel(CONFIG)
+    if a.stage2_only:
+        return stage2(a, model, waves, torch.load(a.stage2_only), time.time())
     opt = torch.optim.Adam([p for p in model.parameters()], lr=a.lr)
     # Linear warm-up 100 steps, then cosine to 5 % of lr.
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / 100) * (
@@ -111,7 +118,26 @@ def main(argv=None):
                        os.path.join(a.out, "ckpt.pt"))
         if late:
             break
-    json.dump({"steps": step, "train_seconds": time.time() - t0}, open(os.path.join(a.out, "done.json"), "w"))
+    ck = {"model": model.state_dict(), "config": CONFIG, "step": step, "weights": W, "switch": SWITCH,
+          "args": vars(a), "train_seconds": time.time() - t0}
+    stage2(a, model, waves, ck, t0)
+
+
+def stage2(a, model, waves, ck, t0):
+    """Switch alone on the frozen model (see switch_stage.py); its own seeded crop stream."""
+    model.load_state_dict(ck["model"])
+    t1 = time.time()
+    log = open(os.path.join(a.out, "log.txt"), "a")
+    reinit_switch(model, a.seed + 1)
+    train_switch(model, Crops(waves, a.seg, a.seed + 2), a.switch_steps, a.batch, a.switch_lr, SWITCH,
+                 W["share"], log)
+    ck = dict(ck, model=model.state_dict(), stage1_seconds=ck["train_seconds"],
+              stage2_seconds=time.time() - t1, switch_steps=a.switch_steps)
+    ck["train_seconds"] = ck["stage1_seconds"] + ck["stage2_seconds"]
+    torch.save(ck, os.path.join(a.out, "ckpt.pt"))
+    json.dump({"steps": ck["step"], "switch_steps": a.switch_steps, "stage1_seconds": ck["stage1_seconds"],
+               "stage2_seconds": ck["stage2_seconds"], "train_seconds": ck["train_seconds"]},
+              open(os.path.join(a.out, "done.json"), "w"))
 
 
 if __name__ == "__main__":
