@@ -128,6 +128,21 @@ def few_training_steps():
         assert os.path.exists(os.path.join(t, "ckpt.pt"))
 
 
+@check
+def training_is_deterministic():
+    """Two identical tiny runs must give bit-identical weights (seeded, 1 thread, deterministic ops)."""
+    sys.path.insert(0, MODELS)
+    import torch
+    from dsl import train
+    sds = []
+    for _ in range(2):
+        with tempfile.TemporaryDirectory() as t:
+            train.main(["--synthetic", "--steps", "3", "--batch", "2", "--seg", "3200", "--out", t,
+                        "--log-every", "3", "--switch-steps", "2"])
+            sds.append(torch.load(os.path.join(t, "ckpt.pt"))["model"])
+    assert all(torch.equal(sds[0][k], sds[1][k]) for k in sds[0])
+
+
 def main():
     ok = bad = 0
     for f in CHECKS:
