@@ -44,8 +44,8 @@ def attribution(path, groups):
     with open(path, "w") as f:
         f.write("# Attribution of the committed audio\n\nCropped (first seconds) 16 kHz mono int16 "
                 "copies of files of the dataset built by models/dataset (see manifest.csv).\n"
-                "Asterisk sounds: Copyright Digium, Inc., CC-BY-SA-3.0 (voice: Allison Smith / "
-                "June Wallack). Opsound MOH: CC-BY-SA-3.0. Sonic Pi samples (npm "
+                "Asterisk sounds: Copyright Digium, Inc., CC-BY-SA-3.0 (voices: Allison for en/es, "
+                "June for fr). Opsound MOH: CC-BY-SA-3.0. Sonic Pi samples (npm "
                 "supersonic-scsynth-samples@0.84.2): CC0-1.0 (Freesound sources). Mixtures are "
                 "derived works of their parts and keep the parts' licences (CC-BY-SA-3.0 where an "
                 "Asterisk part is present).\n")
