@@ -46,19 +46,21 @@ DSL_INLINE int32_t dsl_add_wrap_i32(int32_t a, int32_t b)
 /*
  * Per-channel requantization, prepared once per output channel (dsl_requant_prepare) and
  * applied per output (dsl_requant_apply): the same bits as dsl_requantize() of
- * dsl_requantize.h, with a shortcut for the usual case of the default rule. With
- * X = acc * M, hi = X >> 32 and shift <= -2, the rounding term 2^(30 - shift) is a
- * multiple of 2^32, so
- *   (X + 2^(30 - shift)) >> (31 - shift) == (hi + 2^(-2 - shift)) >> (-1 - shift)
- * (arithmetic shifts compose; |hi| < 2^30 so the sum fits int32) and the result needs no
- * saturation: one SMULL, one ADD, one ASR. Every other case (shift >= -1, or the
- * double-rounding rule) calls dsl_requantize() itself.
+ * dsl_requantize.h, with shortcuts for the usual cases. X = acc * M (int64).
+ * Default rule, shift <= -2: the rounding term 2^(30 - shift) is a multiple of 2^32, so
+ *   (X + 2^(30 - shift)) >> (31 - shift) == ((X >> 32) + 2^(-2 - shift)) >> (-1 - shift)
+ * (arithmetic shifts compose; |X >> 32| < 2^30 so the sum fits int32) and the result needs
+ * no saturation: SMULL, ADD, ASR.
+ * Double rounding, shift <= 0 and M >= 0: no left shift, and the doubling high multiply
+ * (X + nudge) / 2^31 (truncating, nudge = 2^30 or 1 - 2^30 by the sign of X) equals
+ * (X + 2^30) >> 31 (floor) in both signs; then dsl_rounding_divide_by_pot as in the header.
+ * Every other case calls dsl_requantize() itself.
  */
 typedef struct {
     int32_t multiplier;
     int32_t shift;
-    int32_t round; /* shortcut: 2^(-2 - shift) */
-    int32_t right; /* shortcut: -1 - shift in [1, 30]; 0: no shortcut */
+    int32_t round; /* single-rounding shortcut: 2^(-2 - shift) */
+    int32_t right; /* shortcut's final right shift; -1: no shortcut */
 } dsl_requant_t;
 
 DSL_INLINE dsl_requant_t dsl_requant_prepare(int32_t multiplier, int32_t shift)
@@ -67,10 +69,10 @@ DSL_INLINE dsl_requant_t dsl_requant_prepare(int32_t multiplier, int32_t shift)
     q.multiplier = multiplier;
     q.shift = shift;
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    q.right = shift <= -2 ? -1 - shift : 0;
+    q.right = shift <= -2 ? -1 - shift : -1;
     q.round = shift <= -2 ? (int32_t)1 << (-2 - shift) : 0;
 #else
-    q.right = 0;
+    q.right = shift <= 0 && multiplier >= 0 ? -shift : -1;
     q.round = 0;
 #endif
     return q;
@@ -87,7 +89,14 @@ static int32_t dsl_requantize_general(int32_t acc, int32_t multiplier, int32_t s
 
 DSL_INLINE int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
 {
-    if (q->right != 0) return ((int32_t)(((int64_t)acc * q->multiplier) >> 32) + q->round) >> q->right;
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if (q->right >= 0) return ((int32_t)(((int64_t)acc * q->multiplier) >> 32) + q->round) >> q->right;
+#else
+    if (q->right >= 0) {
+        const int32_t high = (int32_t)(((int64_t)acc * q->multiplier + ((int64_t)1 << 30)) >> 31);
+        return dsl_rounding_divide_by_pot(high, q->right);
+    }
+#endif
     return dsl_requantize_general(acc, q->multiplier, q->shift);
 }
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "dsl_kernels.h"
 #include "dsl_requantize.h"
+#include "dsl_kernel_internal.h"
 #include "test_platform.h"
 
 #ifdef TEST_VARIANT
@@ -269,6 +270,35 @@ static void test_requantize(void)
 #endif
 }
 
+/* the kernels' per-channel shortcut (dsl_requant_prepare/apply) against dsl_requantize, both rules */
+static void test_requant_shortcut(void)
+{
+    static const int32_t edge_acc[7] = {INT32_MIN, INT32_MIN + 1, -1, 0, 1, INT32_MAX - 1, INT32_MAX};
+    int32_t k, bad = 0;
+    for (k = 0; k < 20000 && !bad; k++) {
+        const int32_t acc = (k % 5 == 0) ? edge_acc[rnd() % 7u] : (int32_t)rnd() >> rnd_range(0, 24);
+        /* multipliers with few low bits make exact halves (where the rounding rules differ) */
+        static const int32_t round_m[4] = {0x40000000, 0x60000000, 0x50000000, 0x70000000};
+        const int32_t m = (k % 97 == 0) ? 0
+                          : (k % 4 == 1) ? round_m[rnd() % 4u]
+                                         : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
+        const int32_t e = (k % 3 == 0) ? rnd_range(-31, 30) : rnd_range(-20, 2);
+        const dsl_requant_t q = dsl_requant_prepare(m, e);
+        if (dsl_requant_apply(&q, acc) != dsl_requantize(acc, m, e)) {
+            bad = 1;
+            tp_puts("  acc ");
+            put_int(acc);
+            tp_puts(" mult ");
+            put_int(m);
+            tp_puts(" shift ");
+            put_int(e);
+            tp_puts("\n");
+            check_eq("requant shortcut vs dsl_requantize", dsl_requant_apply(&q, acc), dsl_requantize(acc, m, e));
+        }
+    }
+    if (!bad) check(1, "requant shortcut vs dsl_requantize", 0, 0);
+}
+
 /* ---------------------------------------------------------------- random parameter sets */
 
 /* bias_sets: 1, or stride for the transposed conv (bias per phase) */
@@ -281,6 +311,7 @@ static void make_stage(dsl_output_stage_t *s, int32_t channels, int32_t bias_set
         g_mult[o] = (rnd() % 16u) == 0 ? 0 : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
         g_shift[o] = rnd_range(shift_lo, shift_hi);
         if ((rnd() % 8u) == 0) g_shift[o] = rnd_range(-3, 1); /* around the requantize shortcut's edge */
+        if ((rnd() % 8u) == 0) g_mult[o] = (int32_t)(0x40000000u + ((rnd() & 3u) << 28)); /* exact halves */
     }
     s->bias = g_bias;
     s->multiplier = g_mult;
@@ -896,6 +927,7 @@ int main(void)
     tp_puts("rounding: single (default)\n");
 #endif
     test_requantize();
+    test_requant_shortcut();
     test_conv_hand();
     test_tconv_hand();
     test_conv_random(600);
