@@ -108,14 +108,12 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
             -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
             -icount shift="$shift_n" -kernel "$dir/test.elf" > "$dir/log" 2>&1
         count_log "$name" "$dir/log" $?
-        if [ "$rounding" = single ]; then
-            grep '^instructions' "$dir/log" | sed "s/^instructions /$board /" >> "$bench"
-        fi
+        grep '^instructions' "$dir/log" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench"
     done
 done
 
 echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 64 out, k=3, 20 rows;"
-echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows; depthwise: 64 channels, k=3, 20 rows), single rounding:"
-sed 's/^/  /' "$bench"
+echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows; depthwise: 64 channels, k=3, 20 rows):"
+sort -s -r -k2,2 "$bench" | sed 's/^/  /'
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
