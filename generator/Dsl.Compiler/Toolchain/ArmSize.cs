@@ -4,7 +4,8 @@ using Dsl.Compiler.Diagnostics;
 
 namespace Dsl.Compiler.Toolchain;
 
-/// <summary>Runs <c>arm-none-eabi-size -A</c> and sorts the sections into text / rodata / data / bss.</summary>
+/// <summary>Runs <c>arm-none-eabi-size -A</c> and sorts the sections into text / rodata / data / bss
+/// (dsl_target.ld keeps constants in their own .rodata output section).</summary>
 public static partial class ArmSize
 {
     /// <summary>Sizes of <paramref name="elfPath"/>.</summary>
@@ -23,68 +24,8 @@ public static partial class ArmSize
                 $"{sizeTool} failed on {elfPath} (exit code {r.ExitCode}): {r.StdErr.Trim()}");
         }
 
-        var sizes = Parse(r.StdOut, elfPath);
-        if (sizes.Sections.Any(kv => kv.Key.StartsWith(".rodata", StringComparison.Ordinal)))
-        {
-            return sizes;
-        }
-
-        // Linker scripts that merge .rodata into the .text output section (runtime-c/target/dsl_target.ld
-        // does): split it out again from the data objects (symbol type OBJECT) placed in .text.
-        var readelf = sizeTool.EndsWith("size", StringComparison.Ordinal) ? sizeTool[..^4] + "readelf" : "arm-none-eabi-readelf";
-        if (!ToolRunner.IsInstalled(readelf))
-        {
-            return sizes;
-        }
-
-        var sections = ToolRunner.Run(readelf, ["-SW", elfPath], TimeSpan.FromMinutes(1));
-        var symbols = ToolRunner.Run(readelf, ["-sW", elfPath], TimeSpan.FromMinutes(1));
-        if (!sections.Succeeded || !symbols.Succeeded)
-        {
-            return sizes;
-        }
-
-        var rodata = Math.Min(ObjectBytesInText(sections.StdOut, symbols.StdOut), sizes.Text);
-        return sizes with { Text = sizes.Text - rodata, Rodata = sizes.Rodata + rodata };
+        return Parse(r.StdOut, elfPath);
     }
-
-    /// <summary>Bytes of data objects (symbol type OBJECT) that live in the <c>.text</c> section, from
-    /// <c>readelf -SW</c> and <c>readelf -sW</c> output (symbols at the same address counted once).</summary>
-    public static long ObjectBytesInText(string sectionsOutput, string symbolsOutput)
-    {
-        string? textIndex = null;
-        foreach (var line in sectionsOutput.Split('\n'))
-        {
-            var m = SectionLineRegex().Match(line);
-            if (m.Success && m.Groups["name"].Value == ".text")
-            {
-                textIndex = m.Groups["index"].Value;
-                break;
-            }
-        }
-
-        if (textIndex is null)
-        {
-            return 0;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        long total = 0;
-        foreach (var line in symbolsOutput.Split('\n'))
-        {
-            var p = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (p.Length >= 8 && p[3] == "OBJECT" && p[6] == textIndex && seen.Add(p[1])
-                && long.TryParse(p[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-            {
-                total += size;
-            }
-        }
-
-        return total;
-    }
-
-    [GeneratedRegex(@"^\s*\[\s*(?<index>\d+)\]\s+(?<name>\S+)")]
-    private static partial Regex SectionLineRegex();
 
     /// <summary>Parses the System V style output of <c>size -A -d</c>.</summary>
     public static SectionSizes Parse(string output, string elfPath)

@@ -25,8 +25,9 @@ public static class BenchCommand
         }
 
         CompiledModel model = CommandSupport.Compile(o, info);
-        string audio = o.Audio ?? CommandSupport.TestAudio(model, Array.Empty<string>())[0];
-        short[] pcm = WavFile.ReadMono16(audio, model.Manifest.SampleRate);
+        // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
+        IReadOnlyList<string> clips = o.Audio is not null ? new[] { o.Audio } : CommandSupport.TestAudio(model, Array.Empty<string>());
+        short[] pcm = clips.SelectMany(c => WavFile.ReadMono16(c, model.Manifest.SampleRate)).ToArray();
         string work = Path.GetFullPath(Path.Combine("out", "bench", model.Program.Name));
         Directory.CreateDirectory(work);
         string pcmPath = Path.Combine(work, "input.pcm");

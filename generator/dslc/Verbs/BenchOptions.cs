@@ -8,7 +8,7 @@ public sealed class BenchOptions : ModelOptions
     [Option('b', "boards", Separator = ',', HelpText = "Emulated boards (comma-separated); default: every board profile with a QEMU machine.")]
     public IEnumerable<string> Boards { get; set; } = Array.Empty<string>();
 
-    [Option('a', "audio", HelpText = "WAV to run; default: the first test WAV dsl.json lists.")]
+    [Option('a', "audio", HelpText = "WAV to run; default: all test WAVs dsl.json lists, one after the other.")]
     public string? Audio { get; set; }
 
     [Option('o', "out", Default = "BENCHMARKS.md", HelpText = "Markdown table; the JSON goes beside it (.json).")]

@@ -34,21 +34,6 @@ public class ToolchainTests
     }
 
     [Fact]
-    public void Data_objects_in_text_count_as_rodata()
-    {
-        const string sections = "  [Nr] Name              Type            Addr     Off    Size   ES Flg Lk Inf Al\n"
-            + "  [ 0]                   NULL            00000000 000000 000000 00      0   0  0\n"
-            + "  [ 1] .text             PROGBITS        00000000 001000 000bf8 00  AX  0   0  8\n";
-        const string symbols = "   Num:    Value  Size Type    Bind   Vis      Ndx Name\n"
-            + "   158: 00000000    64 OBJECT  GLOBAL DEFAULT    1 dsl_vector_table\n"
-            + "   159: 00000000    64 OBJECT  GLOBAL DEFAULT    1 alias_of_the_table\n"
-            + "   160: 00000100   256 OBJECT  LOCAL  DEFAULT    1 lut\n"
-            + "   161: 00000200    48 FUNC    GLOBAL DEFAULT    1 main\n"
-            + "    33: 20000008   668 OBJECT  LOCAL  DEFAULT    4 g_record\n";
-        Assert.Equal(320, ArmSize.ObjectBytesInText(sections, symbols));
-    }
-
-    [Fact]
     public void Garbage_size_output_is_an_error()
     {
         var e = Assert.Throws<DslException>(() => ArmSize.Parse("hello", "x.elf"));
