@@ -43,8 +43,8 @@ DSL_INLINE int32_t dsl_dsp_sxtb16_ror8(int32_t x)
 #if defined(__GNUC__)
 __attribute__((noinline, unused))
 #endif
-static void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
-                                   int32_t len, int32_t acc[4])
+static void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
+                            int32_t acc[4])
 {
     int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
     int32_t i = len >> 2;
