@@ -162,4 +162,69 @@ DSL_INLINE int32_t dsl_dsp_dot_1x1(const int8_t *w, const int8_t *x, int32_t len
     return acc;
 }
 
+/* 16x8: an int8x4 weight word becomes the int16 pairs [w0 w1], [w2 w3] (SXTB16 + PKHBT/PKHTB)
+   to meet the int16 input pairs [x0 x1], [x2 x3] as loaded. */
+DSL_INLINE void dsl_dsp_unpack_w16(int32_t wv, int32_t *w01, int32_t *w23)
+{
+    const int32_t w02 = __sxtb16(wv), w13 = dsl_dsp_sxtb16_ror8(wv);
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__)
+    int32_t lo, hi; /* gcc 12 does not form PKHBT / PKHTB from the C below */
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(lo) : "r"(w02), "r"(w13));
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(hi) : "r"(w13), "r"(w02));
+    *w01 = lo;
+    *w23 = hi;
+#else
+    *w01 = (int32_t)(((uint32_t)w02 & 0xFFFFu) | ((uint32_t)w13 << 16));
+    *w23 = (int32_t)(((uint32_t)w02 >> 16) | ((uint32_t)w13 & 0xFFFF0000u));
+#endif
+}
+
+DSL_INLINE int32_t dsl_dsp_load_s16x2(const int16_t *p)
+{
+    int32_t v;
+    __builtin_memcpy(&v, p, 4);
+    return v;
+}
+
+/* 16x8: acc[0] += w.x0, acc[1] += w.x1 over len */
+DSL_INLINE void dsl_dsp_dot16_1x2(const int8_t *w, const int16_t *x0, const int16_t *x1, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = len >> 2; i > 0; i--) {
+        int32_t w01, w23;
+        dsl_dsp_unpack_w16(dsl_dsp_load_s8x4(w), &w01, &w23);
+        a0 = __smlad(w01, dsl_dsp_load_s16x2(x0), a0);
+        a0 = __smlad(w23, dsl_dsp_load_s16x2(x0 + 2), a0);
+        a1 = __smlad(w01, dsl_dsp_load_s16x2(x1), a1);
+        a1 = __smlad(w23, dsl_dsp_load_s16x2(x1 + 2), a1);
+        w += 4;
+        x0 += 4;
+        x1 += 4;
+    }
+    for (i = len & 3; i > 0; i--) {
+        const int32_t wi = *w++;
+        a0 += wi * *x0++;
+        a1 += wi * *x1++;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* 16x8: acc + w.x over len */
+DSL_INLINE int32_t dsl_dsp_dot16_1x1(const int8_t *w, const int16_t *x, int32_t len, int32_t acc)
+{
+    int32_t i;
+    for (i = len >> 2; i > 0; i--) {
+        int32_t w01, w23;
+        dsl_dsp_unpack_w16(dsl_dsp_load_s8x4(w), &w01, &w23);
+        acc = __smlad(w01, dsl_dsp_load_s16x2(x), acc);
+        acc = __smlad(w23, dsl_dsp_load_s16x2(x + 2), acc);
+        w += 4;
+        x += 4;
+    }
+    for (i = len & 3; i > 0; i--) acc += *w++ * *x++;
+    return acc;
+}
+
 #endif /* DSL_KERNEL_DSP_H */

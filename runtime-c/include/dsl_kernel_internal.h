@@ -163,6 +163,28 @@ DSL_INLINE int32_t dsl_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, in
     return acc;
 }
 
+/* 16x8 (int16 inputs, int8 weights): acc[0] += w.x0, acc[1] += w.x1 over len */
+DSL_INLINE void dsl_dot16_1x2(const int8_t *w, const int16_t *x0, const int16_t *x1, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t wi = w[i];
+        a0 += wi * x0[i];
+        a1 += wi * x1[i];
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* 16x8: acc + w.x over len */
+DSL_INLINE int32_t dsl_dot16_1x1(const int8_t *w, const int16_t *x, int32_t len, int32_t acc)
+{
+    int32_t i;
+    for (i = 0; i < len; i++) acc += w[i] * x[i];
+    return acc;
+}
+
 /*
  * Transposed convolution: output row n (m = n + history * stride) receives tap j from
  * input row i = (m - j * dilation) / stride when that divides exactly and i >= 0. The

@@ -83,4 +83,43 @@ DSL_INLINE int32_t dsl_mve_dot_1x1(const int8_t *w, const int8_t *x, int32_t len
     return acc;
 }
 
+/* 16x8: acc[0] += w.x0, acc[1] += w.x1 over len (int8 weights widened by VLDRB.S16) */
+DSL_INLINE void dsl_mve_dot16_1x2(const int8_t *w, const int16_t *x0, const int16_t *x1, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = len >> 3; i > 0; i--) {
+        const int16x8_t wv = vldrbq_s16(w);
+        a0 = vmladavaq_s16(a0, wv, vldrhq_s16(x0));
+        a1 = vmladavaq_s16(a1, wv, vldrhq_s16(x1));
+        w += 8;
+        x0 += 8;
+        x1 += 8;
+    }
+    if ((len & 7) != 0) {
+        const mve_pred16_t p = vctp16q((uint32_t)(len & 7));
+        const int16x8_t wv = vldrbq_z_s16(w, p);
+        a0 = vmladavaq_s16(a0, wv, vldrhq_z_s16(x0, p));
+        a1 = vmladavaq_s16(a1, wv, vldrhq_z_s16(x1, p));
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* 16x8: acc + w.x over len */
+DSL_INLINE int32_t dsl_mve_dot16_1x1(const int8_t *w, const int16_t *x, int32_t len, int32_t acc)
+{
+    int32_t i;
+    for (i = len >> 3; i > 0; i--) {
+        acc = vmladavaq_s16(acc, vldrbq_s16(w), vldrhq_s16(x));
+        w += 8;
+        x += 8;
+    }
+    if ((len & 7) != 0) {
+        const mve_pred16_t p = vctp16q((uint32_t)(len & 7));
+        acc = vmladavaq_s16(acc, vldrbq_z_s16(w, p), vldrhq_z_s16(x, p));
+    }
+    return acc;
+}
+
 #endif /* DSL_KERNEL_MVE_H */

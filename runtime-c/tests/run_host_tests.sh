@@ -14,7 +14,7 @@ command -v "$cc" >/dev/null 2>&1 || { echo "run_host_tests.sh: host compiler '$c
 out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_host_tests.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 warn="-std=c99 -Wall -Wextra -Werror -pedantic"
-rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
 passed=0
 failed=0
 

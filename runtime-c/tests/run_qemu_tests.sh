@@ -24,7 +24,7 @@ done
 out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_qemu_tests.XXXXXX")
 [ "${KEEP:-0}" = 1 ] && echo "build directory: $out" || trap 'rm -rf "$out"' EXIT
 warn="-std=c99 -Wall -Wextra -Werror -pedantic"
-rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
 passed=0
 failed=0
 bench="$out/bench.txt"
@@ -113,7 +113,8 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
 done
 
 echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 64 out, k=3, 20 rows;"
-echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows; depthwise: 64 channels, k=3, 20 rows):"
+echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows; depthwise: 64 channels, k=3, 20 rows;"
+echo "  conv1d_s16_s8: 1 in, 64 out, k=32, stride 16, 20 rows):"
 sort -s -r -k2,2 "$bench" | sed 's/^/  /'
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

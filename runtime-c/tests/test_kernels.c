@@ -16,6 +16,7 @@
 
 #ifdef TEST_VARIANT
 void dsl_conv1d_s8_variant(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int8_t *out);
+void dsl_conv1d_s16_s8_variant(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int8_t *out);
 void dsl_conv1d_s8_s16_variant(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int16_t *out);
 void dsl_conv_transpose1d_s8_variant(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows,
                                      int8_t *out);
@@ -804,6 +805,12 @@ static void test_variant_random(int32_t iterations)
         dsl_conv1d_s8_s16_variant(&p, g_in8, out_rows, g_out16_b);
         check_s16("conv1d_s8_s16 " TEST_VARIANT " vs portable", g_out16_b, g_out16_a, n);
 
+        random_conv(&p, &out_rows, &in_count, 1, big);
+        n = out_rows * p.out_channels;
+        dsl_conv1d_s16_s8(&p, g_in16, out_rows, g_out8_a);
+        dsl_conv1d_s16_s8_variant(&p, g_in16, out_rows, g_out8_b);
+        check_s8("conv1d_s16_s8 " TEST_VARIANT " vs portable", g_out8_b, g_out8_a, n);
+
         random_tconv(&tp, &in_rows, big);
         n = in_rows * tp.stride * tp.out_channels;
         dsl_conv_transpose1d_s8(&tp, g_in8, in_rows, g_out8_a);
@@ -895,7 +902,8 @@ static void benchmark(void)
     if (tp_have_icount()) {
         tp_puts("benchmark conv1d_s8: 64 in, 64 out, k=3, 20 rows (245760 MACs); "
                 "conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows (327680 MACs); "
-                "depthwise: 64 channels, k=3, 20 rows (3840 MACs)\n");
+                "depthwise: 64 channels, k=3, 20 rows (3840 MACs); "
+                "conv1d_s16_s8: 1 in, 64 out, k=32, stride 16, 20 rows (40960 MACs)\n");
         report("conv1d_s8", "portable", bench_conv(dsl_conv1d_s8, &p, g_out8_a));
         report("conv_transpose1d_s8", "portable", bench_tconv(dsl_conv_transpose1d_s8, &tp, g_out8_b));
 #ifdef TEST_VARIANT
@@ -904,6 +912,34 @@ static void benchmark(void)
         report("conv_transpose1d_s8", TEST_VARIANT, bench_tconv(dsl_conv_transpose1d_s8_variant, &tp, g_out8_c));
         check_s8("benchmark tconv " TEST_VARIANT " vs portable", g_out8_c, g_out8_b, 2 * BENCH_ROWS * BENCH_COUT);
 #endif
+        {
+            /* first layer: 1 -> 64 channels, k=32, stride 16 on 20 rows (336 int16 samples) */
+            dsl_conv1d_params_t p1 = p;
+            const int32_t samples = 19 * 16 + 32;
+            uint64_t t0, t1, e0, e1;
+            int32_t i;
+            for (i = 0; i < samples; i++) g_in16[i] = (int16_t)rnd_range(-32768, 32767);
+            p1.in_channels = 1;
+            p1.kernel = 32;
+            p1.stride = 16;
+            for (o = 0; o < BENCH_COUT; o++) g_shift[o] = -16;
+            e0 = tp_icount_ticks();
+            e1 = tp_icount_ticks();
+            t0 = tp_icount_ticks();
+            dsl_conv1d_s16_s8(&p1, g_in16, BENCH_ROWS, g_out8_a);
+            t1 = tp_icount_ticks();
+            report("conv1d_s16_s8", "portable", tp_icount_instructions((t1 - t0) - (e1 - e0)));
+#ifdef TEST_VARIANT
+            e0 = tp_icount_ticks();
+            e1 = tp_icount_ticks();
+            t0 = tp_icount_ticks();
+            dsl_conv1d_s16_s8_variant(&p1, g_in16, BENCH_ROWS, g_out8_c);
+            t1 = tp_icount_ticks();
+            report("conv1d_s16_s8", TEST_VARIANT, tp_icount_instructions((t1 - t0) - (e1 - e0)));
+            check_s8("benchmark conv s16 " TEST_VARIANT " vs portable", g_out8_c, g_out8_a, BENCH_ROWS * BENCH_COUT);
+#endif
+            for (o = 0; o < BENCH_COUT; o++) g_shift[o] = -9;
+        }
         p.groups = BENCH_CIN; /* depthwise */
         report("conv1d_s8 depthwise", "portable", bench_conv(dsl_conv1d_s8, &p, g_out8_a));
 #ifdef TEST_VARIANT
