@@ -9,8 +9,9 @@
  *
  * With DSL_REQUANT_DOUBLE_ROUNDING defined (dslc --rounding tflite) the TFLite /
  * CMSIS-NN rule is used instead: saturating rounding doubling high multiply of
- * (acc << max(e, 0)) by M, then rounding divide by 2^max(-e, 0) (round half away
- * from zero at each of the two steps).
+ * (acc << max(e, 0)) by M (halves round up), then rounding divide by 2^max(-e, 0)
+ * (halves round away from zero), exactly as TFLite's SaturatingRoundingDoublingHighMul
+ * and RoundingDivideByPOT.
  *
  * The rule is chosen by dsl_config.h, which dslc writes next to the model.
  */
