@@ -56,6 +56,9 @@ Task("validate-host")
     {
         foreach (var m in AllModels())
             Dslc($"{Name(m)}: bit-exact on host gcc", $"validate -m \"{m}\" -q --work out/validate/{Name(m)}/host");
+        // The TFLite/CMSIS-NN rounding rule, end to end (C kernels vs the C# golden model).
+        foreach (var m in AllModels())
+            Dslc($"{Name(m)}: bit-exact on host gcc, --rounding tflite", $"validate -m \"{m}\" --rounding tflite -q --work out/validate/{Name(m)}/host-tflite");
     });
 
 Task("generate")
