@@ -1,0 +1,133 @@
+/*
+ * dsl_conv1d_body.h - the one skeleton of dsl_conv1d_s8, dsl_conv1d_s8_s16 and
+ * dsl_conv1d_s16_s8, included by src/<variant>/<function>.c after it defines:
+ *   DSL_CONV1D_NAME    the function defined
+ *   DSL_CONV1D_OUT     int8_t or int16_t, the output element
+ *   DSL_CONV1D_STORE   dsl_stage_s8 or dsl_stage_s16 (dsl_kernel_internal.h)
+ *   DSL_CONV1D_16X8    defined for the int16-input kernel (dsl_*dot16_* blocks)
+ *   DSL_DOT(f)         the variant's dot-product block f: dsl_##f, dsl_dsp_##f, dsl_mve_##f
+ * A template, not an interface: no include guard, and it undefines its parameters.
+ *
+ * With dilation 1 and groups 1 the kernel x in_channels window is one contiguous dot
+ * product. int8 input: computed for 2 output channels x 2 rows at a time (an odd last
+ * channel is computed twice and stored once). int16 input (the first layer on PCM, usually
+ * 1 input channel): per output channel, 2 rows at a time share one weight load.
+ * Grouped, depthwise and dilated shapes: per tap.
+ */
+#include "dsl_kernel_internal.h"
+
+#if defined(DSL_CONV1D_16X8)
+#define DSL_CONV1D_IN int16_t
+#define DSL_CONV1D_DOT_1X1 DSL_DOT(dot16_1x1)
+#else
+#define DSL_CONV1D_IN int8_t
+#define DSL_CONV1D_DOT_1X1 DSL_DOT(dot_1x1)
+#endif
+
+DSL_HOT
+void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int32_t out_rows, DSL_CONV1D_OUT *out)
+{
+    const dsl_output_stage_t stage = p->stage; /* local copy: the output stores cannot alias it */
+    const dsl_output_stage_t *s = &stage;
+    const int32_t cin = p->in_channels;
+    const int32_t cout = p->out_channels;
+    const int32_t kernel = p->kernel;
+    const int32_t dilation = p->dilation;
+    const int32_t row_step = p->stride * cin;
+    const int32_t cg = cin / p->groups;
+    const int32_t og = cout / p->groups;
+    const int32_t wlen = kernel * cg;
+    int32_t o;
+
+    if (dilation == 1 && cg == cin) {
+#if defined(DSL_CONV1D_16X8)
+        for (o = 0; o < cout; o++) {
+            const int8_t *w = p->weights + o * wlen;
+            const int32_t bias = s->bias[o];
+            const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+            const int16_t *x = in;
+            DSL_CONV1D_OUT *y = out + o;
+            int32_t t = 0;
+            for (; t + 2 <= out_rows; t += 2) {
+                int32_t acc[2];
+                acc[0] = acc[1] = bias;
+                DSL_DOT(dot16_1x2)(w, x, x + row_step, wlen, acc);
+                y[0] = DSL_CONV1D_STORE(s, acc[0], &q);
+                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q);
+                x += 2 * row_step;
+                y += 2 * cout;
+            }
+            if (t < out_rows) *y = DSL_CONV1D_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q);
+        }
+#else
+        for (o = 0; o < cout; o += 2) {
+            const int32_t o1 = o + 1 < cout ? o + 1 : o;
+            const int8_t *w0 = p->weights + o * wlen;
+            const int8_t *w1 = p->weights + o1 * wlen;
+            const dsl_requant_t q0 = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+            const dsl_requant_t q1 = dsl_requant_prepare(s->multiplier[o1], s->shift[o1]);
+            const int32_t b0 = s->bias[o], b1 = s->bias[o1];
+            const int8_t *x = in;
+            DSL_CONV1D_OUT *y = out + o;
+            int32_t t = 0;
+            for (; t + 2 <= out_rows; t += 2) {
+                int32_t acc[4];
+                acc[0] = acc[1] = b0;
+                acc[2] = acc[3] = b1;
+                DSL_DOT(dot_2x2)(w0, w1, x, x + row_step, wlen, acc);
+                y[0] = DSL_CONV1D_STORE(s, acc[0], &q0);
+                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q0);
+                if (o1 != o) {
+                    y[1] = DSL_CONV1D_STORE(s, acc[2], &q1);
+                    y[cout + 1] = DSL_CONV1D_STORE(s, acc[3], &q1);
+                }
+                x += 2 * row_step;
+                y += 2 * cout;
+            }
+            if (t < out_rows) {
+                int32_t acc[2];
+                acc[0] = b0;
+                acc[1] = b1;
+                DSL_DOT(dot_2x1)(w0, w1, x, wlen, acc);
+                y[0] = DSL_CONV1D_STORE(s, acc[0], &q0);
+                if (o1 != o) y[1] = DSL_CONV1D_STORE(s, acc[1], &q1);
+            }
+        }
+#endif
+        return;
+    }
+    for (o = 0; o < cout; o++) {
+        const int8_t *w = p->weights + o * wlen;
+        const int32_t bias = s->bias[o];
+        const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+        const int32_t tap_step = dilation * cin;
+        const DSL_CONV1D_IN *x = in + (o / og) * cg;
+        DSL_CONV1D_OUT *y = out + o;
+        int32_t t, j;
+        if (cg == 1) { /* depthwise: one product per tap */
+            for (t = 0; t < out_rows; t++) {
+                int32_t acc = bias;
+                for (j = 0; j < kernel; j++) acc += w[j] * x[j * tap_step];
+                *y = DSL_CONV1D_STORE(s, acc, &q);
+                x += row_step;
+                y += cout;
+            }
+        } else {
+            for (t = 0; t < out_rows; t++) {
+                int32_t acc = bias;
+                for (j = 0; j < kernel; j++) acc = DSL_CONV1D_DOT_1X1(w + j * cg, x + j * tap_step, cg, acc);
+                *y = DSL_CONV1D_STORE(s, acc, &q);
+                x += row_step;
+                y += cout;
+            }
+        }
+    }
+}
+
+#undef DSL_CONV1D_NAME
+#undef DSL_CONV1D_OUT
+#undef DSL_CONV1D_STORE
+#undef DSL_CONV1D_16X8
+#undef DSL_CONV1D_IN
+#undef DSL_CONV1D_DOT_1X1
+#undef DSL_DOT
