@@ -23,18 +23,7 @@ result() { # name status
 }
 
 # add the "N passed, M failed" of a test log to the totals (a run without that line is one failure)
-count_log() { # name log status
-    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1)
-    grep -E '^FAIL' "$2" | sed 's/^/    /'
-    if [ -z "$line" ]; then
-        tail -n 5 "$2" | sed 's/^/    /'
-        failed=$((failed + 1)); echo "FAIL $1 (no result line, exit $3)"; return
-    fi
-    p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
-    [ "$3" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-    passed=$((passed + p)); failed=$((failed + f))
-    echo "$([ "$f" -eq 0 ] && echo PASS || echo FAIL) $1: $line"
-}
+. "$(dirname "$0")/test_lib.sh"
 
 sanitize=""
 probe="$out/probe.c"

@@ -30,18 +30,7 @@ failed=0
 bench="$out/bench.txt"
 : > "$bench"
 
-count_log() { # name log status
-    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1)
-    grep -E '^FAIL|HardFault|unexpected' "$2" | sed 's/^/    /'
-    if [ -z "$line" ]; then
-        tail -n 5 "$2" | sed 's/^/    /'
-        failed=$((failed + 1)); echo "FAIL $1 (no result line, exit $3)"; return
-    fi
-    p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
-    [ "$3" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-    passed=$((passed + p)); failed=$((failed + f))
-    echo "$([ "$f" -eq 0 ] && echo PASS || echo FAIL) $1: $line"
-}
+. "$(dirname "$0")/test_lib.sh"
 
 # board : cpu flags : variant : SysTick clock (Hz)
 for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \

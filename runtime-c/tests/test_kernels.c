@@ -61,36 +61,24 @@ static void check(int ok, const char *what, int64_t a, int64_t b)
 
 static void check_eq(const char *what, int64_t got, int64_t expected) { check(got == expected, what, got, expected); }
 
-/* compare two int arrays, count one test */
-static void check_s8(const char *what, const int8_t *got, const int8_t *expected, int32_t n)
-{
-    int32_t i;
-    for (i = 0; i < n; i++) {
-        if (got[i] != expected[i]) {
-            tp_puts("  at index ");
-            put_int(i);
-            tp_puts("\n");
-            check(0, what, got[i], expected[i]);
-            return;
-        }
+/* compare two int arrays, count one test (one definition per element type) */
+#define DEFINE_CHECK_ARRAY(name, type)                                   \
+    static void name(const char *what, const type *got, const type *expected, int32_t n) \
+    {                                                                    \
+        int32_t i;                                                       \
+        for (i = 0; i < n; i++) {                                        \
+            if (got[i] != expected[i]) {                                 \
+                tp_puts("  at index ");                                  \
+                put_int(i);                                              \
+                tp_puts("\n");                                           \
+                check(0, what, got[i], expected[i]);                     \
+                return;                                                  \
+            }                                                            \
+        }                                                                \
+        check(1, what, 0, 0);                                            \
     }
-    check(1, what, 0, 0);
-}
-
-static void check_s16(const char *what, const int16_t *got, const int16_t *expected, int32_t n)
-{
-    int32_t i;
-    for (i = 0; i < n; i++) {
-        if (got[i] != expected[i]) {
-            tp_puts("  at index ");
-            put_int(i);
-            tp_puts("\n");
-            check(0, what, got[i], expected[i]);
-            return;
-        }
-    }
-    check(1, what, 0, 0);
-}
+DEFINE_CHECK_ARRAY(check_s8, int8_t)
+DEFINE_CHECK_ARRAY(check_s16, int16_t)
 
 /* ---------------------------------------------------------------- random */
 
