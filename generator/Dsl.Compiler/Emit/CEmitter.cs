@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Output;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Emit;
@@ -14,8 +15,8 @@ namespace Dsl.Compiler.Emit;
 public static partial class CEmitter
 {
     /// <summary>
-    /// Emits into <paramref name="outDir"/>, replacing it as a whole: everything is written to a temporary
-    /// sibling folder first, so a failure leaves the previous output (or none) in place.
+    /// Emits into <paramref name="outDir"/>, replacing it as a whole if dslc wrote it (see <see cref="OutputFolder"/>):
+    /// everything is written to a staging sibling first, so a failure leaves the previous output (or none) in place.
     /// </summary>
     /// <returns>The files written, relative to <paramref name="outDir"/> with '/' separators, in ordinal order.</returns>
     public static IReadOnlyList<string> Emit(ModelProgram program, string outDir, EmitOptions options)
@@ -23,7 +24,7 @@ public static partial class CEmitter
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(options);
         var files = Render(program, options);
-        Write(outDir, files);
+        Write(outDir, files, options);
         return [.. files.Keys];
     }
 
@@ -140,39 +141,30 @@ public static partial class CEmitter
             throw Bad("arena and state sizes must not be negative");
     }
 
-    /// <summary>Writes the files into a temporary sibling folder, then swaps it in for <paramref name="outDir"/>.</summary>
-    private static void Write(string outDir, SortedDictionary<string, byte[]> files)
+    /// <summary>Writes the files into a staging sibling folder, then swaps it in for <paramref name="outDir"/>
+    /// under the output-folder rule (<see cref="OutputFolder"/>).</summary>
+    private static void Write(string outDir, SortedDictionary<string, byte[]> files, EmitOptions options)
     {
-        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
-        var parent = Path.GetDirectoryName(target) ?? throw new DslException(DslErrorCode.Io, $"cannot emit into {outDir}: no parent folder");
-        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");
-        var old = temp + "-old";
+        OutputFolder folder = OutputFolder.Claim(outDir, ModelInputs.None.With([options.RuntimeDir]), "the emitted C");
+        string staging = folder.NewStaging();
         try
         {
             foreach (var (relative, bytes) in files)
             {
-                var path = Path.Combine(temp, relative);
+                var path = Path.Combine(staging, relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, bytes);
             }
 
-            if (Directory.Exists(target)) Directory.Move(target, old);
-            Directory.Move(temp, target);
+            folder.ReplaceWith(staging);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-            if (Directory.Exists(old) && !Directory.Exists(target)) Directory.Move(old, target);
-            throw new DslException(DslErrorCode.Io, $"cannot write the generated C into {target}: {e.Message}", e);
+            throw new DslException(DslErrorCode.Io, $"cannot write the generated C into {folder.Path}: {e.Message}", e);
         }
-
-        // The new output is in place; failing to remove the previous one must not fail the emission.
-        try
+        finally
         {
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
     }
 

@@ -25,7 +25,7 @@ public static class ModelValidator
         var results = new List<ClipValidation>();
         foreach (string clip in clips)
         {
-            short[] pcm = WavFile.ReadMono16(clip, model.Manifest.SampleRate);
+            short[] pcm = StreamedAudio.Read(clip, model.Manifest.SampleRate, model.Manifest.Frame);
             string name = Path.GetFileNameWithoutExtension(clip);
             string pcmPath = Path.Combine(buildDir, name + ".pcm");
             var bytes = new byte[pcm.Length * 2];

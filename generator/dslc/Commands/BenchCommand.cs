@@ -2,6 +2,8 @@ using Dsl.Cli.Verbs;
 using Dsl.Compiler.Audio;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Targets;
@@ -24,12 +26,18 @@ public static class BenchCommand
             throw new DslException(DslErrorCode.Board, $"{buildOnly.FilePath}: board '{buildOnly.Name}' has no QEMU machine; benchmark emulated boards only");
         }
 
+        DslManifest manifest = CommandSupport.Manifest(o.Model);
+        string json = Path.ChangeExtension(o.Out, ".json");
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [o.Audio, .. boards.Select(b => b.FilePath)]);
+        inputs.RefuseAsOutputFile(o.Out, "-o");
+        inputs.RefuseAsOutputFile(json, "-o (its .json)");
+        OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "bench", manifest.CName), inputs, "--work", o.Force);
         CompiledModel model = CommandSupport.Compile(o, info);
         // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
         IReadOnlyList<string> clips = o.Audio is not null ? new[] { o.Audio } : CommandSupport.TestAudio(model, Array.Empty<string>());
-        short[] pcm = clips.SelectMany(c => WavFile.ReadMono16(c, model.Manifest.SampleRate)).ToArray();
-        string work = Path.GetFullPath(Path.Combine("out", "bench", model.Program.Name));
-        Directory.CreateDirectory(work);
+        short[] pcm = clips.SelectMany(c => StreamedAudio.Read(c, model.Manifest.SampleRate, model.Manifest.Frame)).ToArray();
+        using IDisposable listing = workFolder.Reset();
+        string work = workFolder.Path;
         string pcmPath = Path.Combine(work, "input.pcm");
         var bytes = new byte[pcm.Length * 2];
         Buffer.BlockCopy(pcm, 0, bytes, 0, bytes.Length);
@@ -39,7 +47,7 @@ public static class BenchCommand
         foreach (BoardProfile board in boards)
         {
             string emitted = Path.Combine(work, board.Name, model.Program.Name);
-            ModelReport report = GenerateCommand.Generate(model, emitted, null, board.CommonKernelVariant, info);
+            ModelReport report = GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board.CommonKernelVariant, info);
             ModelFolder folder = ModelFolder.Load(emitted, model.Program.Name);
             var light = new PathPlan(report.Light.MacsPerFrame, report.Light.ArenaBytes, report.Light.StateBytes);
             var heavy = new PathPlan(report.Heavy.MacsPerFrame, report.Heavy.ArenaBytes, report.Heavy.StateBytes);
@@ -50,8 +58,7 @@ public static class BenchCommand
 
         var measurements = new BenchmarkMeasurements(model.Program.Name, model.Manifest.SampleRate, model.Manifest.Frame,
             (double)pcm.Length / model.Manifest.SampleRate, rows);
-        string json = Path.ChangeExtension(o.Out, ".json");
-        BenchmarkTable.Write(measurements, o.Out, json);
+        CommandSupport.WriteFile(o.Out, "-o", _ => BenchmarkTable.Write(measurements, o.Out, json));
         Console.Write(BenchmarkTable.ToMarkdown(measurements));
         Console.WriteLine($"wrote {o.Out} and {json}");
         return 0;

@@ -1,6 +1,8 @@
 using Dsl.Cli.Verbs;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
@@ -24,6 +26,36 @@ public static class CommandSupport
         return File.Exists(model)
             ? model
             : throw new DslException(DslErrorCode.Io, $"{model}: not found; pass the model's dsl.json (or its folder) with --model");
+    }
+
+    /// <summary>dsl.json of <c>--model</c>, read before any compile work (to check outputs first).</summary>
+    public static DslManifest Manifest(string model) => DslManifestLoader.Load(ManifestPath(model));
+
+    /// <summary>What a run of the model reads: the model's files, <c>--calibration</c>, the runtime and board
+    /// sources, dslc itself and <paramref name="more"/> (audio, board profile).</summary>
+    public static ModelInputs Inputs(ModelOptions o, DslManifest manifest, params IEnumerable<string?> more)
+    {
+        RepoLayout repo = RepoLayout.Find();
+        return ModelInputs.Of(manifest, [.. o.Calibration, repo.RuntimeDir, repo.BoardsDir, AppContext.BaseDirectory, .. more]);
+    }
+
+    /// <summary>Writes one output file (creating its folder); failures are I/O errors naming <paramref name="option"/>.</summary>
+    public static void WriteFile(string path, string option, Action<string> write)
+    {
+        try
+        {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            write(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DslException(DslErrorCode.Io, $"{path}: cannot write ({e.Message}); choose another file for {option}", e);
+        }
     }
 
     public static RoundingRule Rounding(string text) => text.ToLowerInvariant() switch

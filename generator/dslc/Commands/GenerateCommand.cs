@@ -2,6 +2,8 @@ using Dsl.Cli.Verbs;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Emit;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Targets;
@@ -23,20 +25,21 @@ public static class GenerateCommand
             throw new DslException(DslErrorCode.Usage, "--variant: the board profile sets the kernel variant; drop --variant or --board");
         }
 
+        DslManifest manifest = CommandSupport.Manifest(o.Model);
+        OutputFolder output = OutputFolder.Claim(o.Out ?? Path.Combine("out", manifest.CName), CommandSupport.Inputs(o, manifest, board?.FilePath), "-o", o.Force);
         CompiledModel model = CommandSupport.Compile(o, info);
-        string outDir = Path.GetFullPath(o.Out ?? Path.Combine("out", model.Program.Name));
         // One emitted folder has one kernel variant: the one every core of the board can run.
         KernelVariant variant = board?.CommonKernelVariant ?? CommandSupport.Variant(o.Variant);
-        Generate(model, outDir, board, variant, info);
-        Console.WriteLine($"generated {model.Program.Name} into {outDir}");
+        Generate(model, output, board, variant, info);
+        Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
 
-    /// <summary>Writes everything for <paramref name="board"/> (or none) into <paramref name="outDir"/>.</summary>
-    public static ModelReport Generate(CompiledModel model, string outDir, BoardProfile? board, KernelVariant variant, Action<string> info)
+    /// <summary>Writes everything for <paramref name="board"/> (or none) into <paramref name="output"/>.</summary>
+    public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, KernelVariant variant, Action<string> info)
     {
         RepoLayout repo = RepoLayout.Find();
-        string staging = outDir + ".dslc-staging";
+        string staging = output.NewStaging();
         try
         {
             CEmitter.Emit(model.Program, staging, new EmitOptions(repo.RuntimeDir, variant));
@@ -58,12 +61,7 @@ public static class GenerateCommand
                 }
             }
 
-            if (Directory.Exists(outDir))
-            {
-                Directory.Delete(outDir, recursive: true);
-            }
-
-            Directory.Move(staging, outDir);
+            output.ReplaceWith(staging);
             info($"light: {report.Light.MacsPerFrame:N0} MACs/frame, {report.Light.Parameters:N0} params; heavy: {report.Heavy.MacsPerFrame:N0} MACs/frame, {report.Heavy.Parameters:N0} params; handoff {report.HandoffBytes} B, replay {report.ReplayFrames} frames");
             return report;
         }

@@ -5,6 +5,8 @@ using Dsl.Compiler.Audio;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Golden;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reference;
 using Dsl.Compiler.Targets;
@@ -24,8 +26,13 @@ public static class RunCommand
             throw new DslException(DslErrorCode.Usage, $"--engine: unknown engine '{o.Engine}'; use float, int8 or c-host");
         }
 
+        DslManifest manifest = CommandSupport.Manifest(o.Model);
+        string tracePath = o.Trace ?? o.Out + ".trace.csv";
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, o.Audio);
+        inputs.RefuseAsOutputFile(o.Out, "-o");
+        inputs.RefuseAsOutputFile(tracePath, "--trace");
         CompiledModel model = CommandSupport.Compile(o, info);
-        short[] audio = WavFile.ReadMono16(o.Audio, model.Manifest.SampleRate);
+        short[] audio = StreamedAudio.Read(o.Audio, model.Manifest.SampleRate, model.Manifest.Frame);
         int n = model.Manifest.Frame;
         var rows = new List<(bool Heavy, int Replay, string Score)>();
         var output = new List<short>();
@@ -47,15 +54,14 @@ public static class RunCommand
             }
         }
 
-        WavFile.WriteMono16(o.Out, output.ToArray(), model.Manifest.SampleRate);
-        string tracePath = o.Trace ?? o.Out + ".trace.csv";
+        CommandSupport.WriteFile(o.Out, "-o", p => WavFile.WriteMono16(p, output.ToArray(), model.Manifest.SampleRate));
         var csv = new StringBuilder("frame,route,replay_frames,switch_score\n");
         for (int i = 0; i < rows.Count; i++)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{i},{(rows[i].Heavy ? "heavy" : "light")},{rows[i].Replay},{rows[i].Score}\n");
         }
 
-        File.WriteAllText(tracePath, csv.ToString());
+        CommandSupport.WriteFile(tracePath, "--trace", p => File.WriteAllText(p, csv.ToString()));
         int heavy = rows.Count(r => r.Heavy);
         Console.WriteLine($"{engine}: {rows.Count} frames, {heavy} heavy ({100.0 * heavy / Math.Max(1, rows.Count):F1}%), {rows.Count - heavy} light; wrote {o.Out} and {tracePath}");
         return 0;
@@ -67,7 +73,7 @@ public static class RunCommand
         try
         {
             string emitted = Path.Combine(work, model.Program.Name);
-            GenerateCommand.Generate(model, emitted, null, KernelVariant.Portable, info);
+            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "a temporary folder"), null, KernelVariant.Portable, info);
             return ModelValidator.Run(model, emitted, new[] { wav }, null, Path.Combine(work, "build"), info)[0].Trace;
         }
         finally

@@ -3,6 +3,8 @@ using Dsl.Cli.Verbs;
 using Dsl.Compiler.Audio;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Validation;
 
@@ -23,14 +25,17 @@ public static class ValidateCommand
             throw new DslException(DslErrorCode.Board, $"{board.FilePath}: board '{board.Name}' has no QEMU machine; validate on an emulated board or on the host (no --board), and use 'dslc generate --board {board.Name}' to build for it");
         }
 
+        string target = board?.Name ?? "host";
+        DslManifest manifest = CommandSupport.Manifest(o.Model);
+        OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "validate", manifest.CName, target), CommandSupport.Inputs(o, manifest, [board?.FilePath, .. o.Audio]), "--work", o.Force);
         CompiledModel model = CommandSupport.Compile(o, info);
         IReadOnlyList<string> clips = CommandSupport.TestAudio(model, o.Audio);
-        string target = board?.Name ?? "host";
-        string work = Path.GetFullPath(o.Work ?? Path.Combine("out", "validate", model.Program.Name, target));
+        short[] first = clips.Select(c => StreamedAudio.Read(c, model.Manifest.SampleRate, model.Manifest.Frame)).ToList()[0];
+        using IDisposable listing = workFolder.Reset();
+        string work = workFolder.Path;
         string emitted = Path.Combine(work, model.Program.Name);
-        GenerateCommand.Generate(model, emitted, null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
+        GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
 
-        short[] first = WavFile.ReadMono16(clips[0], model.Manifest.SampleRate);
         foreach ((string output, double rel) in OnnxRuntimeComparison.Compare(model.Manifest, model.Graph, first))
         {
             Console.WriteLine($"float reference vs onnxruntime, {output}: max error {rel:E2} of full scale ({(rel < 1e-4 ? "ok" : "TOO LARGE")})");

@@ -11,6 +11,12 @@ public sealed class BenchOptions : ModelOptions
     [Option('a', "audio", HelpText = "WAV to run; default: all test WAVs dsl.json lists, one after the other.")]
     public string? Audio { get; set; }
 
+    [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/bench/<model>).")]
+    public string? Work { get; set; }
+
+    [Option("force", HelpText = "Replace the --work folder even if it holds files dslc did not write (never the model's inputs).")]
+    public bool Force { get; set; }
+
     [Option('o', "out", Default = "BENCHMARKS.md", HelpText = "Markdown table; the JSON goes beside it (.json).")]
     public string Out { get; set; } = "BENCHMARKS.md";
 }

@@ -8,6 +8,9 @@ public sealed class GenerateOptions : ModelOptions
     [Option('o', "out", HelpText = "Output folder (default: out/<model name>).")]
     public string? Out { get; set; }
 
+    [Option("force", HelpText = "Replace the output folder even if it holds files dslc did not write (never the model's inputs).")]
+    public bool Force { get; set; }
+
     [Option('b', "board", HelpText = "Board profile name (boards/<name>.yaml) or YAML file: kernel variant, build glue, memory fit check.")]
     public string? Board { get; set; }
 

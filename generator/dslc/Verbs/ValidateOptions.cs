@@ -14,6 +14,9 @@ public sealed class ValidateOptions : ModelOptions
     [Option("layers", HelpText = "Also print the int8-vs-float SNR of every layer (where quantization loses accuracy).")]
     public bool Layers { get; set; }
 
+    [Option("force", HelpText = "Replace the --work folder even if it holds files dslc did not write (never the model's inputs).")]
+    public bool Force { get; set; }
+
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
     public string? Work { get; set; }
 }

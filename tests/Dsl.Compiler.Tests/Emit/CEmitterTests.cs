@@ -53,10 +53,12 @@ public sealed class CEmitterTests : IDisposable
         foreach (var f in filesA)
             Assert.True(File.ReadAllBytes(Path.Combine(a, f)).SequenceEqual(File.ReadAllBytes(Path.Combine(b, f))), f);
 
-        // Emitting again over an existing folder replaces it with the same bytes.
-        File.WriteAllText(Path.Combine(a, "stale.txt"), "left over");
+        // Emitting again over its own output replaces it with the same bytes; a file dslc did not write stops it.
         Emit(EmitTestPrograms.Tiny(), "a");
         Assert.Equal(filesA, RelativeFiles(a));
+        File.WriteAllText(Path.Combine(a, "mine.txt"), "user file");
+        Assert.Equal(DslErrorCode.Io, Assert.Throws<DslException>(() => Emit(EmitTestPrograms.Tiny(), "a")).Code);
+        Assert.Equal(filesA.Append("mine.txt").Order(StringComparer.Ordinal), RelativeFiles(a));
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class CEmitterTests : IDisposable
         var dir = Emit(EmitTestPrograms.Tiny(), "api");
         var top = RelativeFiles(dir).Where(f => !f.StartsWith("dsl_runtime/", StringComparison.Ordinal));
         Assert.Equal(
-            ["dsl_config.h", "dsl_model.h", "tiny.h", "tiny_heavy.c", "tiny_light.c", "tiny_model.c",
+            [".dslc-output", "dsl_config.h", "dsl_model.h", "tiny.h", "tiny_heavy.c", "tiny_light.c", "tiny_model.c",
              "tiny_weights.h", "tiny_weights_heavy.c", "tiny_weights_light.c"],
             top);
 
