@@ -139,23 +139,20 @@ public sealed class OutputFolder
     private string? ForeignFile()
     {
         var listed = new HashSet<string>(StringComparer.Ordinal);
+        var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (string entry in Entries(Path))
         {
             string folder = entry.Contains('/') ? entry[..entry.LastIndexOf('/')] : string.Empty;
-            string name = entry[(folder.Length == 0 ? 0 : folder.Length + 1)..];
-            if (name == ManifestName)
+            // Entries come folder by folder, parents first: the lists of a folder and of every folder above
+            // it are read before its files are checked.
+            if (read.Add(folder))
             {
-                continue;
+                listed.UnionWith(ReadManifest(System.IO.Path.Combine(Path, folder)).Select(f => folder.Length == 0 ? f : $"{folder}/{f}"));
             }
 
-            if (!listed.Contains(entry))
+            if (entry[(entry.LastIndexOf('/') + 1)..] != ManifestName && !listed.Contains(entry))
             {
-                // Entries come folder by folder, so each folder's own list is read before its files are checked.
-                listed.UnionWith(ReadManifest(System.IO.Path.Combine(Path, folder)).Select(f => folder.Length == 0 ? f : $"{folder}/{f}"));
-                if (!listed.Contains(entry))
-                {
-                    return entry;
-                }
+                return entry;
             }
         }
 

@@ -3,6 +3,7 @@ using Dsl.Compiler.Diagnostics;
 namespace Dsl.Compiler.Tests.Cli;
 
 /// <summary>Bad input gives one clear line, the error family's exit code, and no output.</summary>
+[Collection(CliCollection.Name)]
 public sealed class CliErrorTests
 {
     private static (int Code, string Error) Run(params string[] args)
