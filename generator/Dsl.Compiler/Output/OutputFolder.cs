@@ -62,7 +62,15 @@ public sealed class OutputFolder
     public string NewStaging()
     {
         string parent = Parent();
-        Directory.CreateDirectory(parent);
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DslException(DslErrorCode.Io, $"{Path}: cannot create its folder ({e.Message}); choose another folder for {option}", e);
+        }
+
         return System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(Path)}.dslc-staging-{Guid.NewGuid():N}");
     }
 
@@ -70,11 +78,11 @@ public sealed class OutputFolder
     /// folder; on failure the previous folder stays in place.</summary>
     public void ReplaceWith(string staging)
     {
-        WriteManifest(staging);
         Check(Path); // files may have appeared since the claim
         string old = $"{staging}-old";
         try
         {
+            WriteManifest(staging);
             if (Directory.Exists(Path))
             {
                 Directory.Move(Path, old);
@@ -125,7 +133,17 @@ public sealed class OutputFolder
             }
         }
 
-        if (!force && Directory.Exists(Path) && ForeignFile() is { } foreign)
+        string? foreign;
+        try
+        {
+            foreign = force || !Directory.Exists(Path) ? null : ForeignFile();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DslException(DslErrorCode.Io, $"{shown}: cannot look inside ({e.Message}), so dslc cannot tell whether it wrote everything there; choose another folder for {option}", e);
+        }
+
+        if (foreign is not null)
         {
             throw new DslException(DslErrorCode.Io, $"{shown}: holds '{foreign}', which dslc did not write; choose another folder for {option} or empty it (--force replaces it)");
         }
