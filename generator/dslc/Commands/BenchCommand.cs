@@ -32,10 +32,10 @@ public static class BenchCommand
         inputs.RefuseAsOutputFile(o.Out, "-o");
         inputs.RefuseAsOutputFile(json, "-o (its .json)");
         OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "bench", manifest.CName), inputs, "--work", o.Force);
-        CompiledModel model = CommandSupport.Compile(o, info);
         // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
-        IReadOnlyList<string> clips = o.Audio is not null ? new[] { o.Audio } : CommandSupport.TestAudio(model, Array.Empty<string>());
-        short[] pcm = clips.SelectMany(c => StreamedAudio.Read(c, model.Manifest.SampleRate, model.Manifest.Frame)).ToArray();
+        IReadOnlyList<string> clips = o.Audio is not null ? new[] { o.Audio } : CommandSupport.TestAudio(manifest, Array.Empty<string>());
+        short[] pcm = clips.SelectMany(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)).ToArray();
+        CompiledModel model = CommandSupport.Compile(o, info);
         using IDisposable listing = workFolder.Reset();
         string work = workFolder.Path;
         string pcmPath = Path.Combine(work, "input.pcm");

@@ -86,10 +86,10 @@ public static class CommandSupport
     };
 
     /// <summary>The test WAVs of dsl.json when none are given.</summary>
-    public static IReadOnlyList<string> TestAudio(CompiledModel m, IEnumerable<string> given)
+    public static IReadOnlyList<string> TestAudio(DslManifest m, IEnumerable<string> given)
     {
         var list = given.ToList();
-        return list.Count > 0 ? list : ManifestFiles.Expand(m.Manifest, m.Manifest.TestPatterns, "test");
+        return list.Count > 0 ? list : ManifestFiles.Expand(m, m.TestPatterns, "test");
     }
 
     public static Action<string> Info(bool quiet) => quiet ? _ => { } : line => Console.Error.WriteLine(line);

@@ -31,8 +31,8 @@ public static class RunCommand
         ModelInputs inputs = CommandSupport.Inputs(o, manifest, o.Audio);
         inputs.RefuseAsOutputFile(o.Out, "-o");
         inputs.RefuseAsOutputFile(tracePath, "--trace");
+        short[] audio = StreamedAudio.Read(o.Audio, manifest.SampleRate, manifest.Frame);
         CompiledModel model = CommandSupport.Compile(o, info);
-        short[] audio = StreamedAudio.Read(o.Audio, model.Manifest.SampleRate, model.Manifest.Frame);
         int n = model.Manifest.Frame;
         var rows = new List<(bool Heavy, int Replay, string Score)>();
         var output = new List<short>();

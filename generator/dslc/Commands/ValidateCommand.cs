@@ -28,9 +28,9 @@ public static class ValidateCommand
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "validate", manifest.CName, target), CommandSupport.Inputs(o, manifest, [board?.FilePath, .. o.Audio]), "--work", o.Force);
+        IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
+        short[] first = clips.Select(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)).ToList()[0];
         CompiledModel model = CommandSupport.Compile(o, info);
-        IReadOnlyList<string> clips = CommandSupport.TestAudio(model, o.Audio);
-        short[] first = clips.Select(c => StreamedAudio.Read(c, model.Manifest.SampleRate, model.Manifest.Frame)).ToList()[0];
         using IDisposable listing = workFolder.Reset();
         string work = workFolder.Path;
         string emitted = Path.Combine(work, model.Program.Name);
