@@ -32,11 +32,20 @@ public static class CommandSupport
     public static DslManifest Manifest(string model) => DslManifestLoader.Load(ManifestPath(model));
 
     /// <summary>What a run of the model reads: the model's files, <c>--calibration</c>, the runtime and board
-    /// sources, dslc itself and <paramref name="more"/> (audio, board profile).</summary>
+    /// sources (when dslc runs from a checkout), dslc itself and <paramref name="more"/> (audio, board profile).</summary>
     public static ModelInputs Inputs(ModelOptions o, DslManifest manifest, params IEnumerable<string?> more)
     {
-        RepoLayout repo = RepoLayout.Find();
-        return ModelInputs.Of(manifest, [.. o.Calibration, repo.RuntimeDir, repo.BoardsDir, AppContext.BaseDirectory, .. more]);
+        RepoLayout? repo;
+        try
+        {
+            repo = RepoLayout.Find();
+        }
+        catch (DslException)
+        {
+            repo = null; // 'run' works without a checkout; the verbs that need one report it themselves
+        }
+
+        return ModelInputs.Of(manifest, [.. o.Calibration, repo?.RuntimeDir, repo?.BoardsDir, AppContext.BaseDirectory, .. more]);
     }
 
     /// <summary>Writes one output file (creating its folder); failures are I/O errors naming <paramref name="option"/>.</summary>
