@@ -27,8 +27,11 @@ public static class ValidateCommand
         IReadOnlyList<string> clips = CommandSupport.TestAudio(model, o.Audio);
         string target = board?.Name ?? "host";
         string work = Path.GetFullPath(o.Work ?? Path.Combine("out", "validate", model.Program.Name, target));
-        string emitted = Path.Combine(work, model.Program.Name);
-        GenerateCommand.Generate(model, emitted, null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
+        string emitted = o.Emitted is null ? Path.Combine(work, model.Program.Name) : Path.GetFullPath(o.Emitted);
+        if (o.Emitted is null)
+        {
+            GenerateCommand.Generate(model, emitted, null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
+        }
 
         short[] first = WavFile.ReadMono16(clips[0], model.Manifest.SampleRate);
         foreach ((string output, double rel) in OnnxRuntimeComparison.Compare(model.Manifest, model.Graph, first))

@@ -14,6 +14,9 @@ public sealed class ValidateOptions : ModelOptions
     [Option("layers", HelpText = "Also print the int8-vs-float SNR of every layer (where quantization loses accuracy).")]
     public bool Layers { get; set; }
 
+    [Option("emitted", HelpText = "Validate C that 'dslc generate' already wrote into this folder (same model and options) instead of generating it afresh.")]
+    public string? Emitted { get; set; }
+
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
     public string? Work { get; set; }
 }
