@@ -33,11 +33,9 @@ public static class ValidateCommand
             GenerateCommand.Generate(model, emitted, null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
         }
 
-        short[] first = WavFile.ReadMono16(clips[0], model.Manifest.SampleRate);
-        foreach ((string output, double rel) in OnnxRuntimeComparison.Compare(model.Manifest, model.Graph, first))
-        {
-            Console.WriteLine($"float reference vs onnxruntime, {output}: max error {rel:E2} of full scale ({(rel < 1e-4 ? "ok" : "TOO LARGE")})");
-        }
+        var audio = clips.Select(c => (Path.GetFileName(c), WavFile.ReadMono16(c, model.Manifest.SampleRate))).ToList();
+        short[] first = audio[0].Item2;
+        OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine);
 
         Console.WriteLine($"int8 vs float, always-heavy output: SNR {QualityMetrics.HeavyInt8VsFloatSnr(model, first):F1} dB ({Path.GetFileName(clips[0])})");
 
