@@ -35,7 +35,7 @@ public static class ValidateCommand
 
         var audio = clips.Select(c => (Path.GetFileName(c), WavFile.ReadMono16(c, model.Manifest.SampleRate))).ToList();
         short[] first = audio[0].Item2;
-        OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine);
+        OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));
 
         Console.WriteLine($"int8 vs float, always-heavy output: SNR {QualityMetrics.HeavyInt8VsFloatSnr(model, first):F1} dB ({Path.GetFileName(clips[0])})");
 
