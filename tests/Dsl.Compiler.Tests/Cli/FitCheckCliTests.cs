@@ -17,8 +17,12 @@ public sealed class FitCheckCliTests
 
     private static string OutDir() => Path.Combine(Directory.CreateTempSubdirectory("dslc-fit-").FullName, "out");
 
-    [Fact]
-    public void A_board_too_small_for_the_model_is_a_board_error()
+    /// <summary>The fit verdict is the linker's: an image overflowing a region of memory.ld (flash), or
+    /// data + bss + the stack reserve beyond the RAM (the link-time assertion of dsl_target.ld).</summary>
+    [Theory]
+    [InlineData("flash: { origin: 0x00000000, size: 4M }", "flash: { origin: 0x00000000, size: 2K }", "flash region")]
+    [InlineData("ram:   { origin: 0x20000000, size: 4M }", "ram:   { origin: 0x20000000, size: 8K }", "ram region")]
+    public void A_board_too_small_for_the_model_is_a_board_error(string region, string tiny, string named)
     {
         if (!ToolGate.Have("arm-none-eabi-gcc"))
         {
@@ -26,21 +30,19 @@ public sealed class FitCheckCliTests
         }
 
         string dir = Directory.CreateTempSubdirectory("dslc-fit-board-").FullName;
-        string yaml = File.ReadAllText(Board)
-            .Replace("name: mps2-an386", "name: tiny-flash", StringComparison.Ordinal)
-            .Replace("flash: { origin: 0x00000000, size: 4M }", "flash: { origin: 0x00000000, size: 2K }", StringComparison.Ordinal);
-        Assert.Contains("size: 2K", yaml);
-        string small = Path.Combine(dir, "tiny-flash.yaml");
-        File.WriteAllText(small, yaml);
+        string yaml = File.ReadAllText(Board);
+        Assert.Contains(region, yaml);
+        string small = Path.Combine(dir, "tiny-board.yaml");
+        File.WriteAllText(small, yaml.Replace("name: mps2-an386", "name: tiny-board", StringComparison.Ordinal).Replace(region, tiny, StringComparison.Ordinal));
         string outDir = OutDir();
 
         DslcProcess.Result r = DslcProcess.Run("generate", "-m", Fixtures.TinyDsl, "--board", small, "-o", outDir, "-q");
         Assert.Equal((int)DslErrorCode.Board, r.Code);
-        Assert.Contains("does not fit board 'tiny-flash'", r.StdErr);
-        Assert.Contains("flash region", r.StdErr);
+        Assert.Contains("does not fit board 'tiny-board'", r.StdErr);
+        Assert.Contains(named, r.StdErr);
         Assert.False(Directory.Exists(outDir));
 
-        // The control: the same board with its real flash fits.
+        // The control: the same board with its real memory fits.
         Assert.Equal(0, DslcProcess.Run("generate", "-m", Fixtures.TinyDsl, "--board", Board, "-o", outDir, "-q").Code);
     }
 

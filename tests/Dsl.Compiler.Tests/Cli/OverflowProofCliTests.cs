@@ -62,7 +62,7 @@ public sealed class OverflowProofCliTests
     public void A_layer_that_can_overflow_is_refused_naming_node_and_channel()
     {
         string model = ModelWithWideConv(517);
-        string outDir = Path.Combine(model, "out");
+        string outDir = Path.Combine(Directory.CreateTempSubdirectory("dslc-overflow-out-").FullName, "out");
         DslcProcess.Result r = DslcProcess.Run("generate", "-m", model, "-o", outDir, "-q");
         Assert.Equal((int)DslErrorCode.Quantization, r.Code);
         Assert.Contains("node 'wide' (Conv)", r.StdErr);
@@ -74,7 +74,7 @@ public sealed class OverflowProofCliTests
     public void A_layer_just_under_the_bound_generates()
     {
         string model = ModelWithWideConv(516);
-        DslcProcess.Result r = DslcProcess.Run("generate", "-m", model, "-o", Path.Combine(model, "out"), "-q");
+        DslcProcess.Result r = DslcProcess.Run("generate", "-m", model, "-o", Path.Combine(Directory.CreateTempSubdirectory("dslc-overflow-out-").FullName, "out"), "-q");
         Assert.True(r.Code == 0, r.StdErr);
     }
 }
