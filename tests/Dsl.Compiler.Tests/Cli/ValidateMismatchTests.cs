@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dsl.Compiler.Audio;
 using Dsl.Compiler.Diagnostics;
 
 namespace Dsl.Compiler.Tests.Cli;
@@ -51,6 +52,17 @@ public sealed partial class ValidateMismatchTests
         Assert.Equal((int)DslErrorCode.Mismatch, r.Code);
         Assert.Matches(@"NOT bit-exact: synth\.wav on host: frame \d+: ", r.StdOut);
         Assert.Contains(field, r.StdOut);
+    }
+
+    [Fact]
+    public void A_clip_shorter_than_one_frame_is_an_audio_error_not_a_vacuous_pass()
+    {
+        string dir = Directory.CreateTempSubdirectory("dslc-validate-short-").FullName;
+        string wav = Path.Combine(dir, "short.wav");
+        WavFile.WriteMono16(wav, new short[31], 16000);
+        DslcProcess.Result r = DslcProcess.Run("validate", "-m", Fixtures.TinyDsl, "-a", wav, "--work", Path.Combine(dir, "work"), "-q");
+        Assert.Equal((int)DslErrorCode.Audio, r.Code);
+        Assert.Contains("short.wav: 31 samples, shorter than one frame (32 samples)", r.StdErr);
     }
 
     [GeneratedRegex(@"const int8_t \w+_w\[\d+\] = \{\s*(?<v>-?\d+)")]
