@@ -39,6 +39,7 @@ public static class ValidateCommand
             // Zero frames would make every verdict below a vacuous pass.
             throw new DslException(DslErrorCode.Audio, $"{clips[audio.IndexOf(clip)]}: {clip.Item2.Length} samples, shorter than one frame ({model.Manifest.Frame} samples); validate compares whole frames: pass a longer clip");
         }
+
         short[] first = audio[0].Item2;
         OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));
 
