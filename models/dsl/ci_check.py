@@ -108,6 +108,117 @@ def dataset_manifest_consistent():
     assert os.path.exists(os.path.join(D, "ATTRIBUTION.md"))
 
 
+PARTS = ("encoder", "switch", "light", "heavy")  # ONNX node name prefixes (/encoder/...) = torch modules
+
+
+def budget_from_onnx(path):
+    """MACs per second of audio and float parameters, recomputed from the ONNX file itself (the rules
+    of dsl/macs.py: Conv out_len*cout*cin/g*k, ConvTranspose in_len*cin*cout*k), per module (node name
+    prefix) and per path by reachability from the outputs (light: switch_logit + light; heavy: the
+    rest of heavy), as dslc partitions it. Both splits must agree."""
+    sys.path.insert(0, MODELS)
+    from dsl import onnx_np
+    m = onnx.load(path)
+    g = m.graph
+    env = {}
+    onnx_np.run(m, {"audio": np.zeros((1, 1, 16000), np.float32)}, env)
+    floats = {t.name: int(np.prod(t.dims)) for t in g.initializer if t.data_type == onnx.TensorProto.FLOAT}
+    producer = {o: n for n in g.node for o in n.output}
+
+    def cost(nodes):
+        macs = params = 0
+        for n in nodes:
+            params += sum(floats.get(x, 0) for x in n.input)
+            w = env[n.input[1]] if n.op_type in ("Conv", "ConvTranspose") else None
+            if n.op_type == "Conv":
+                macs += env[n.output[0]].shape[-1] * w.shape[0] * w.shape[1] * w.shape[2]
+            elif n.op_type == "ConvTranspose":
+                group = next((a.i for a in n.attribute if a.name == "group"), 1)
+                macs += env[n.input[0]].shape[-1] * w.shape[0] * w.shape[1] * group * w.shape[2]
+        return {"macs_per_s": int(macs), "params": int(params)}
+
+    def ancestors(tensors):
+        seen, stack = {}, list(tensors)
+        while stack:
+            n = producer.get(stack.pop())
+            if n is not None and id(n) not in seen:
+                seen[id(n)] = n
+                stack.extend(x for x in n.input if x)
+        return seen
+
+    light = ancestors(["switch_logit", "light"])
+    heavy = {k: n for k, n in ancestors(["heavy"]).items() if k not in light}
+    part = {p: cost([n for n in g.node if n.name.startswith("/%s/" % p)]) for p in PARTS}
+    b = {"encoder": part["encoder"], "switch": part["switch"], "light_dec": part["light"], "heavy_dec": part["heavy"]}
+    add = lambda *ks: {f: sum(b[k][f] for k in ks) for f in ("macs_per_s", "params")}
+    b["light_path"] = add("encoder", "switch", "light_dec")
+    b["heavy_path"] = add("heavy_dec")
+    b["full_model"] = add("encoder", "heavy_dec")
+    assert cost(light.values()) == b["light_path"], (cost(light.values()), b["light_path"])
+    assert cost(heavy.values()) == b["heavy_path"], (cost(heavy.values()), b["heavy_path"])
+    b["ratio_macs_full_over_light"] = b["full_model"]["macs_per_s"] / b["light_path"]["macs_per_s"]
+    b["ratio_params_full_over_light"] = b["full_model"]["params"] / b["light_path"]["params"]
+    return b
+
+
+def metrics_problems(model_dir):
+    """What is wrong with model_dir/metrics.json as a description of model_dir/model.onnx: a hash that
+    is not the file's, a budget that the file does not have, or a budget criterion the figures do not
+    meet. The quality criteria (SNR, shares) are the trainer's measurements, bound to the file by the hash."""
+    m = json.load(open(os.path.join(model_dir, "metrics.json")))
+    onnx_path = os.path.join(model_dir, "model.onnx")
+    problems = []
+    if m.get("onnx_sha256") != sha(onnx_path):
+        problems.append("metrics.json describes model.onnx with sha256 %s, the shipped model.onnx has %s: "
+                        "re-run models/dsl/ship.py for this model" % (m.get("onnx_sha256"), sha(onnx_path)))
+    b = budget_from_onnx(onnx_path)
+    for k, v in b.items():
+        recorded = m["budget"].get(k)
+        same = abs(recorded - v) < 1e-9 if isinstance(v, float) and recorded is not None else recorded == v
+        if not same:
+            problems.append("budget %s: metrics.json says %s, model.onnx has %s" % (k, recorded, v))
+    meets = {
+        "light_macs_ratio_ge_12.3": b["ratio_macs_full_over_light"] >= 12.3,
+        "light_params_ratio_ge_20.9": b["ratio_params_full_over_light"] >= 20.9,
+        "light_path_le_8M_macs": b["light_path"]["macs_per_s"] <= 8e6,
+        "heavy_path_le_150M_macs_1.5M_params": b["heavy_path"]["macs_per_s"] <= 150e6 and b["heavy_path"]["params"] <= 1.5e6,
+    }
+    problems += ["criterion %s: not met by model.onnx" % k for k, ok in meets.items() if not ok]
+    return problems
+
+
+@check
+def metrics_describe_the_shipped_model():
+    problems = metrics_problems(D)
+    assert not problems, problems
+
+
+@check
+def stale_metrics_are_caught():
+    """The check above says no: a metrics.json whose hash or budget is not the model's, or a changed
+    model.onnx under unchanged metrics, is reported."""
+    import shutil
+    m = json.load(open(os.path.join(D, "metrics.json")))
+    with tempfile.TemporaryDirectory() as t:
+        shutil.copy(os.path.join(D, "model.onnx"), t)
+
+        def problems_with(metrics):
+            json.dump(metrics, open(os.path.join(t, "metrics.json"), "w"))
+            return metrics_problems(t)
+
+        assert problems_with(m) == []
+        stale = dict(m, onnx_sha256=("0" if m["onnx_sha256"][0] != "0" else "1") + m["onnx_sha256"][1:])
+        assert any("sha256" in p for p in problems_with(stale))
+        budget = json.loads(json.dumps(m["budget"]))
+        budget["heavy_path"]["params"] += 1
+        assert any("budget heavy_path" in p for p in problems_with(dict(m, budget=budget)))
+        onx = onnx.load(os.path.join(D, "model.onnx"))
+        w = next(i for i in onx.graph.initializer if i.data_type == onnx.TensorProto.FLOAT and i.raw_data)
+        w.raw_data = bytes([w.raw_data[0] ^ 1]) + w.raw_data[1:]
+        onnx.save(onx, os.path.join(t, "model.onnx"))
+        assert any("sha256" in p for p in problems_with(m))
+
+
 @check
 def metrics_criteria():
     m = json.load(open(os.path.join(D, "metrics.json")))

@@ -60,8 +60,9 @@ def _pad(x, pads, value=None, mode="constant"):
     return np.pad(x, pw, constant_values=0 if value is None else value)
 
 
-def run(model, feeds):
-    """Evaluate in float64 (then compare to torch float32 with a tolerance)."""
+def run(model, feeds, env_out=None):
+    """Evaluate in float64 (then compare to torch float32 with a tolerance). env_out (a dict), when
+    given, receives every tensor of the graph by name (e.g. to read intermediate shapes)."""
     g = model.graph
     env = {t.name: numpy_helper.to_array(t) for t in g.initializer}
     env.update({k: np.asarray(v, np.float64) for k, v in feeds.items()})
@@ -110,4 +111,6 @@ def run(model, feeds):
         else:
             raise NotImplementedError("op %s not in the evaluator" % op)
         env[n.output[0]] = r
+    if env_out is not None:
+        env_out.update(env)
     return [env[o.name] for o in g.output]

@@ -4,6 +4,7 @@ ATTRIBUTION.md, metrics.json and METRICS.md. Every number is measured here.
 /usr/bin/python3 -m dsl.ship --ckpt models/.runs/main/ckpt.pt --name dsl_soundstream_s"""
 import argparse
 import glob
+import hashlib
 import json
 import os
 
@@ -130,7 +131,9 @@ def main(argv=None):
         "speech_mostly_heavy": res["speech"]["light_share"] < 0.5,
         "music_mostly_heavy": res["music"]["light_share"] < 0.5,
     }
-    metrics = {"name": a.name, "checkpoint_step": ck["step"], "train_seconds": ck.get("train_seconds"),
+    # The hash binds these figures to the exact model.onnx they describe (dsl/ci_check.py checks it).
+    metrics = {"name": a.name, "onnx_sha256": hashlib.sha256(open(onnx_path, "rb").read()).hexdigest(),
+               "checkpoint_step": ck["step"], "train_seconds": ck.get("train_seconds"),
                "loss_weights": ck["weights"], "switch_target": ck["switch"],
                "embedding_channels": int(len(idx)), "embedding_channels_before_mask": len(ck["model"]["gate"]),
                "onnx": {"opset": 13, "ops": ops, "outputs": OUTPUTS, "max_abs_diff_vs_torch": max(diffs),

@@ -13,7 +13,8 @@ public static class BoardGenerator
     /// <param name="model">The emitted model folder.</param>
     /// <param name="outputDir">Glue folder (default <c>&lt;model&gt;/boards/&lt;board&gt;</c>).</param>
     /// <param name="repo">Repository layout (default: found from the current directory).</param>
-    /// <param name="linkCheck">Link each core image (needs arm-none-eabi-gcc; skipped with a reason when missing).</param>
+    /// <param name="linkCheck">Link each core image (needs arm-none-eabi-gcc: a <see cref="DslErrorCode.Toolchain"/>
+    /// error when missing); false skips the fit check and says so in the result.</param>
     public static BoardGeneration Generate(BoardProfile board, ModelFolder model, string? outputDir = null,
         RepoLayout? repo = null, bool linkCheck = true)
     {
@@ -24,11 +25,13 @@ public static class BoardGenerator
             return new BoardGeneration(glue, [], "link check disabled");
         }
 
+        // Without the linker there is no fit verdict: an error, never a silent pass (the caller may opt out).
         if (!ToolRunner.IsInstalled("arm-none-eabi-gcc"))
         {
-            return new BoardGeneration(glue, [],
-                "arm-none-eabi-gcc is not installed (sudo apt-get install -y --no-install-recommends " +
-                ToolRunner.AptPackageFor("arm-none-eabi-gcc") + ")");
+            throw new DslException(DslErrorCode.Toolchain,
+                $"{board.FilePath}: cannot check that the model fits board '{board.Name}': arm-none-eabi-gcc is not installed " +
+                "(not found on PATH); install it with: sudo apt-get install -y --no-install-recommends " +
+                ToolRunner.AptPackageFor("arm-none-eabi-gcc") + ", or skip the fit check explicitly with --no-fit-check");
         }
 
         // Build outside the output folder so generated output stays byte-identical and free of binaries.

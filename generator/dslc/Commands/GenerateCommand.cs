@@ -30,13 +30,13 @@ public static class GenerateCommand
         CompiledModel model = CommandSupport.Compile(o, info);
         // One emitted folder has one kernel variant: the one every core of the board can run.
         KernelVariant variant = board?.CommonKernelVariant ?? CommandSupport.Variant(o.Variant);
-        Generate(model, output, board, variant, info);
+        Generate(model, output, board, variant, info, fitCheck: !o.NoFitCheck);
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
 
     /// <summary>Writes everything for <paramref name="board"/> (or none) into <paramref name="output"/>.</summary>
-    public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, KernelVariant variant, Action<string> info)
+    public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, KernelVariant variant, Action<string> info, bool fitCheck = true)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
@@ -49,10 +49,11 @@ public static class GenerateCommand
             if (board is not null)
             {
                 ModelFolder folder = ModelFolder.Load(staging, model.Program.Name);
-                BoardGeneration generated = BoardGenerator.Generate(board, folder, Path.Combine(staging, "boards", board.Name), repo);
+                BoardGeneration generated = BoardGenerator.Generate(board, folder, Path.Combine(staging, "boards", board.Name), repo, fitCheck);
                 if (generated.LinkCheckSkippedBecause is { } why)
                 {
-                    info($"warning: the memory fit on '{board.Name}' was not checked: {why}");
+                    // Not through info: a skipped verdict is never hidden by -q.
+                    Console.Error.WriteLine($"dslc: warning: the memory fit on '{board.Name}' was not checked ({why}, --no-fit-check)");
                 }
 
                 foreach (CoreImage image in generated.Images)

@@ -27,19 +27,21 @@ public static class ValidateCommand
 
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
-        OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "validate", manifest.CName, target), CommandSupport.Inputs(o, manifest, [board?.FilePath, .. o.Audio]), "--work", o.Force);
+        OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "validate", manifest.CName, target), CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. o.Audio]), "--work", o.Force);
         IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
-        short[] first = clips.Select(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)).ToList()[0];
+        // Read (and check) every clip before compiling: a clip shorter than one frame is an audio error.
+        var audio = clips.Select(c => (Path.GetFileName(c), StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame))).ToList();
+        short[] first = audio[0].Item2;
         CompiledModel model = CommandSupport.Compile(o, info);
         using IDisposable listing = workFolder.Reset();
         string work = workFolder.Path;
-        string emitted = Path.Combine(work, model.Program.Name);
-        GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
-
-        foreach ((string output, double rel) in OnnxRuntimeComparison.Compare(model.Manifest, model.Graph, first))
+        string emitted = o.Emitted is null ? Path.Combine(work, model.Program.Name) : Path.GetFullPath(o.Emitted);
+        if (o.Emitted is null)
         {
-            Console.WriteLine($"float reference vs onnxruntime, {output}: max error {rel:E2} of full scale ({(rel < 1e-4 ? "ok" : "TOO LARGE")})");
+            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
         }
+
+        OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));
 
         Console.WriteLine($"int8 vs float, always-heavy output: SNR {QualityMetrics.HeavyInt8VsFloatSnr(model, first):F1} dB ({Path.GetFileName(clips[0])})");
 

@@ -14,6 +14,9 @@ public sealed class GenerateOptions : ModelOptions
     [Option('b', "board", HelpText = "Board profile name (boards/<name>.yaml) or YAML file: kernel variant, build glue, memory fit check.")]
     public string? Board { get; set; }
 
+    [Option("no-fit-check", HelpText = "With --board: do not link the paths to check they fit the board's memory (no Arm toolchain needed); a warning says so, even with -q.")]
+    public bool NoFitCheck { get; set; }
+
     [Option("variant", HelpText = "Kernel variant without a board: portable (default), dsp or mve.")]
     public string? Variant { get; set; }
 }

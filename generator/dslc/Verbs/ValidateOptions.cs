@@ -17,6 +17,9 @@ public sealed class ValidateOptions : ModelOptions
     [Option("force", HelpText = "Replace the --work folder even if it holds files dslc did not write (never the model's inputs).")]
     public bool Force { get; set; }
 
+    [Option("emitted", HelpText = "Validate C that 'dslc generate' already wrote into this folder (same model and options) instead of generating it afresh.")]
+    public string? Emitted { get; set; }
+
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
     public string? Work { get; set; }
 }

@@ -73,20 +73,4 @@ public sealed class CliErrorTests
         Assert.Contains("stereo.wav", error);
         Assert.Contains("8000", error);
     }
-
-    [Fact]
-    public void Generate_is_deterministic()
-    {
-        string a = Path.Combine(TempDir(), "a");
-        string b = Path.Combine(TempDir(), "b");
-        Assert.Equal(0, Run("generate", "-m", Fixtures.TinyDsl, "-o", a, "-q").Code);
-        Assert.Equal(0, Run("generate", "-m", Fixtures.TinyDsl, "-o", b, "-q").Code);
-        string[] files = Directory.GetFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(files, Directory.GetFiles(b, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b, f)).Order(StringComparer.Ordinal));
-        Assert.Contains("report.json", files);
-        foreach (string f in files)
-        {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f)));
-        }
-    }
 }

@@ -8,14 +8,14 @@ namespace Dsl.Compiler.Tests.Ops;
 
 /// <summary>
 /// One graph per supported op, built in the test: it must import, lower to the expected streamed
-/// node, and the float streaming reference must match onnxruntime (1e-4 of full scale).
+/// node, and the float streaming reference must match onnxruntime (OnnxRuntimeComparison.Tolerance).
 /// </summary>
 public sealed class OpCoverageTests
 {
     private static IrGraph Check(OpGraph g)
     {
         (IrGraph graph, double error) = g.CompareWithOnnxRuntime();
-        Assert.True(error < 1e-4, $"float reference vs onnxruntime: {error:E2}");
+        Assert.True(error < Dsl.Cli.Checks.OnnxRuntimeComparison.Tolerance, $"float reference vs onnxruntime: {error:E2}");
         return graph;
     }
 
