@@ -2,13 +2,13 @@
  * dsl_harness_main.c - test firmware / host program for a dslc-generated model.
  *
  * Reads raw int16 little-endian mono PCM frame by frame (stops at the first incomplete frame) and
- * writes the binary frame trace of docs/generated-api.md (version 2) in two passes over the input,
- * each starting from reset:
- *   1. per path: dsl_model_light_process on every frame, then dsl_model_heavy_process_routed (the
- *      generated reset + replay + heavy call that dsl_model_process uses): light_out, handoff, heavy_out
- *      and the instruction counts of each path;
- *   2. single core: dsl_model_process on every frame, the call most users link: its decision and its
- *      routed output.
+ * writes the binary frame trace of docs/generated-api.md (version 2) in two passes over the input:
+ *   1. from dsl_model_light_reset + dsl_model_heavy_reset, per path: dsl_model_light_process on every
+ *      frame, then dsl_model_heavy_process_routed (the generated reset + replay + heavy call that
+ *      dsl_model_process uses): light_out, handoff, heavy_out and the instruction counts of each path;
+ *   2. from dsl_model_light_reset only, single core: dsl_model_process on every frame, the call most users
+ *      link: its decision and its routed output (the heavy path, as pass 1 left it, must be restarted by
+ *      the generated code on the first heavy frame).
  * Routing and replay are the generated code's; this file only calls it and writes what comes out.
  * Exit code 0 on success, 2 usage, 3 I/O error.
  *
@@ -172,12 +172,12 @@ int main(int argc, char **argv)
     }
     if (more < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: read error", in_path);
 
-    /* Pass 2: the same input again through the single-core call. */
+    /* Pass 2: the same input again through the single-core call. Only the light path is reset: the heavy
+       path, left as pass 1 ended, must be restarted by dsl_model_process itself on the first heavy frame. */
     if (dsl_hio_close(in_h) != 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot close input PCM", in_path);
     in_h = dsl_hio_open_read(in_path);
     if (in_h < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot reopen input PCM", in_path);
     dsl_model_light_reset();
-    dsl_model_heavy_reset();
     while ((more = dsl_h_next_frame(in_h)) > 0) {
         const dsl_model_decision_t d = dsl_model_process(g_in, g_routed_out);
         (void)dsl_h_put16s(dsl_h_put_decision(g_record, &d), g_routed_out, DSL_H_FS);

@@ -8,8 +8,9 @@ namespace Dsl.Compiler.Tests.Validation;
 
 /// <summary>
 /// The bit-exact verdict of <c>dslc validate</c> can say "no": the tiny fixture is generated as validate
-/// generates it, one line of the emitted <c>&lt;m&gt;_model.c</c> is broken, and the host validation must
-/// report a mismatch with exit code 10. The unmutated copy is the control (exit 0).
+/// generates it, one line of the emitted routing code (<c>&lt;m&gt;_model.c</c>, <c>&lt;m&gt;_light.c</c>) is
+/// broken, and the host validation must report a mismatch with exit code 10. The unmutated copy is the
+/// control (exit 0).
 /// </summary>
 public sealed class ReplayMutationTests : IDisposable
 {
@@ -19,8 +20,9 @@ public sealed class ReplayMutationTests : IDisposable
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 
-    /// <summary>Generates the model, applies <paramref name="mutate"/> to <c>&lt;m&gt;_model.c</c>, validates on the host.</summary>
-    private ValidationVerdict Validate(string name, Func<string, string, string>? mutate)
+    /// <summary>Generates the model, applies <paramref name="mutate"/> (source, model name) to
+    /// <c>&lt;m&gt;&lt;<paramref name="suffix"/>&gt;</c>, validates on the host.</summary>
+    private ValidationVerdict Validate(string name, Func<string, string, string>? mutate, string suffix = "_model.c")
     {
         CompiledModel model = Compiled.Value;
         string m = model.Program.Name;
@@ -28,7 +30,7 @@ public sealed class ReplayMutationTests : IDisposable
         GenerateCommand.Generate(model, emitted, null, KernelVariant.Portable, _ => { });
         if (mutate is not null)
         {
-            string file = Path.Combine(emitted, m + "_model.c");
+            string file = Path.Combine(emitted, m + suffix);
             string before = File.ReadAllText(file);
             string after = mutate(before, m);
             Assert.NotEqual(before, after); // the mutation must apply, or the test proves nothing
@@ -70,5 +72,17 @@ public sealed class ReplayMutationTests : IDisposable
         Assert.False(v.BitExact);
         Assert.Equal((int)DslErrorCode.Mismatch, v.ExitCode);
         Assert.Contains("m_process routed out sample", v.FirstDifference);
+    }
+
+    [Fact]
+    public void Heavy_path_not_restarted_at_a_clip_start_is_a_mismatch_with_exit_10()
+    {
+        // The prev_heavy class of bug: m_process must not rely on the heavy state of an earlier clip. The
+        // test clip starts heavy; the harness resets only the light path before its m_process pass.
+        ValidationVerdict v = Validate("no-restart-at-start", (c, _) => c.Replace("d.heavy_restart = heavy && !prev_heavy;",
+            "d.heavy_restart = heavy && !prev_heavy && frames_seen > 0;", StringComparison.Ordinal), "_light.c");
+        Assert.False(v.BitExact);
+        Assert.Equal((int)DslErrorCode.Mismatch, v.ExitCode);
+        Assert.Contains("m_process", v.FirstDifference);
     }
 }
