@@ -20,6 +20,13 @@ IEnumerable<(string Name, bool Emulated)> Boards() =>
         .Select(f => (f.GetFilenameWithoutExtension().ToString(),
                       System.IO.File.ReadAllLines(f.FullPath).Any(l => l.TrimStart().StartsWith("qemu:"))));
 
+// One emulated board per kernel variant (the first by name): where the non-default rounding rule runs under QEMU.
+IEnumerable<(string Name, string Variant)> EmulatedBoardPerVariant() =>
+    Boards().Where(b => b.Emulated)
+        .Select(b => (b.Name, Variant: System.IO.File.ReadAllLines($"{root}/boards/{b.Name}.yaml")
+            .Select(l => l.Trim()).First(l => l.StartsWith("kernel_variant:")).Split(':')[1].Trim()))
+        .GroupBy(b => b.Variant).Select(g => g.First()).OrderBy(b => b.Variant, StringComparer.Ordinal);
+
 void Run(string step, string exe, string args, bool mustPass = true)
 {
     Information($"==> {step}");
@@ -77,6 +84,11 @@ Task("qemu")
         foreach (var m in AllModels())
             foreach (var b in Boards().Where(b => b.Emulated))
                 Dslc($"{Name(m)}: bit-exact on {b.Name} (QEMU)", $"validate -m \"{m}\" --board {b.Name} -q --work out/validate/{Name(m)}/{b.Name}");
+        // The TFLite/CMSIS-NN rounding rule under QEMU, on one board per kernel variant (portable, dsp, mve).
+        foreach (var m in AllModels())
+            foreach (var b in EmulatedBoardPerVariant())
+                Dslc($"{Name(m)}: bit-exact on {b.Name} (QEMU, {b.Variant} kernels), --rounding tflite",
+                     $"validate -m \"{m}\" --board {b.Name} --rounding tflite -q --work out/validate/{Name(m)}/{b.Name}-tflite");
     });
 
 Task("bench")

@@ -1,20 +1,26 @@
 /*
  * dsl_harness_main.c - test firmware / host program for a dslc-generated model.
  *
- * Reads raw int16 little-endian mono PCM frame by frame (stops at the first incomplete frame),
- * runs the light path on every frame and, on heavy frames, the heavy path (reset + replay of the
- * handoff frames of ages replay_frames..1 on a light->heavy transition, then age 0), and writes the
- * binary frame trace of docs/generated-api.md. Exit code 0 on success, 2 usage, 3 I/O error.
+ * Reads raw int16 little-endian mono PCM frame by frame (stops at the first incomplete frame) and
+ * writes the binary frame trace of docs/generated-api.md (version 2) in two passes over the input:
+ *   1. from dsl_model_light_reset + dsl_model_heavy_reset, per path: dsl_model_light_process on every
+ *      frame, then dsl_model_heavy_process_routed (the generated reset + replay + heavy call that
+ *      dsl_model_process uses): light_out, handoff, heavy_out and the instruction counts of each path;
+ *   2. from dsl_model_light_reset only, single core: dsl_model_process on every frame, the call most users
+ *      link: its decision and its routed output (the heavy path, as pass 1 left it, must be restarted by
+ *      the generated code on the first heavy frame).
+ * Routing and replay are the generated code's; this file only calls it and writes what comes out.
+ * Exit code 0 on success, 2 usage, 3 I/O error.
  *
  * It only uses the generic names of dsl_model.h, which the generated model folder provides:
  *   DSL_MODEL_FRAME_SAMPLES, DSL_MODEL_HANDOFF_BYTES, DSL_MODEL_ROUTE_HEAVY,
  *   dsl_model_decision_t (fields route, replay_frames, switch_score),
  *   dsl_model_light_reset, dsl_model_light_process, dsl_model_handoff_frame,
- *   dsl_model_heavy_reset, dsl_model_heavy_process.
+ *   dsl_model_heavy_reset, dsl_model_heavy_process_routed, dsl_model_process.
  *
  * Instruction counts (target only, QEMU -icount): light = dsl_model_light_process of the frame;
- * heavy = reset + replay + heavy call of the frame; 0 when not measured. The cost of reading the
- * counter itself is measured once at start and subtracted.
+ * heavy = dsl_model_heavy_process_routed of a heavy frame (reset + replay + heavy call), 0 on light
+ * frames; 0 when not measured. The cost of reading the counter itself is measured once and subtracted.
  */
 #include <stdint.h>
 
@@ -23,7 +29,8 @@
 
 #define DSL_H_FS DSL_MODEL_FRAME_SAMPLES
 #define DSL_H_HB DSL_MODEL_HANDOFF_BYTES
-#define DSL_H_RECORD_BYTES (20 + 4 * DSL_H_FS + DSL_H_HB)
+#define DSL_H_PATH_RECORD_BYTES (20 + 4 * DSL_H_FS + DSL_H_HB)
+#define DSL_H_PROCESS_RECORD_BYTES (12 + 2 * DSL_H_FS)
 
 #define DSL_H_EXIT_USAGE 2
 #define DSL_H_EXIT_IO 3
@@ -32,8 +39,8 @@ static uint8_t g_pcm_bytes[2 * DSL_H_FS];
 static int16_t g_in[DSL_H_FS];
 static int16_t g_light_out[DSL_H_FS];
 static int16_t g_heavy_out[DSL_H_FS];
-static int16_t g_replay_out[DSL_H_FS];
-static uint8_t g_record[DSL_H_RECORD_BYTES];
+static int16_t g_routed_out[DSL_H_FS];
+static uint8_t g_record[DSL_H_PATH_RECORD_BYTES];
 
 static uint8_t *dsl_h_put32(uint8_t *p, uint32_t v)
 {
@@ -55,6 +62,13 @@ static uint8_t *dsl_h_put16s(uint8_t *p, const int16_t *v, int32_t n)
     return p;
 }
 
+static uint8_t *dsl_h_put_decision(uint8_t *p, const dsl_model_decision_t *d)
+{
+    p = dsl_h_put32(p, (uint32_t)(int32_t)d->route);
+    p = dsl_h_put32(p, (uint32_t)d->replay_frames);
+    return dsl_h_put32(p, (uint32_t)d->switch_score);
+}
+
 static uint64_t g_counter_overhead;
 
 static uint64_t dsl_h_elapsed(uint64_t t0, uint64_t t1)
@@ -68,6 +82,19 @@ static int dsl_h_fail(int code, const char *what, const char *path)
     dsl_hio_log(what);
     dsl_hio_log(path);
     return code;
+}
+
+/* Next frame of the input into g_in: 1, 0 at the end (a partial frame is dropped), -1 on error. */
+static int dsl_h_next_frame(int32_t in_h)
+{
+    int32_t i;
+    const int32_t got = dsl_hio_read(in_h, g_pcm_bytes, (int32_t)sizeof g_pcm_bytes);
+    if (got < 0) return -1;
+    if (got < (int32_t)sizeof g_pcm_bytes) return 0;
+    for (i = 0; i < DSL_H_FS; i++) {
+        g_in[i] = (int16_t)(uint16_t)((uint16_t)g_pcm_bytes[2 * i] | ((uint16_t)g_pcm_bytes[2 * i + 1] << 8));
+    }
+    return 1;
 }
 
 #ifdef DSL_HARNESS_TARGET
@@ -84,8 +111,7 @@ int main(int argc, char **argv)
     int32_t in_h;
     int32_t out_h;
     int32_t i;
-    int32_t frames = 0;
-    int previous_heavy = 0;
+    int more;
     uint8_t header[16];
 
     if (dsl_hio_paths(argc, argv, &in_path, &out_path) != 0) return DSL_H_EXIT_USAGE;
@@ -98,13 +124,11 @@ int main(int argc, char **argv)
     header[1] = 'S';
     header[2] = 'L';
     header[3] = 'T';
-    (void)dsl_h_put32(dsl_h_put32(dsl_h_put32(header + 4, 1u), (uint32_t)DSL_H_FS), (uint32_t)DSL_H_HB);
+    (void)dsl_h_put32(dsl_h_put32(dsl_h_put32(header + 4, 2u), (uint32_t)DSL_H_FS), (uint32_t)DSL_H_HB);
     if (dsl_hio_write(out_h, header, (int32_t)sizeof header) != 0) {
         return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
     }
 
-    dsl_model_light_reset();
-    dsl_model_heavy_reset();
     dsl_hio_counter_start();
     {
         const uint64_t a = dsl_hio_counter_ticks();
@@ -112,20 +136,17 @@ int main(int argc, char **argv)
         g_counter_overhead = b - a;
     }
 
-    for (;;) {
+    /* Pass 1: per path. */
+    dsl_model_light_reset();
+    dsl_model_heavy_reset();
+    while ((more = dsl_h_next_frame(in_h)) > 0) {
         dsl_model_decision_t d;
         const int8_t *handoff;
-        uint32_t light_instr = 0;
+        uint32_t light_instr;
         uint32_t heavy_instr = 0;
         uint8_t *p;
         uint64_t t0;
         uint64_t t1;
-        const int32_t got = dsl_hio_read(in_h, g_pcm_bytes, (int32_t)sizeof g_pcm_bytes);
-        if (got < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: read error", in_path);
-        if (got < (int32_t)sizeof g_pcm_bytes) break; /* end of input (a partial frame is dropped) */
-        for (i = 0; i < DSL_H_FS; i++) {
-            g_in[i] = (int16_t)(uint16_t)((uint16_t)g_pcm_bytes[2 * i] | ((uint16_t)g_pcm_bytes[2 * i + 1] << 8));
-        }
 
         t0 = dsl_hio_counter_ticks();
         d = dsl_model_light_process(g_in, g_light_out);
@@ -134,37 +155,39 @@ int main(int argc, char **argv)
         handoff = dsl_model_handoff_frame(0);
 
         for (i = 0; i < DSL_H_FS; i++) g_heavy_out[i] = 0;
-        if (d.route == DSL_MODEL_ROUTE_HEAVY) {
-            t0 = dsl_hio_counter_ticks();
-            if (!previous_heavy || d.replay_frames > 0) {
-                int32_t age;
-                dsl_model_heavy_reset();
-                for (age = d.replay_frames; age >= 1; age--) {
-                    dsl_model_heavy_process(dsl_model_handoff_frame(age), g_replay_out);
-                }
-            }
-            dsl_model_heavy_process(handoff, g_heavy_out);
-            t1 = dsl_hio_counter_ticks();
-            heavy_instr = dsl_hio_ticks_to_instructions(dsl_h_elapsed(t0, t1));
-        }
-        previous_heavy = d.route == DSL_MODEL_ROUTE_HEAVY;
+        t0 = dsl_hio_counter_ticks();
+        dsl_model_heavy_process_routed(&d, g_heavy_out);
+        t1 = dsl_hio_counter_ticks();
+        if (d.route == DSL_MODEL_ROUTE_HEAVY) heavy_instr = dsl_hio_ticks_to_instructions(dsl_h_elapsed(t0, t1));
 
-        p = dsl_h_put32(g_record, (uint32_t)(int32_t)d.route);
-        p = dsl_h_put32(p, (uint32_t)d.replay_frames);
-        p = dsl_h_put32(p, (uint32_t)d.switch_score);
+        p = dsl_h_put_decision(g_record, &d);
         p = dsl_h_put32(p, light_instr);
         p = dsl_h_put32(p, heavy_instr);
         p = dsl_h_put16s(p, g_light_out, DSL_H_FS);
         for (i = 0; i < DSL_H_HB; i++) *p++ = (uint8_t)handoff[i];
         (void)dsl_h_put16s(p, g_heavy_out, DSL_H_FS);
-        if (dsl_hio_write(out_h, g_record, (int32_t)sizeof g_record) != 0) {
+        if (dsl_hio_write(out_h, g_record, DSL_H_PATH_RECORD_BYTES) != 0) {
             return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
         }
-        frames++;
     }
+    if (more < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: read error", in_path);
+
+    /* Pass 2: the same input again through the single-core call. Only the light path is reset: the heavy
+       path, left as pass 1 ended, must be restarted by dsl_model_process itself on the first heavy frame. */
+    if (dsl_hio_close(in_h) != 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot close input PCM", in_path);
+    in_h = dsl_hio_open_read(in_path);
+    if (in_h < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot reopen input PCM", in_path);
+    dsl_model_light_reset();
+    while ((more = dsl_h_next_frame(in_h)) > 0) {
+        const dsl_model_decision_t d = dsl_model_process(g_in, g_routed_out);
+        (void)dsl_h_put16s(dsl_h_put_decision(g_record, &d), g_routed_out, DSL_H_FS);
+        if (dsl_hio_write(out_h, g_record, DSL_H_PROCESS_RECORD_BYTES) != 0) {
+            return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
+        }
+    }
+    if (more < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: read error", in_path);
 
     if (dsl_hio_close(out_h) != 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot close trace", out_path);
     (void)dsl_hio_close(in_h);
-    (void)frames;
     return 0;
 }

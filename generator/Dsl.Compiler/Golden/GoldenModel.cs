@@ -66,9 +66,9 @@ public sealed class GoldenModel
 
         BufferSlice s = program.SwitchScore;
         int score = (sbyte)(s.Region == BufferRegion.Arena ? light.Arena : light.State)[s.Offset];
-        (bool isHeavy, int replay) = router.Next(score >= program.SwitchThreshold);
+        RouteStep route = router.Next(score >= program.SwitchThreshold);
         frame++;
-        return new Decision(isHeavy, replay, score);
+        return new Decision(route, score);
     }
 
     public void HeavyProcess(byte[] handoff, short[] heavyOut)
@@ -78,10 +78,16 @@ public sealed class GoldenModel
         Buffer.BlockCopy(outBytes, 0, heavyOut, 0, outBytes.Length);
     }
 
+    /// <summary>The heavy side of a routed frame (m_heavy_process_routed): reset and replay when the
+    /// decision restarts the heavy path, then the frame; nothing on a light frame.</summary>
+    public void HeavyProcessRouted(Decision d, short[] heavyOut) =>
+        Router.RunHeavy(d.Route, HandoffFrame, HeavyReset, HeavyProcess, heavyOut);
+
     /// <summary>
-    /// Runs a clip the way the test harness does (light every frame; on heavy frames reset and
-    /// replay on a light-to-heavy transition, then the frame) and returns its trace.
-    /// <paramref name="alwaysHeavy"/> runs the heavy path on every frame instead of routing.
+    /// Runs a clip the way the test harness does (light every frame, then the routed heavy side) and
+    /// returns its trace; each record's <see cref="FrameRecord.Process"/> is the routed output m_process
+    /// must give. <paramref name="alwaysHeavy"/> runs the heavy path on every frame instead (no reset,
+    /// no replay): the continuous execution that replay must reproduce.
     /// </summary>
     public List<FrameRecord> RunClip(short[] pcm, bool alwaysHeavy = false)
     {
@@ -89,31 +95,22 @@ public sealed class GoldenModel
         LightReset();
         HeavyReset();
         var records = new List<FrameRecord>();
-        bool wasHeavy = false;
         for (int f = 0; f + n <= pcm.Length; f += n)
         {
             short[] input = pcm[f..(f + n)];
             var lightOut = new short[n];
             var heavyOut = new short[n];
             Decision d = LightProcess(input, lightOut);
-            bool runHeavy = alwaysHeavy || d.Heavy;
-            if (runHeavy)
+            if (alwaysHeavy)
             {
-                if (!alwaysHeavy && (!wasHeavy || d.ReplayFrames > 0))
-                {
-                    HeavyReset();
-                    var scratch = new short[n];
-                    for (int age = d.ReplayFrames; age >= 1; age--)
-                    {
-                        HeavyProcess(HandoffFrame(age), scratch);
-                    }
-                }
-
                 HeavyProcess(HandoffFrame(0), heavyOut);
             }
+            else
+            {
+                HeavyProcessRouted(d, heavyOut);
+            }
 
-            wasHeavy = runHeavy;
-            records.Add(new FrameRecord(d.Heavy ? 1 : 0, d.ReplayFrames, d.SwitchScore, 0, 0, lightOut,
+            records.Add(FrameRecord.Routed(d.Heavy ? 1 : 0, d.ReplayFrames, d.SwitchScore, 0, 0, lightOut,
                 HandoffFrame(0).Select(b => (sbyte)b).ToArray(), heavyOut));
         }
 

@@ -28,9 +28,9 @@ public static class FloatRoutedRun
             var tensors = new Dictionary<string, float[]> { [graph.Input] = Pcm.ToFloat(audio, f, n) };
             engine.RunFrame(tensors);
             float s = tensors[score][0];
-            (bool isHeavy, int replay) = router.Next(s >= manifest.Threshold);
-            float[] output = isHeavy ? tensors[heavy] : light is null ? new float[n] : tensors[light];
-            frames.Add(new Frame(isHeavy, replay, s, output));
+            RouteStep route = router.Next(s >= manifest.Threshold);
+            float[] output = route.Heavy ? tensors[heavy] : light is null ? new float[n] : tensors[light];
+            frames.Add(new Frame(route.Heavy, route.ReplayFrames, s, output));
         }
 
         return frames;

@@ -9,6 +9,7 @@ namespace Dsl.Compiler.Validation;
 /// <param name="LightOut">Light output, frame_samples int16.</param>
 /// <param name="Handoff">Handoff frame of age 0, handoff_bytes int8.</param>
 /// <param name="HeavyOut">Heavy output, frame_samples int16 (zeros on light frames).</param>
+/// <param name="Process">The same frame through the single-core m_process (pass 2 of the trace).</param>
 public sealed record FrameRecord(
     int Route,
     int ReplayFrames,
@@ -17,4 +18,13 @@ public sealed record FrameRecord(
     uint HeavyInstructions,
     short[] LightOut,
     sbyte[] Handoff,
-    short[] HeavyOut);
+    short[] HeavyOut,
+    ProcessRecord Process)
+{
+    /// <summary>A frame whose m_process record is what routing defines (the design.md rule): the same
+    /// decision, the heavy output on heavy frames and the light output on light frames.</summary>
+    public static FrameRecord Routed(int route, int replayFrames, int switchScore, uint lightInstructions,
+        uint heavyInstructions, short[] lightOut, sbyte[] handoff, short[] heavyOut) =>
+        new(route, replayFrames, switchScore, lightInstructions, heavyInstructions, lightOut, handoff, heavyOut,
+            new ProcessRecord(route, replayFrames, switchScore, route == 1 ? heavyOut : lightOut));
+}

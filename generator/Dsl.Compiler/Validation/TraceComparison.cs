@@ -3,7 +3,8 @@ namespace Dsl.Compiler.Validation;
 /// <summary>Result of comparing a C trace with the golden model's: bit-exact, or the first difference.</summary>
 public sealed record TraceComparison(bool BitExact, int Frames, int HeavyFrames, int ReplayedFrames, string? FirstDifference)
 {
-    /// <summary>Compares every route decision, replay count, switch score, output sample and handoff byte.</summary>
+    /// <summary>Compares every route decision, replay count, switch score, output sample and handoff byte, of
+    /// the per-path calls and of the single-core m_process.</summary>
     public static TraceComparison Compare(IReadOnlyList<FrameRecord> golden, IReadOnlyList<FrameRecord> c, string what)
     {
         int heavy = golden.Count(r => r.Route == 1);
@@ -23,7 +24,11 @@ public sealed record TraceComparison(bool BitExact, int Frames, int HeavyFrames,
                 : g.SwitchScore != x.SwitchScore ? $"switch_score {x.SwitchScore} (golden {g.SwitchScore})"
                 : FirstDiff("light_out sample", g.LightOut, x.LightOut)
                   ?? FirstDiff("handoff byte", g.Handoff, x.Handoff)
-                  ?? FirstDiff("heavy_out sample", g.HeavyOut, x.HeavyOut);
+                  ?? FirstDiff("heavy_out sample", g.HeavyOut, x.HeavyOut)
+                  ?? (g.Process.Route != x.Process.Route ? $"m_process route {x.Process.Route} (golden {g.Process.Route})"
+                  : g.Process.ReplayFrames != x.Process.ReplayFrames ? $"m_process replay_frames {x.Process.ReplayFrames} (golden {g.Process.ReplayFrames})"
+                  : g.Process.SwitchScore != x.Process.SwitchScore ? $"m_process switch_score {x.Process.SwitchScore} (golden {g.Process.SwitchScore})"
+                  : FirstDiff("m_process routed out sample", g.Process.Out, x.Process.Out));
             if (diff is not null)
             {
                 return new TraceComparison(false, golden.Count, heavy, replayed, $"{what}: frame {f}: {diff}");

@@ -5,22 +5,31 @@ namespace Dsl.Compiler.Validation;
 
 /// <summary>
 /// The binary frame trace the test harness writes (docs/generated-api.md): little-endian header
-/// <c>"DSLT", version 1, frame_samples, handoff_bytes</c>, then one record per frame.
+/// <c>"DSLT", version 2, frame_samples, handoff_bytes</c>, then one per-path record per frame (pass 1),
+/// then one m_process record per frame (pass 2).
 /// </summary>
 /// <param name="FrameSamples">int16 samples per frame in light_out / heavy_out.</param>
 /// <param name="HandoffBytes">int8 bytes of one handoff frame.</param>
 /// <param name="Frames">The frames in order.</param>
 public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList<FrameRecord> Frames)
 {
-    public const uint Version = 1;
+    public const uint Version = 2;
     public const int HeaderBytes = 16;
     private const int FixedRecordBytes = 20;
+    private const int FixedProcessRecordBytes = 12;
 
     private static ReadOnlySpan<byte> Magic => "DSLT"u8;
 
     /// <summary>Bytes of one frame record.</summary>
     public static int RecordBytes(int frameSamples, int handoffBytes) =>
         FixedRecordBytes + (4 * frameSamples) + handoffBytes;
+
+    /// <summary>Bytes of one m_process record.</summary>
+    public static int ProcessRecordBytes(int frameSamples) => FixedProcessRecordBytes + (2 * frameSamples);
+
+    /// <summary>Bytes of one frame in both passes.</summary>
+    public static int FrameBytes(int frameSamples, int handoffBytes) =>
+        RecordBytes(frameSamples, handoffBytes) + ProcessRecordBytes(frameSamples);
 
     /// <summary>Reads a trace file; a bad or truncated file is a <see cref="DslErrorCode.Io"/>
     /// error naming the file, the frame and the byte offset.</summary>
@@ -74,18 +83,22 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
         var fs = (int)frameSamples;
         var hb = (int)handoffBytes;
         var recordBytes = RecordBytes(fs, hb);
+        var processBytes = ProcessRecordBytes(fs);
+        var frameBytes = recordBytes + processBytes;
         var body = bytes.Length - HeaderBytes;
-        if (body % recordBytes != 0)
+        if (body % frameBytes != 0)
         {
-            var complete = body / recordBytes;
-            throw Bad(name, HeaderBytes + (complete * recordBytes),
-                $"truncated trace: frame {complete} is incomplete ({body % recordBytes} of {recordBytes} bytes; " +
-                $"frame_samples {fs}, handoff_bytes {hb})");
+            throw Bad(name, bytes.Length,
+                $"truncated trace: {body} bytes after the header are not a whole number of frames of {frameBytes} bytes " +
+                $"({recordBytes} per-path + {processBytes} m_process; frame_samples {fs}, handoff_bytes {hb}); " +
+                "the harness stopped early");
         }
 
-        var frames = new List<FrameRecord>(body / recordBytes);
+        var count = body / frameBytes;
+        var frames = new List<FrameRecord>(count);
         var at = HeaderBytes;
-        for (var f = 0; f < body / recordBytes; f++)
+        var processAt = HeaderBytes + (count * recordBytes);
+        for (var f = 0; f < count; f++)
         {
             var r = bytes.Slice(at, recordBytes);
             var route = BinaryPrimitives.ReadInt32LittleEndian(r);
@@ -117,8 +130,24 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
                 heavy[i] = BinaryPrimitives.ReadInt16LittleEndian(r[p..]);
             }
 
-            frames.Add(new FrameRecord(route, replay, score, li, hi, light, handoff, heavy));
+            var q = bytes.Slice(processAt, processBytes);
+            var processRoute = BinaryPrimitives.ReadInt32LittleEndian(q);
+            if (processRoute is not (0 or 1))
+            {
+                throw Bad(name, processAt, $"frame {f}: m_process route {processRoute} is neither 0 (light) nor 1 (heavy)");
+            }
+
+            var routed = new short[fs];
+            for (var i = 0; i < fs; i++)
+            {
+                routed[i] = BinaryPrimitives.ReadInt16LittleEndian(q[(FixedProcessRecordBytes + (2 * i))..]);
+            }
+
+            var process = new ProcessRecord(processRoute, BinaryPrimitives.ReadInt32LittleEndian(q[4..]),
+                BinaryPrimitives.ReadInt32LittleEndian(q[8..]), routed);
+            frames.Add(new FrameRecord(route, replay, score, li, hi, light, handoff, heavy, process));
             at += recordBytes;
+            processAt += processBytes;
         }
 
         return new TraceFile(fs, hb, frames);
@@ -128,7 +157,8 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
     public byte[] ToBytes()
     {
         var recordBytes = RecordBytes(FrameSamples, HandoffBytes);
-        var buffer = new byte[HeaderBytes + (Frames.Count * recordBytes)];
+        var processBytes = ProcessRecordBytes(FrameSamples);
+        var buffer = new byte[HeaderBytes + (Frames.Count * (recordBytes + processBytes))];
         var span = buffer.AsSpan();
         Magic.CopyTo(span);
         BinaryPrimitives.WriteUInt32LittleEndian(span[4..], Version);
@@ -138,11 +168,12 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
         for (var f = 0; f < Frames.Count; f++)
         {
             var fr = Frames[f];
-            if (fr.LightOut.Length != FrameSamples || fr.HeavyOut.Length != FrameSamples || fr.Handoff.Length != HandoffBytes)
+            if (fr.LightOut.Length != FrameSamples || fr.HeavyOut.Length != FrameSamples || fr.Handoff.Length != HandoffBytes
+                || fr.Process.Out.Length != FrameSamples)
             {
                 throw new ArgumentException(
-                    $"frame {f}: light_out {fr.LightOut.Length}, heavy_out {fr.HeavyOut.Length}, handoff {fr.Handoff.Length} " +
-                    $"do not match frame_samples {FrameSamples} / handoff_bytes {HandoffBytes}");
+                    $"frame {f}: light_out {fr.LightOut.Length}, heavy_out {fr.HeavyOut.Length}, handoff {fr.Handoff.Length}, " +
+                    $"routed out {fr.Process.Out.Length} do not match frame_samples {FrameSamples} / handoff_bytes {HandoffBytes}");
             }
 
             var r = span.Slice(at, recordBytes);
@@ -167,6 +198,15 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
             {
                 BinaryPrimitives.WriteInt16LittleEndian(r[p..], s);
                 p += 2;
+            }
+
+            var q = span.Slice(HeaderBytes + (Frames.Count * recordBytes) + (f * processBytes), processBytes);
+            BinaryPrimitives.WriteInt32LittleEndian(q, fr.Process.Route);
+            BinaryPrimitives.WriteInt32LittleEndian(q[4..], fr.Process.ReplayFrames);
+            BinaryPrimitives.WriteInt32LittleEndian(q[8..], fr.Process.SwitchScore);
+            for (var i = 0; i < FrameSamples; i++)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(q[(FixedProcessRecordBytes + (2 * i))..], fr.Process.Out[i]);
             }
 
             at += recordBytes;

@@ -50,7 +50,7 @@ public static class RunCommand
             foreach (FrameRecord r in trace)
             {
                 rows.Add((r.Route == 1, r.ReplayFrames, r.SwitchScore.ToString(CultureInfo.InvariantCulture)));
-                output.AddRange(r.Route == 1 ? r.HeavyOut : r.LightOut);
+                output.AddRange(r.Process.Out); // c-host: what the emitted m_process returned
             }
         }
 

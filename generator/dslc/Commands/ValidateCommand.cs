@@ -64,14 +64,14 @@ public static class ValidateCommand
             Console.WriteLine($"{board.Name}: light path {all.Average(r => (double)r.LightInstructions):N0} instructions/frame (max {all.Max(r => r.LightInstructions):N0}); heavy path {(heavyFrames.Count > 0 ? heavyFrames.Average(r => (double)r.HeavyInstructions) : 0):N0} instructions per heavy frame incl. replay (max {(heavyFrames.Count > 0 ? heavyFrames.Max(r => r.HeavyInstructions) : 0):N0})");
         }
 
-        ClipValidation? bad = results.FirstOrDefault(r => !r.Comparison.BitExact);
-        if (bad is not null)
+        ValidationVerdict verdict = ValidationVerdict.Of(results);
+        if (!verdict.BitExact)
         {
-            Console.WriteLine($"NOT bit-exact: {bad.Comparison.FirstDifference}");
-            return (int)DslErrorCode.Mismatch;
+            Console.WriteLine($"NOT bit-exact: {verdict.FirstDifference}");
+            return verdict.ExitCode;
         }
 
-        Console.WriteLine($"bit-exact on {target}: {results.Count} clip(s), {frames} frames ({seconds:F1} s), {heavy} heavy ({100.0 * heavy / Math.Max(1, frames):F1}%), every output sample, route decision and handoff byte equal to the golden model");
+        Console.WriteLine($"bit-exact on {target}: {results.Count} clip(s), {frames} frames ({seconds:F1} s), {heavy} heavy ({100.0 * heavy / Math.Max(1, frames):F1}%), every output sample (per path and routed by the single-core call), route decision and handoff byte equal to the golden model");
         return 0;
     }
 }

@@ -2,8 +2,11 @@ using System.Diagnostics;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Emit;
+using Dsl.Compiler.Golden;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Schedule;
+using Dsl.Compiler.Targets;
+using Dsl.Compiler.Validation;
 using Xunit.Abstractions;
 
 namespace Dsl.Compiler.Tests.Emit;
@@ -35,6 +38,8 @@ public sealed class CEmitterTests : IDisposable
     }
 
     private static string RuntimeDir => Path.Combine(RepoRoot, "runtime-c");
+
+    private static RepoLayout Repo => RepoLayout.Find(RepoRoot);
 
     private string Emit(ModelProgram program, string folder, KernelVariant variant = KernelVariant.Portable)
     {
@@ -82,6 +87,7 @@ public sealed class CEmitterTests : IDisposable
                      "tiny_decision_t tiny_light_process(const int16_t in[TINY_FRAME_SAMPLES], int16_t light_out[TINY_FRAME_SAMPLES]);",
                      "const int8_t *tiny_handoff_frame(int32_t age);",
                      "void tiny_heavy_process(const int8_t handoff[TINY_HANDOFF_BYTES], int16_t heavy_out[TINY_FRAME_SAMPLES]);",
+                     "void tiny_heavy_process_routed(const tiny_decision_t *d, int16_t heavy_out[TINY_FRAME_SAMPLES]);",
                      "tiny_decision_t tiny_process(const int16_t in[TINY_FRAME_SAMPLES], int16_t out[TINY_FRAME_SAMPLES]);",
                  })
         {
@@ -152,28 +158,59 @@ public sealed class CEmitterTests : IDisposable
         }
     }
 
+    /// <summary>24 frames of noise whose first sample triggers the switch (score = in[0] / 512 >= 20) on
+    /// frames 0, 5, 6, 11, 16, 17, 18 and 23; hold 1 keeps the frame after each trigger heavy.</summary>
+    private static short[] TriggerPattern()
+    {
+        const int fs = EmitTestPrograms.FrameSamples;
+        int[] triggers = [0, 5, 6, 11, 16, 17, 18, 23];
+        var pcm = new short[24 * fs];
+        var seed = 12345u;
+        for (var i = 0; i < pcm.Length; i++)
+        {
+            seed = (seed * 1103515245u) + 12345u;
+            pcm[i] = (short)(((int)(seed >> 16) % 16000) - 8000);
+        }
+
+        for (var f = 0; f < 24; f++)
+            pcm[f * fs] = (short)(triggers.Contains(f) ? 16384 : 1000);
+        return pcm;
+    }
+
+    /// <summary>
+    /// The runtime harness on the emitted program (both passes: per-path calls with the generated routed heavy
+    /// side, and the single-core tiny_process) equals the golden model frame for frame; the route follows the
+    /// trigger pattern, and routed heavy frames equal always-heavy execution.
+    /// </summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Host_program_routes_replays_and_matches_always_heavy(bool gate)
+    public void Host_harness_routes_replays_and_matches_the_golden_model(bool gate)
     {
         var program = gate
             ? EmitTestPrograms.Tiny(mode: RoutingMode.Gate, historyZeroPoint: 300, scoreInState: true)
             : EmitTestPrograms.Tiny();
-        var dir = Emit(program, gate ? "run-gate" : "run");
-        var main = Path.Combine(_work, gate ? "main_gate.c" : "main.c");
-        File.WriteAllText(main, EmitHostMain.Source);
-        var exe = Path.Combine(_work, gate ? "tiny_gate" : "tiny");
-        var sources = Directory.GetFiles(dir, "*.c").Concat(Directory.GetFiles(Path.Combine(dir, "dsl_runtime"), "*.c"))
-            .Order(StringComparer.Ordinal).Append(main);
-        string[] defines = gate ? ["-DEXPECT_GATE"] : [];
-        var build = Run("gcc", [.. StrictFlags, .. defines, "-I", dir, "-o", exe, .. sources]);
-        Assert.True(build.Code == 0, "host link failed:\n" + build.Output);
+        var folder = ModelFolder.Load(Emit(program, gate ? "run-gate" : "run"));
+        var exe = FirmwareBuilder.BuildHostHarness(folder, Path.Combine(_work, gate ? "host-gate" : "host"), Repo);
+        var pcm = Path.Combine(_work, "trigger.pcm");
+        var audio = TriggerPattern();
+        var bytes = new byte[audio.Length * 2];
+        Buffer.BlockCopy(audio, 0, bytes, 0, bytes.Length);
+        File.WriteAllBytes(pcm, bytes);
+        var trace = HarnessRunner.RunOnHost(exe, pcm, Path.Combine(_work, gate ? "gate.trace" : "switch.trace")).TraceOrThrow();
 
-        var run = Run(exe, []);
-        _log.WriteLine(run.Output);
-        Assert.True(run.Code == 0, run.Output);
-        Assert.Contains("frames=24 heavy=12 replays=4 replayed=8 mismatches=0", run.Output);
+        var golden = new GoldenModel(program);
+        var routed = golden.RunClip(audio);
+        var cmp = TraceComparison.Compare(routed, trace.Frames, "tiny on host");
+        Assert.True(cmp.BitExact, cmp.FirstDifference);
+        Assert.Equal((24, 12, 8), (cmp.Frames, cmp.HeavyFrames, cmp.ReplayedFrames));
+        Assert.Equal(4, trace.Frames.Count(f => f.ReplayFrames > 0));
+        var always = golden.RunClip(audio, alwaysHeavy: true);
+        for (var f = 0; f < routed.Count; f++)
+        {
+            if (routed[f].Route == 1) Assert.Equal(always[f].HeavyOut, trace.Frames[f].Process.Out);
+            else if (gate) Assert.All(trace.Frames[f].Process.Out, s => Assert.Equal(0, s));
+        }
     }
 
     [Fact]
@@ -185,7 +222,7 @@ public sealed class CEmitterTests : IDisposable
         var sources = Directory.GetFiles(dir, "*.c").Concat(Directory.GetFiles(Path.Combine(dir, "dsl_runtime"), "*.c"))
             .Order(StringComparer.Ordinal)
             .Concat([Path.Combine(harness, "dsl_harness_main.c"), Path.Combine(harness, "dsl_harness_io_stdio.c")]);
-        var build = Run("gcc", ["-std=c99", "-Wall", "-Wextra", "-Werror", "-O2", "-I", dir, "-I", harness, "-o", exe, .. sources]);
+        var build = Run("gcc", [.. StrictFlags, "-I", dir, "-I", harness, "-o", exe, .. sources]);
         Assert.True(build.Code == 0, "harness build failed:\n" + build.Output);
 
         // 6 frames; frames 0 and 3 trigger (in[0] / 512 >= 20), hold 1 keeps 1 and 4 heavy.
@@ -199,14 +236,11 @@ public sealed class CEmitterTests : IDisposable
         var run = Run(exe, [input, trace]);
         Assert.True(run.Code == 0, run.Output);
 
-        var bytes = File.ReadAllBytes(trace);
-        const int record = 20 + 4 * fs + 16;
-        Assert.Equal(16 + 6 * record, bytes.Length);
-        Assert.Equal("DSLT"u8.ToArray(), bytes[..4]);
-        var routes = Enumerable.Range(0, 6).Select(f => BitConverter.ToInt32(bytes, 16 + f * record)).ToArray();
-        var replays = Enumerable.Range(0, 6).Select(f => BitConverter.ToInt32(bytes, 16 + f * record + 4)).ToArray();
-        Assert.Equal([1, 1, 0, 1, 1, 0], routes);
-        Assert.Equal([0, 0, 0, 2, 0, 0], replays);
+        var frames = TraceFile.Read(trace).Frames;
+        Assert.Equal([1, 1, 0, 1, 1, 0], frames.Select(f => f.Route));
+        Assert.Equal([0, 0, 0, 2, 0, 0], frames.Select(f => f.ReplayFrames));
+        Assert.Equal([1, 1, 0, 1, 1, 0], frames.Select(f => f.Process.Route));
+        Assert.Equal([0, 0, 0, 2, 0, 0], frames.Select(f => f.Process.ReplayFrames));
     }
 
     [Fact]

@@ -69,9 +69,9 @@ public class BenchmarkTableTests
     {
         var t = new TraceFile(1, 0,
         [
-            new FrameRecord(0, 0, 0, 10, 0, [0], [], [0]),
-            new FrameRecord(1, 1, 0, 20, 300, [0], [], [0]),
-            new FrameRecord(1, 0, 0, 30, 100, [0], [], [0]),
+            FrameRecord.Routed(0, 0, 0, 10, 0, [0], [], [0]),
+            FrameRecord.Routed(1, 1, 0, 20, 300, [0], [], [0]),
+            FrameRecord.Routed(1, 0, 0, 30, 100, [0], [], [0]),
         ]);
         Assert.Equal(new InstructionStats(3, 20, 30), InstructionStats.Light(t));
         Assert.Equal(new InstructionStats(2, 200, 300), InstructionStats.Heavy(t));

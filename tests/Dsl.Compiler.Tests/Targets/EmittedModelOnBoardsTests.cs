@@ -47,6 +47,7 @@ public sealed class EmittedModelOnBoardsTests : IDisposable
 
     [Theory]
     [Trait("Category", "Qemu")]
+    [InlineData("mps2-an385")]
     [InlineData("mps2-an386")]
     [InlineData("mps2-an500")]
     [InlineData("mps2-an505")]

@@ -1,3 +1,4 @@
+using Dsl.Compiler.Routing;
 using Dsl.Compiler.Targets;
 using Dsl.Compiler.Validation;
 
@@ -54,15 +55,34 @@ internal static class FakeModel
         File.WriteAllBytes(path, bytes);
     }
 
-    /// <summary>What the harness must write for <paramref name="samples"/> (instruction counts 0).</summary>
+    /// <summary>What the harness must write for <paramref name="samples"/> (instruction counts 0): the fake
+    /// paths of fake.h, routed by the one C# <see cref="Router"/>.</summary>
     public static TraceFile Expected(short[] samples)
     {
         var frames = new List<FrameRecord>();
         var ring = new List<sbyte[]>();
         var hist = new int[Replay];
         var pos = 0;
-        var holdLeft = 0;
-        var prevHeavy = false;
+        var router = new Router(Hold, Replay);
+
+        void HeavyReset()
+        {
+            Array.Clear(hist);
+            pos = 0;
+        }
+
+        void HeavyProcess(sbyte[] h, short[] o)
+        {
+            var sum = hist.Sum();
+            for (var i = 0; i < FrameSamples; i++)
+            {
+                o[i] = (short)((h[i % HandoffBytes] * 256) + sum);
+            }
+
+            hist[pos] = h[0];
+            pos = (pos + 1) % Replay;
+        }
+
         for (var f = 0; f < samples.Length / FrameSamples; f++)
         {
             var x = samples.AsSpan(f * FrameSamples, FrameSamples).ToArray();
@@ -70,74 +90,21 @@ internal static class FakeModel
             var score = Math.Min(127, (x.Sum(v => Math.Abs((int)v)) / FrameSamples) >> 7);
             var handoff = Enumerable.Range(0, HandoffBytes).Select(k => (sbyte)(x[k * (FrameSamples / HandoffBytes)] >> 8)).ToArray();
             ring.Add(handoff);
-            bool heavy;
-            if (score >= Threshold)
-            {
-                heavy = true;
-                holdLeft = Hold;
-            }
-            else if (holdLeft > 0)
-            {
-                heavy = true;
-                holdLeft--;
-            }
-            else
-            {
-                heavy = false;
-            }
-
-            var replay = heavy && !prevHeavy ? Math.Min(Replay, f) : 0;
+            var route = router.Next(score >= Threshold);
             var heavyOut = new short[FrameSamples];
-            if (heavy)
-            {
-                void Feed(sbyte[] h, short[] o)
-                {
-                    var sum = hist.Sum();
-                    for (var i = 0; i < FrameSamples; i++)
-                    {
-                        o[i] = (short)((h[i % HandoffBytes] * 256) + sum);
-                    }
-
-                    hist[pos] = h[0];
-                    pos = (pos + 1) % Replay;
-                }
-
-                if (!prevHeavy)
-                {
-                    Array.Clear(hist);
-                    pos = 0;
-                    for (var age = replay; age >= 1; age--)
-                    {
-                        Feed(ring[f - age], new short[FrameSamples]);
-                    }
-                }
-
-                Feed(handoff, heavyOut);
-            }
-
-            frames.Add(new FrameRecord(heavy ? 1 : 0, replay, score, 0, 0, light, handoff, heavyOut));
-            prevHeavy = heavy;
+            Router.RunHeavy(route, age => ring[f - age], HeavyReset, HeavyProcess, heavyOut);
+            frames.Add(FrameRecord.Routed(route.Heavy ? 1 : 0, route.ReplayFrames, score, 0, 0, light, handoff, heavyOut));
         }
 
         return new TraceFile(FrameSamples, HandoffBytes, frames);
     }
 
-    /// <summary>Asserts equality of everything but the instruction counts, naming the first difference.</summary>
+    /// <summary>Asserts equality of everything but the instruction counts (both passes), naming the first difference.</summary>
     public static void AssertSameOutputs(TraceFile expected, TraceFile actual)
     {
         Assert.Equal(expected.FrameSamples, actual.FrameSamples);
         Assert.Equal(expected.HandoffBytes, actual.HandoffBytes);
-        Assert.Equal(expected.Frames.Count, actual.Frames.Count);
-        for (var f = 0; f < expected.Frames.Count; f++)
-        {
-            var e = expected.Frames[f];
-            var a = actual.Frames[f];
-            Assert.True(e.Route == a.Route, $"frame {f}: route {a.Route}, expected {e.Route}");
-            Assert.True(e.ReplayFrames == a.ReplayFrames, $"frame {f}: replay {a.ReplayFrames}, expected {e.ReplayFrames}");
-            Assert.True(e.SwitchScore == a.SwitchScore, $"frame {f}: score {a.SwitchScore}, expected {e.SwitchScore}");
-            Assert.True(e.LightOut.SequenceEqual(a.LightOut), $"frame {f}: light_out differs");
-            Assert.True(e.Handoff.SequenceEqual(a.Handoff), $"frame {f}: handoff differs");
-            Assert.True(e.HeavyOut.SequenceEqual(a.HeavyOut), $"frame {f}: heavy_out differs");
-        }
+        var cmp = TraceComparison.Compare(expected.Frames, actual.Frames, "fake model");
+        Assert.True(cmp.BitExact, cmp.FirstDifference);
     }
 }

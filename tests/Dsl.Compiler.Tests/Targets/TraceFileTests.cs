@@ -7,8 +7,9 @@ public class TraceFileTests
 {
     private static TraceFile Sample() => new(3, 2,
     [
-        new FrameRecord(0, 0, -5, 100, 0, [1, -2, 3], [7, -8], [0, 0, 0]),
-        new FrameRecord(1, 2, 90, 120, uint.MaxValue, [short.MinValue, 0, short.MaxValue], [-128, 127], [4, 5, -6]),
+        FrameRecord.Routed(0, 0, -5, 100, 0, [1, -2, 3], [7, -8], [0, 0, 0]),
+        new FrameRecord(1, 2, 90, 120, uint.MaxValue, [short.MinValue, 0, short.MaxValue], [-128, 127], [4, 5, -6],
+            new ProcessRecord(0, 1, 89, [9, -9, 1])),
     ]);
 
     [Fact]
@@ -16,7 +17,8 @@ public class TraceFileTests
     {
         var t = Sample();
         var bytes = t.ToBytes();
-        Assert.Equal(TraceFile.HeaderBytes + (2 * TraceFile.RecordBytes(3, 2)), bytes.Length);
+        Assert.Equal(TraceFile.HeaderBytes + (2 * TraceFile.FrameBytes(3, 2)), bytes.Length);
+        Assert.Equal(2u, BitConverter.ToUInt32(bytes, 4));
         Assert.Equal("DSLT"u8.ToArray(), bytes[..4]);
         var back = TraceFile.Parse(bytes, "t.bin");
         Assert.Equal(3, back.FrameSamples);
@@ -26,6 +28,9 @@ public class TraceFileTests
         Assert.Equal(t.Frames[1].LightOut, back.Frames[1].LightOut);
         Assert.Equal(t.Frames[1].Handoff, back.Frames[1].Handoff);
         Assert.Equal(t.Frames[1].HeavyOut, back.Frames[1].HeavyOut);
+        Assert.Equal(t.Frames[1].Process with { Out = [] }, back.Frames[1].Process with { Out = [] });
+        Assert.Equal(t.Frames[1].Process.Out, back.Frames[1].Process.Out);
+        Assert.Equal(t.Frames[0].LightOut, back.Frames[0].Process.Out);
         Assert.Equal(bytes, back.ToBytes());
     }
 
@@ -50,8 +55,8 @@ public class TraceFileTests
         var bytes = Sample().ToBytes();
         var e = Assert.Throws<DslException>(() => TraceFile.Parse(bytes[..^3], "t.bin"));
         Assert.Equal(DslErrorCode.Io, e.Code);
-        Assert.Contains("t.bin: byte " + (TraceFile.HeaderBytes + TraceFile.RecordBytes(3, 2)), e.Message);
-        Assert.Contains("frame 1 is incomplete", e.Message);
+        Assert.Contains("t.bin: byte " + (bytes.Length - 3), e.Message);
+        Assert.Contains("not a whole number of frames", e.Message);
     }
 
     [Fact]
@@ -69,5 +74,8 @@ public class TraceFileTests
         var bytes = Sample().ToBytes();
         bytes[TraceFile.HeaderBytes] = 7;
         Assert.Contains("frame 0: route 7", Assert.Throws<DslException>(() => TraceFile.Parse(bytes, "t.bin")).Message);
+        bytes = Sample().ToBytes();
+        bytes[TraceFile.HeaderBytes + (2 * TraceFile.RecordBytes(3, 2)) + TraceFile.ProcessRecordBytes(3)] = 5;
+        Assert.Contains("frame 1: m_process route 5", Assert.Throws<DslException>(() => TraceFile.Parse(bytes, "t.bin")).Message);
     }
 }

@@ -18,9 +18,9 @@ public sealed class TraceComparisonTests
 
     private static TraceFile Golden() => new(FrameSamples, HandoffBytes,
     [
-        new FrameRecord(0, 0, -5, 100, 0, [1, -2, 3], [7, -8], [0, 0, 0]),
-        new FrameRecord(1, 2, 90, 120, 900, [short.MinValue, 0, short.MaxValue], [-128, 127], [4, 5, -6]),
-        new FrameRecord(1, 0, 80, 120, 300, [9, 9, 9], [1, 1], [7, 8, 9]),
+        FrameRecord.Routed(0, 0, -5, 100, 0, [1, -2, 3], [7, -8], [0, 0, 0]),
+        FrameRecord.Routed(1, 2, 90, 120, 900, [short.MinValue, 0, short.MaxValue], [-128, 127], [4, 5, -6]),
+        FrameRecord.Routed(1, 0, 80, 120, 300, [9, 9, 9], [1, 1], [7, 8, 9]),
     ]);
 
     /// <summary>The golden trace with byte <paramref name="at"/> of frame 1's record changed, read back.</summary>
