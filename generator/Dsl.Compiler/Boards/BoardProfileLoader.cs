@@ -82,6 +82,13 @@ public static partial class BoardProfileLoader
             throw new DslException(DslErrorCode.Board,
                 $"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input
+            // (found by fuzzing: an unclosed flow sequence '[' running into a later line).
+            throw new DslException(DslErrorCode.Board,
+                $"{file}:1:1: not valid YAML (the parser gave up: {e.Message}); check for an unclosed '[' or '{{' and unbalanced quotes", e);
+        }
 
         var ctx = new Ctx(file);
         ctx.CheckKeys(root, "", TopKeys);
@@ -278,6 +285,13 @@ public static partial class BoardProfileLoader
                 throw ctx.Error(f, field + ".gcc_flags", "each flag must be a non-empty string");
             }
 
+            if (!GccFlagRegex().IsMatch(s.Value))
+            {
+                throw ctx.Error(f, field + ".gcc_flags",
+                    $"'{Printable(s.Value)}' is not a single gcc flag: flags are written unquoted into CMakeLists.txt and the .mk file, " +
+                    "so each entry must start with '-' and hold only letters, digits and _ + = , . / : - (no spaces, quotes, ';', '$' or other shell characters); give each flag its own entry");
+            }
+
             flags.Add(s.Value);
         }
 
@@ -382,6 +396,14 @@ public static partial class BoardProfileLoader
 
         return new MemoryRegion(origin, size);
     }
+
+    /// <summary>One gcc flag that needs no quoting in sh, make or CMake ('=' and ',' for -mcpu=..., -Wl,...).</summary>
+    [GeneratedRegex("^-[A-Za-z0-9_+=,./:-]+$")]
+    private static partial Regex GccFlagRegex();
+
+    /// <summary>A value as it can be printed on one line (control characters as \\uXXXX).</summary>
+    private static string Printable(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex IdentifierRegex();

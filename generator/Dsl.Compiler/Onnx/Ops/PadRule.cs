@@ -17,7 +17,7 @@ internal sealed class PadRule : OpRule
         OnnxTensor? value = c.OptionalConstant(2, "constant_value");
         double fill = value is null || value.ElementCount == 0 ? 0 : TensorMath.At(value, 0);
         long[] strides = TensorMath.Strides(x);
-        var map = new long[TensorMath.Product(y)];
+        var map = new long[TensorMath.FoldedCount(c, y)];
         var idx = new long[y.Length];
         for (long k = 0; k < map.Length; k++)
         {

@@ -1,0 +1,128 @@
+using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Onnx;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Tests.Audio;
+using Dsl.Compiler.Tests.Ops;
+using B = Dsl.Compiler.Tests.Onnx.OnnxModelBuilder;
+
+namespace Dsl.Compiler.Tests.Onnx;
+
+/// <summary>
+/// Models that are well-formed protobuf but carry values no trained model has: each must be refused
+/// at import or lowering as a model error (exit 4) naming the node, never crash a later stage or be
+/// blamed on quantization.
+/// </summary>
+public sealed class HostileModelTests
+{
+    private static DslException ModelError(Action a, params string[] fragments)
+    {
+        var e = Assert.Throws<DslException>(a);
+        Assert.Equal(DslErrorCode.Model, e.Code);
+        foreach (string f in fragments)
+        {
+            Assert.Contains(f, e.Message);
+        }
+
+        return e;
+    }
+
+    /// <summary>Lowers an <see cref="OpGraph"/> whose op under test is a Conv "y" with these weights and bias.</summary>
+    private static void LowerConv(float[] weights, float[] bias, params OnnxAttribute[] attrs)
+    {
+        var g = new OpGraph();
+        g.Builder.AddInitializer("y_w", weights, 2, 4, weights.Length / 8);
+        g.Builder.AddInitializer("y_b", bias, 2);
+        g.Builder.AddNamedNode("head", "Conv", ["x", "y_w", "y_b"], ["y"], attrs);
+        string dir = Directory.CreateTempSubdirectory("dslc-hostile-").FullName;
+        try
+        {
+            g.Lower(dir);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_sane_conv_lowers()
+    {
+        LowerConv(OpGraph.Random(8), OpGraph.Random(2));
+    }
+
+    [Theory]
+    [InlineData(float.NaN, "NaN")]
+    [InlineData(float.PositiveInfinity, "holds Infinity")]
+    [InlineData(float.NegativeInfinity, "holds -Infinity")]
+    [InlineData(3e38f, "3.00000")]
+    public void A_bad_weight_is_a_model_error_naming_the_initializer_node_and_value(float bad, string shown)
+    {
+        float[] w = OpGraph.Random(8);
+        w[5] = bad;
+        ModelError(() => LowerConv(w, OpGraph.Random(2)), "node 'head' (Conv)", "'y_w'", shown, "element 5");
+    }
+
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(-1e20f)]
+    public void A_bad_bias_is_a_model_error_naming_the_initializer(float bad)
+    {
+        ModelError(() => LowerConv(OpGraph.Random(8), [0.1f, bad]), "node 'head' (Conv)", "bias 'y_b'", "element 1");
+    }
+
+    [Fact]
+    public void A_huge_dilation_is_refused_at_import_naming_the_node()
+    {
+        // Used to import, then overflow the float engine's history buffer during calibration (exit 70).
+        B b = new B()
+            .AddInput("x", 1, 1, 64)
+            .AddInitializer("w", [1f, 1f], 1, 1, 2)
+            .AddNamedNode("dilated", "Conv", ["x", "w"], ["y"], B.Ints("dilations", 1_000_000_000), B.Ints("pads", 1_000_000_000, 0))
+            .AddOutput("y");
+        ModelError(() => b.Import(64), "node 'dilated'", "dilation 1000000000");
+    }
+
+    [Fact]
+    public void A_huge_stride_is_refused_at_import_naming_the_node()
+    {
+        B b = new B()
+            .AddInput("x", 1, 1, 64)
+            .AddInitializer("w", [1f], 1, 1, 1)
+            .AddNamedNode("strided", "Conv", ["x", "w"], ["y"], B.Ints("strides", long.MaxValue))
+            .AddOutput("y");
+        ModelError(() => b.Import(64), "node 'strided'", "stride");
+    }
+
+    [Fact]
+    public void A_folded_constant_of_absurd_size_is_refused_before_it_is_allocated()
+    {
+        B b = new B()
+            .AddInput("x", 1, 1, 64)
+            .AddInitializer("shape", [1L << 26], 1)
+            .AddNamedNode("zeros", "ConstantOfShape", ["shape"], ["z"])
+            .AddNode("Add", ["x", "z"], ["y"])
+            .AddOutput("y");
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ModelError(() => b.Import(64), "node 'zeros'", "limit");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20, "the importer allocated the constant before refusing it");
+    }
+
+    [Fact]
+    public void A_calibration_wav_shorter_than_a_frame_is_an_audio_error_naming_the_wav()
+    {
+        string wav = Path.Combine(Path.GetTempPath(), $"dslc-short-{Guid.NewGuid():N}.wav");
+        File.WriteAllBytes(wav, WavFileTests.Wav([42]));
+        try
+        {
+            var e = Assert.Throws<DslException>(() => ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions { CalibrationFiles = [wav] }));
+            Assert.Equal(DslErrorCode.Audio, e.Code);
+            Assert.StartsWith(wav + ": ", e.Message);
+            Assert.Contains("less than one frame", e.Message);
+        }
+        finally
+        {
+            File.Delete(wav);
+        }
+    }
+}
