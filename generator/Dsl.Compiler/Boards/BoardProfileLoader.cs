@@ -82,10 +82,11 @@ public static partial class BoardProfileLoader
             throw new DslException(DslErrorCode.Board,
                 $"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input
-            // (found by fuzzing: an unclosed flow sequence '[' running into a later line).
+            // YamlDotNet throws these instead of a YamlException on some malformed input (found by
+            // fuzzing: an unclosed flow sequence '[' running into a later line; an event the
+            // representation model does not handle).
             throw new DslException(DslErrorCode.Board,
                 $"{file}:1:1: not valid YAML (the parser gave up: {e.Message}); check for an unclosed '[' or '{{' and unbalanced quotes", e);
         }

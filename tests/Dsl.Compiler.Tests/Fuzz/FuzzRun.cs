@@ -12,8 +12,15 @@ namespace Dsl.Compiler.Tests.Fuzz;
 public static class FuzzRun
 {
     /// <summary>
-    /// Runs <paramref name="cases"/> cases: case i mutates seed i mod seeds.Count. <paramref name="bound"/>
-    /// gives the allowed allocation for a case from its input length. Returns a summary line.
+    /// The random seed for a fuzz test: <paramref name="fixedSeed"/>, shifted by DSLC_FUZZ_SEED for longer
+    /// hunts outside the normal test run (with DSLC_FUZZ_SCALE=n running n times the cases).
+    /// </summary>
+    public static int RandomSeed(int fixedSeed) => fixedSeed + EnvInt("DSLC_FUZZ_SEED", 0);
+
+    /// <summary>
+    /// Runs <paramref name="cases"/> cases with byte mutations (<see cref="Mutator"/>); case i mutates seed
+    /// i mod seeds.Count. <paramref name="bound"/> gives the allowed allocation for a case from its input
+    /// length. Returns a summary line.
     /// </summary>
     public static string Run(
         ITestOutputHelper output,
@@ -25,7 +32,21 @@ public static class FuzzRun
         Action<string, byte[]> target,
         bool text = false)
     {
-        var mutator = new Mutator(rngSeed);
+        var mutator = new Mutator(RandomSeed(rngSeed));
+        return Run(output, reader, seeds, cases, (_, seed) => mutator.Mutate(seed, text), bound, target);
+    }
+
+    /// <summary>As above with any mutation: <paramref name="mutate"/> gets the case number and the seed.</summary>
+    public static string Run(
+        ITestOutputHelper output,
+        string reader,
+        IReadOnlyList<(string Name, byte[] Bytes)> seeds,
+        int cases,
+        Func<int, byte[], byte[]> mutate,
+        Func<int, long> bound,
+        Action<string, byte[]> target)
+    {
+        cases *= EnvInt("DSLC_FUZZ_SCALE", 1);
         var failures = new List<string>();
         int accepted = 0, refused = 0;
         long worstAllocation = 0;
@@ -41,7 +62,7 @@ public static class FuzzRun
         for (int i = 0; i < cases; i++)
         {
             (string name, byte[] seed) = seeds[i % seeds.Count];
-            byte[] input = mutator.Mutate(seed, text);
+            byte[] input = mutate(i, seed);
             long before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
@@ -78,6 +99,9 @@ public static class FuzzRun
         Assert.True(failures.Count == 0, $"{summary}{Environment.NewLine}{failures.Count} failing case(s), first ones:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(8))}");
         return summary;
     }
+
+    private static int EnvInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out int v) && v > 0 ? v : fallback;
 
     /// <summary>Keeps a failing input under the temp folder so it can be replayed.</summary>
     private static void SaveCase(string reader, int index, byte[] input)

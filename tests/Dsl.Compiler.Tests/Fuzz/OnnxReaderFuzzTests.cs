@@ -10,7 +10,8 @@ namespace Dsl.Compiler.Tests.Fuzz;
 /// <summary>
 /// Mutated ONNX files through what <c>dslc inspect</c> runs up to the partition: the protobuf reader,
 /// import (constant folding, shape inference), lowering and the passes. Seeds: the tiny fixture, the
-/// torch-exported op fixtures and the shipped model.
+/// torch-exported op fixtures and the shipped model; half the cases mutate bytes, half mutate protobuf
+/// fields (<see cref="ProtobufMutator"/>).
 /// </summary>
 public sealed class OnnxReaderFuzzTests(ITestOutputHelper output)
 {
@@ -36,6 +37,14 @@ public sealed class OnnxReaderFuzzTests(ITestOutputHelper output)
     private static int FrameOf(string path) =>
         path.Contains("tiny_dsl", StringComparison.Ordinal) ? 32 : path.Contains("models", StringComparison.Ordinal) ? 320 : FixtureFrame;
 
+    /// <summary>Even cases: byte mutations (framing, lengths, truncation); odd cases: protobuf-aware ones (values).</summary>
+    private static Func<int, byte[], byte[]> Mixed(int seed)
+    {
+        var bytes = new Mutator(FuzzRun.RandomSeed(seed));
+        var fields = new ProtobufMutator(FuzzRun.RandomSeed(seed) + 1);
+        return (i, input) => i % 2 == 0 ? bytes.Mutate(input) : fields.Mutate(input);
+    }
+
     [Fact]
     public void Mutated_small_models_fail_only_with_a_DslException_and_bounded_allocation()
     {
@@ -43,13 +52,13 @@ public sealed class OnnxReaderFuzzTests(ITestOutputHelper output)
             .Append(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "tiny_dsl", "model.onnx"))
             .Select(p => (p, File.ReadAllBytes(p)))
             .ToList();
-        FuzzRun.Run(output, "onnx", seeds, cases: 10_000, rngSeed: 7001, Bound, (path, bytes) => Analyze(path, bytes, FrameOf(path)));
+        FuzzRun.Run(output, "onnx", seeds, cases: 10_000, Mixed(7001), Bound, (path, bytes) => Analyze(path, bytes, FrameOf(path)));
     }
 
     [Fact]
     public void Mutated_shipped_model_fails_only_with_a_DslException_and_bounded_allocation()
     {
         string path = Path.Combine(Fixtures.RepoRoot, "models", "dsl_soundstream_s", "model.onnx");
-        FuzzRun.Run(output, "onnx-shipped", [(path, File.ReadAllBytes(path))], cases: 300, rngSeed: 7002, Bound, (p, bytes) => Analyze(p, bytes, FrameOf(p)));
+        FuzzRun.Run(output, "onnx-shipped", [(path, File.ReadAllBytes(path))], cases: 300, Mixed(7002), Bound, (p, bytes) => Analyze(p, bytes, FrameOf(p)));
     }
 }

@@ -10,6 +10,7 @@ internal sealed class ConcatRule : OpRule
     public override OnnxTensor[]? Fold(OpContext c)
     {
         (int axis, long[] y) = Plan(c);
+        TensorMath.FoldedCount(c, y);
         long outer = TensorMath.Product(y[..axis]), inner = TensorMath.Product(y[(axis + 1)..]);
         OnnxTensor first = c.Value(0);
         var floats = new List<float>();
