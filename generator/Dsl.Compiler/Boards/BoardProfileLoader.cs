@@ -96,6 +96,12 @@ public static partial class BoardProfileLoader
 
         var name = ctx.String(root, "", "name");
         var stem = Path.GetFileNameWithoutExtension(file);
+        if (!BoardNameRegex().IsMatch(name))
+        {
+            throw ctx.Error(ctx.Value(root, "name")!, "name",
+                $"'{Printable(name)}' is not allowed; use letters, digits, '-', '_' and '.' starting with a letter or digit (it names the board's output folder)");
+        }
+
         if (name != stem)
         {
             throw ctx.Error(ctx.Value(root, "name")!, "name",
@@ -405,6 +411,9 @@ public static partial class BoardProfileLoader
     /// <summary>A value as it can be printed on one line (control characters as \\uXXXX).</summary>
     private static string Printable(string value) =>
         string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex BoardNameRegex();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex IdentifierRegex();

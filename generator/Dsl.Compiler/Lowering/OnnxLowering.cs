@@ -336,7 +336,7 @@ public sealed class OnnxLowering
         }
 
         int rank = x.OnnxShape.Length;
-        if (pads.Ints.Length != 2 * rank || pads.Ints.Any(p => Math.Abs(p) > StreamLimits.MaxRows))
+        if (pads.Ints.Length != 2 * rank || pads.Ints.Any(p => p is < -StreamLimits.MaxRows or > StreamLimits.MaxRows))
         {
             throw Error(node, $"has pads [{string.Join(", ", pads.Ints)}]; expected {2 * rank} values within ±{StreamLimits.MaxRows}");
         }

@@ -136,6 +136,18 @@ public class BoardProfileLoaderTests
         Assert.Contains($"'{flag}' is not a single gcc flag", e.Message);
     }
 
+    [Theory]
+    [InlineData("../evil")]
+    [InlineData("my board")]
+    [InlineData("a;b")]
+    public void A_board_name_that_cannot_be_a_folder_name_is_refused(string name)
+    {
+        var e = Assert.Throws<DslException>(() => BoardProfileLoader.Parse(Valid.Replace("name: test-board", $"name: \"{name}\""), $"boards/{name}.yaml"));
+        Assert.Equal(DslErrorCode.Board, e.Code);
+        Assert.Contains("name: ", e.Message);
+        Assert.Contains("output folder", e.Message);
+    }
+
     [Fact]
     public void Gcc_flags_with_equals_comma_and_plus_are_accepted()
     {

@@ -3,6 +3,7 @@ using Dsl.Compiler.Onnx;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Tests.Audio;
 using Dsl.Compiler.Tests.Ops;
+using Google.Protobuf;
 using B = Dsl.Compiler.Tests.Onnx.OnnxModelBuilder;
 
 namespace Dsl.Compiler.Tests.Onnx;
@@ -106,6 +107,85 @@ public sealed class HostileModelTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         ModelError(() => b.Import(64), "node 'zeros'", "limit");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20, "the importer allocated the constant before refusing it");
+    }
+
+    /// <summary>A ModelProto (opset 17) whose graph holds one initializer written by <paramref name="tensor"/>.</summary>
+    private static byte[] ModelWithTensor(Action<CodedOutputStream> tensor)
+    {
+        byte[] Message(Action<CodedOutputStream> write)
+        {
+            var ms = new MemoryStream();
+            var s = new CodedOutputStream(ms);
+            write(s);
+            s.Flush();
+            return ms.ToArray();
+        }
+
+        byte[] opset = Message(s => { s.WriteTag(2, WireFormat.WireType.Varint); s.WriteInt64(17); });
+        byte[] t = Message(tensor);
+        byte[] graph = Message(s => { s.WriteTag(5, WireFormat.WireType.LengthDelimited); s.WriteBytes(ByteString.CopyFrom(t)); });
+        return Message(s =>
+        {
+            s.WriteTag(8, WireFormat.WireType.LengthDelimited);
+            s.WriteBytes(ByteString.CopyFrom(opset));
+            s.WriteTag(7, WireFormat.WireType.LengthDelimited);
+            s.WriteBytes(ByteString.CopyFrom(graph));
+        });
+    }
+
+    public static TheoryData<string, byte[]> OversizedDeclarations() => new()
+    {
+        {
+            "raw_data declares 2 GiB", ModelWithTensor(s =>
+            {
+                s.WriteTag(1, WireFormat.WireType.Varint);
+                s.WriteInt64(1L << 29);
+                s.WriteTag(2, WireFormat.WireType.Varint);
+                s.WriteInt32(1);
+                s.WriteTag(9, WireFormat.WireType.LengthDelimited);
+                s.WriteLength(0x7FFFFFF0);
+                s.WriteFixed64(0); // 8 bytes of the declared 2 GiB
+            })
+        },
+        {
+            "packed float_data declares 2 GiB", ModelWithTensor(s =>
+            {
+                s.WriteTag(4, WireFormat.WireType.LengthDelimited);
+                s.WriteLength(0x7FFFFFF0);
+                s.WriteFixed64(0); // 8 bytes of the declared 2 GiB
+            })
+        },
+        {
+            "dims declare 2^28 elements with no data", ModelWithTensor(s =>
+            {
+                s.WriteTag(1, WireFormat.WireType.Varint);
+                s.WriteInt64(1L << 28);
+                s.WriteTag(2, WireFormat.WireType.Varint);
+                s.WriteInt32(1);
+            })
+        },
+        {
+            "dims whose product overflows", ModelWithTensor(s =>
+            {
+                foreach (long d in new[] { 1L << 40, 1L << 40, 0 })
+                {
+                    s.WriteTag(1, WireFormat.WireType.Varint);
+                    s.WriteInt64(d);
+                }
+
+                s.WriteTag(2, WireFormat.WireType.Varint);
+                s.WriteInt32(1);
+            })
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(OversizedDeclarations))]
+    public void A_declared_size_beyond_the_file_is_refused_without_allocating_it(string what, byte[] file)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ModelError(() => OnnxImporter.Import($"{what}.onnx", file, 64));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, $"{what}: the reader allocated for the declared size");
     }
 
     [Fact]
