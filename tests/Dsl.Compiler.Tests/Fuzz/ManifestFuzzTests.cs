@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace Dsl.Compiler.Tests.Fuzz;
 
 /// <summary>Mutated dsl.json files (the tiny fixture's and the shipped model's) through the loader and the
-/// expansion of their calibration and test globs, in the folder of the original.</summary>
+/// expansion of their calibration and test globs, in the folder of the original. Half the cases mutate
+/// bytes, half mutate JSON values (<see cref="JsonMutator"/>).</summary>
 public sealed class ManifestFuzzTests(ITestOutputHelper output)
 {
     /// <summary>Per case: 64x the file plus 1 MiB (the JSON document, its clone, the globbed file lists).</summary>
@@ -17,7 +18,10 @@ public sealed class ManifestFuzzTests(ITestOutputHelper output)
         var seeds = new[] { Fixtures.TinyDsl, Path.Combine(Fixtures.RepoRoot, "models", "dsl_soundstream_s", "dsl.json") }
             .Select(p => (p, File.ReadAllBytes(p)))
             .ToList();
-        FuzzRun.Run(output, "dsl.json", seeds, cases: 10_000, rngSeed: 7003, Bound, (path, bytes) =>
+        var bytesMutator = new Mutator(FuzzRun.RandomSeed(7003));
+        var jsonMutator = new JsonMutator(FuzzRun.RandomSeed(7003) + 1);
+        Func<int, byte[], byte[]> mutate = (i, seed) => i % 2 == 0 ? bytesMutator.Mutate(seed, text: true) : jsonMutator.Mutate(seed);
+        FuzzRun.Run(output, "dsl.json", seeds, cases: 10_000, mutate, Bound, (path, bytes) =>
         {
             DslManifest m = DslManifestLoader.Parse(path, bytes);
             if (m.CalibrationPatterns.Count > 0)
@@ -29,6 +33,6 @@ public sealed class ManifestFuzzTests(ITestOutputHelper output)
             {
                 ManifestFiles.Expand(m, m.TestPatterns, "test");
             }
-        }, text: true);
+        });
     }
 }
