@@ -99,7 +99,7 @@ public static partial class BoardProfileLoader
         if (!BoardNameRegex().IsMatch(name))
         {
             throw ctx.Error(ctx.Value(root, "name")!, "name",
-                $"'{Printable(name)}' is not allowed; use letters, digits, '-', '_' and '.' starting with a letter or digit (it names the board's output folder)");
+                $"'{name}' is not allowed; use letters, digits, '-', '_' and '.' starting with a letter or digit (it names the board's output folder)");
         }
 
         if (name != stem)
@@ -295,7 +295,7 @@ public static partial class BoardProfileLoader
             if (!GccFlagRegex().IsMatch(s.Value))
             {
                 throw ctx.Error(f, field + ".gcc_flags",
-                    $"'{Printable(s.Value)}' is not a single gcc flag: flags are written unquoted into CMakeLists.txt and the .mk file, " +
+                    $"'{s.Value}' is not a single gcc flag: flags are written unquoted into CMakeLists.txt and the .mk file, " +
                     "so each entry must start with '-' and hold only letters, digits and _ + = , . / : - (no spaces, quotes, ';', '$' or other shell characters); give each flag its own entry");
             }
 
@@ -407,10 +407,6 @@ public static partial class BoardProfileLoader
     /// <summary>One gcc flag that needs no quoting in sh, make or CMake ('=' and ',' for -mcpu=..., -Wl,...).</summary>
     [GeneratedRegex("^-[A-Za-z0-9_+=,./:-]+$")]
     private static partial Regex GccFlagRegex();
-
-    /// <summary>A value as it can be printed on one line (control characters as \\uXXXX).</summary>
-    private static string Printable(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex BoardNameRegex();

@@ -44,7 +44,10 @@ public static class DslManifestLoader
         }
         catch (JsonException e)
         {
-            throw new DslException(DslErrorCode.Manifest, $"{path}: not valid JSON ({e.Message})");
+            // The parser's message may quote the rest of the document: keep its first words.
+            string reason = e.Message.Split(" LineNumber:")[0];
+            reason = reason.Length > 100 ? reason[..100] + "..." : reason;
+            throw new DslException(DslErrorCode.Manifest, $"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: not valid JSON ({reason})");
         }
 
         CheckStructure(path, root, "");
@@ -57,7 +60,7 @@ public static class DslManifestLoader
         string name = r.String("name");
         if (!IsModelName(name))
         {
-            throw new DslException(DslErrorCode.Manifest, $"{path}: field 'name' is '{Shown(name)}', which is not usable as the C prefix of the generated code; use a letter followed by letters, digits or '_' (at most {MaxNameLength} characters, e.g. \"my_model\")");
+            throw new DslException(DslErrorCode.Manifest, $"{path}: field 'name' is '{name}', which is not usable as the C prefix of the generated code; use a letter followed by letters, digits or '_' (at most {MaxNameLength} characters, e.g. \"my_model\")");
         }
 
         int sampleRate = r.Int("sample_rate", 1, 384000);
@@ -72,7 +75,7 @@ public static class DslManifestLoader
         {
             "switch" => RoutingMode.Switch,
             "gate" => RoutingMode.Gate,
-            _ => throw new DslException(DslErrorCode.Manifest, $"{path}: field 'mode' must be \"switch\" or \"gate\", got \"{Shown(modeText)}\""),
+            _ => throw new DslException(DslErrorCode.Manifest, $"{path}: field 'mode' must be \"switch\" or \"gate\", got \"{modeText}\""),
         };
         IReadOnlyList<string> light = r.OptionalObject("light")?.StringList("outputs") ?? Array.Empty<string>();
         IReadOnlyList<string> heavy = r.Object("heavy").StringList("outputs");
@@ -110,10 +113,6 @@ public static class DslManifestLoader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>A value as it can be printed on one line (control characters as \\uXXXX).</summary>
-    private static string Shown(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
-
     private static bool IsModelName(string name) =>
         name.Length is > 0 and <= MaxNameLength && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
@@ -132,7 +131,7 @@ public static class DslManifestLoader
                 string name = Decode(path, () => p.Name, prefix.Length == 0 ? "a key" : $"a key in '{prefix.TrimEnd('.')}'");
                 if (!seen.Add(name))
                 {
-                    throw new DslException(DslErrorCode.Manifest, $"{path}: key '{prefix}{Shown(name)}' appears more than once; keep one");
+                    throw new DslException(DslErrorCode.Manifest, $"{path}: key '{prefix}{name}' appears more than once; keep one");
                 }
 
                 CheckStructure(path, p.Value, prefix + name + ".");
@@ -148,7 +147,7 @@ public static class DslManifestLoader
         }
         else if (element.ValueKind == JsonValueKind.String)
         {
-            Decode(path, element.GetString, $"field '{Shown(prefix.TrimEnd('.'))}'");
+            Decode(path, element.GetString, $"field '{prefix.TrimEnd('.')}'");
         }
     }
 
@@ -216,7 +215,7 @@ public static class DslManifestLoader
             if (value.Length == 0 || bad >= 0)
             {
                 string what = value.Length == 0 ? "is empty" : $"contains the character U+{(int)value[bad]:X4}, which a file path cannot hold";
-                throw new DslException(DslErrorCode.Manifest, $"{path}: field '{prefix}{field}' value \"{Shown(value)}\" {what}; give a relative path or glob such as \"calibration/*.wav\"");
+                throw new DslException(DslErrorCode.Manifest, $"{path}: field '{prefix}{field}' value \"{value}\" {what}; give a relative path or glob such as \"calibration/*.wav\"");
             }
         }
 

@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace Dsl.Compiler.Tests.Fuzz;
 
 /// <summary>
-/// Runs a reader over mutated inputs in-process and checks the two fuzzing invariants: every case ends
-/// in success or a <see cref="DslException"/>, and no case allocates more than the stated bound
-/// (measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> around the case).
+/// Runs a reader over mutated inputs in-process and checks the fuzzing invariants: every case ends in
+/// success or a <see cref="DslException"/> with a one-line message, and no case allocates more than the
+/// stated bound (measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> around the case).
 /// </summary>
 public static class FuzzRun
 {
@@ -69,9 +69,16 @@ public static class FuzzRun
                 target(name, input);
                 accepted++;
             }
-            catch (DslException)
+            catch (DslException e)
             {
                 refused++;
+
+                // The CLI prints the message as the one line of the error.
+                if (e.Message.Contains('\n') || e.Message.Contains('\r'))
+                {
+                    failures.Add($"case {i} ({name}): the message is not one line: {e.Message.ReplaceLineEndings("\\n")}");
+                    SaveCase(reader, i, input);
+                }
             }
             catch (Exception e)
             {
