@@ -1,6 +1,6 @@
 using Dsl.Compiler.Diagnostics;
 
-namespace Dsl.Compiler.Tests.Diagnostics;
+namespace Dsl.Compiler.Tests.Errors;
 
 public sealed class DslExceptionTests
 {
