@@ -50,7 +50,7 @@ public static class OnnxImporter
         long opset = DefaultOpset(path, model);
         try
         {
-            return new OnnxGraphResolver(path, opset, model, traceLength).Resolve();
+            return new OnnxGraphResolver(path, opset, model, traceLength, bytes.Length).Resolve();
         }
         catch (Exception e) when (e is not DslException)
         {

@@ -24,6 +24,7 @@ internal sealed class RangeRule : OpRule
         }
 
         long n = Math.Max((long)count, 0);
+        TensorMath.FoldedCount(c, [n]);
         string name = c.OutputName(0);
         return start.IsFloat
             ? [TensorMath.Floats(name, [n], Enumerable.Range(0, (int)n).Select(i => (float)(s + (i * d))).ToArray(), start.ElementType)]

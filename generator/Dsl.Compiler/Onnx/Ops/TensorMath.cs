@@ -14,9 +14,17 @@ internal static class TensorMath
     /// </summary>
     public const long MaxFoldedElements = 1 << 20;
 
-    /// <summary>Elements of a folded constant of <paramref name="shape"/>; a located error when it exceeds
-    /// <see cref="MaxFoldedElements"/> (or overflows).</summary>
+    /// <summary>Elements of a folded constant of <paramref name="shape"/>, taken from the file's
+    /// <see cref="FoldBudget"/>; a located error when it exceeds <see cref="MaxFoldedElements"/> or the budget.</summary>
     public static int FoldedCount(OpContext c, long[] shape)
+    {
+        int n = BoundedCount(c, shape);
+        c.Budget.Take(c, n, shape);
+        return n;
+    }
+
+    /// <summary>Elements of <paramref name="shape"/>; a located error when it exceeds <see cref="MaxFoldedElements"/> (or overflows).</summary>
+    private static int BoundedCount(OpContext c, long[] shape)
     {
         long n = 1;
         foreach (long d in shape)
@@ -41,7 +49,7 @@ internal static class TensorMath
     /// corrupt shape cannot keep the importer busy for minutes.</summary>
     public static void CheckFoldWork(OpContext c, long m, long k, long n)
     {
-        FoldedCount(c, [m, k, n]);
+        BoundedCount(c, [m, k, n]);
     }
 
     public static long Product(IEnumerable<long> shape)
