@@ -109,6 +109,25 @@ public sealed class HostileModelTests
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20, "the importer allocated the constant before refusing it");
     }
 
+    [Fact]
+    public void A_chain_of_large_folds_is_refused_once_the_files_budget_is_spent()
+    {
+        // Each fold is below the per-fold limit; together they would allocate hundreds of MB.
+        B b = new B()
+            .AddInput("x", 1, 1, 64)
+            .AddInitializer("shape", [700_000L], 1)
+            .AddNode("ConstantOfShape", ["shape"], ["c0"]);
+        for (int i = 1; i <= 8; i++)
+        {
+            b.AddNamedNode($"neg{i}", "Neg", [$"c{i - 1}"], [$"c{i}"]);
+        }
+
+        b.AddNode("Add", ["x", "c8"], ["y"]).AddOutput("y");
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ModelError(() => b.Import(64), "node 'neg", "elements dslc folds for a file of this size");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 32 << 20, "folding allocated beyond the budget");
+    }
+
     /// <summary>A ModelProto (opset 17) whose graph holds one initializer written by <paramref name="tensor"/>.</summary>
     private static byte[] ModelWithTensor(Action<CodedOutputStream> tensor)
     {
