@@ -18,32 +18,43 @@ public static class WavFile
             throw new DslException(DslErrorCode.Io, $"{path}: cannot read ({e.Message})");
         }
 
+        return Parse(path, bytes, expectedRate);
+    }
+
+    /// <summary>Parses WAV <paramref name="bytes"/>; <paramref name="path"/> is only used in messages.</summary>
+    public static short[] Parse(string path, byte[] bytes, int expectedRate)
+    {
         if (bytes.Length < 12 || Encoding.ASCII.GetString(bytes, 0, 4) != "RIFF" || Encoding.ASCII.GetString(bytes, 8, 4) != "WAVE")
         {
             throw new DslException(DslErrorCode.Audio, $"{path}: not a RIFF/WAVE file");
         }
 
-        int pos = 12;
-        int channels = 0, rate = 0, bits = 0, format = 0;
+        // Chunk sizes are unsigned 32-bit: positions are computed in long so that a declared size
+        // near 4 GiB cannot wrap around and pass the bounds check.
+        long pos = 12;
+        int channels = 0, bits = 0, format = 0;
+        uint rate = 0;
         while (pos + 8 <= bytes.Length)
         {
-            string id = Encoding.ASCII.GetString(bytes, pos, 4);
-            int size = BitConverter.ToInt32(bytes, pos + 4);
-            int body = pos + 8;
-            if (size < 0 || body + size > bytes.Length)
+            int at = (int)pos;
+            string id = Encoding.ASCII.GetString(bytes, at, 4);
+            long size = BitConverter.ToUInt32(bytes, at + 4);
+            long body = pos + 8;
+            if (body + size > bytes.Length)
             {
                 size = bytes.Length - body; // tolerate a streamed (unfinished) data size
             }
 
             if (id == "fmt " && size >= 16)
             {
-                format = BitConverter.ToUInt16(bytes, body);
-                channels = BitConverter.ToUInt16(bytes, body + 2);
-                rate = BitConverter.ToInt32(bytes, body + 4);
-                bits = BitConverter.ToUInt16(bytes, body + 14);
+                int b = (int)body;
+                format = BitConverter.ToUInt16(bytes, b);
+                channels = BitConverter.ToUInt16(bytes, b + 2);
+                rate = BitConverter.ToUInt32(bytes, b + 4);
+                bits = BitConverter.ToUInt16(bytes, b + 14);
                 if (format == 0xFFFE && size >= 26)
                 {
-                    format = BitConverter.ToUInt16(bytes, body + 24); // WAVE_FORMAT_EXTENSIBLE sub-format
+                    format = BitConverter.ToUInt16(bytes, b + 24); // WAVE_FORMAT_EXTENSIBLE sub-format
                 }
             }
             else if (id == "data")
@@ -59,7 +70,7 @@ public static class WavFile
                 }
 
                 var samples = new short[size / 2];
-                Buffer.BlockCopy(bytes, body, samples, 0, samples.Length * 2);
+                Buffer.BlockCopy(bytes, (int)body, samples, 0, samples.Length * 2);
                 return samples;
             }
 

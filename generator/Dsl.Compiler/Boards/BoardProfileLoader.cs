@@ -82,12 +82,26 @@ public static partial class BoardProfileLoader
             throw new DslException(DslErrorCode.Board,
                 $"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these instead of a YamlException on some malformed input (found by
+            // fuzzing: an unclosed flow sequence '[' running into a later line; an event the
+            // representation model does not handle).
+            throw new DslException(DslErrorCode.Board,
+                $"{file}:1:1: not valid YAML (the parser gave up: {e.Message}); check for an unclosed '[' or '{{' and unbalanced quotes", e);
+        }
 
         var ctx = new Ctx(file);
         ctx.CheckKeys(root, "", TopKeys);
 
         var name = ctx.String(root, "", "name");
         var stem = Path.GetFileNameWithoutExtension(file);
+        if (!BoardNameRegex().IsMatch(name))
+        {
+            throw ctx.Error(ctx.Value(root, "name")!, "name",
+                $"'{name}' is not allowed; use letters, digits, '-', '_' and '.' starting with a letter or digit (it names the board's output folder)");
+        }
+
         if (name != stem)
         {
             throw ctx.Error(ctx.Value(root, "name")!, "name",
@@ -278,6 +292,13 @@ public static partial class BoardProfileLoader
                 throw ctx.Error(f, field + ".gcc_flags", "each flag must be a non-empty string");
             }
 
+            if (!GccFlagRegex().IsMatch(s.Value))
+            {
+                throw ctx.Error(f, field + ".gcc_flags",
+                    $"'{s.Value}' is not a single gcc flag: flags are written unquoted into CMakeLists.txt and the .mk file, " +
+                    "so each entry must start with '-' and hold only letters, digits and _ + = , . / : - (no spaces, quotes, ';', '$' or other shell characters); give each flag its own entry");
+            }
+
             flags.Add(s.Value);
         }
 
@@ -382,6 +403,13 @@ public static partial class BoardProfileLoader
 
         return new MemoryRegion(origin, size);
     }
+
+    /// <summary>One gcc flag that needs no quoting in sh, make or CMake ('=' and ',' for -mcpu=..., -Wl,...).</summary>
+    [GeneratedRegex("^-[A-Za-z0-9_+=,./:-]+$")]
+    private static partial Regex GccFlagRegex();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex BoardNameRegex();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex IdentifierRegex();

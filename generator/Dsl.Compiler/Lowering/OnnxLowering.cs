@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Onnx;
@@ -335,6 +336,11 @@ public sealed class OnnxLowering
         }
 
         int rank = x.OnnxShape.Length;
+        if (pads.Ints.Length != 2 * rank || pads.Ints.Any(p => p is < -StreamLimits.MaxRows or > StreamLimits.MaxRows))
+        {
+            throw Error(node, $"has pads [{string.Join(", ", pads.Ints)}]; expected {2 * rank} values within ±{StreamLimits.MaxRows}");
+        }
+
         for (int axis = 0; axis < rank; axis++)
         {
             if (axis != x.TimeAxis && (pads.Ints[axis] != 0 || pads.Ints[axis + rank] != 0))
@@ -489,10 +495,31 @@ public sealed class OnnxLowering
     {
         if (name.Length > 0 && onnx.Constants.TryGetValue(name, out OnnxTensor? t))
         {
+            RequireUsableValues(node, t, what);
             return t;
         }
 
         throw Error(node, $"needs a constant {what} ('{name}'), but it is computed at run time; dslc needs it fixed at export");
+    }
+
+    /// <summary>
+    /// A NaN, an infinity or an absurd magnitude in a weight or constant is an export or training
+    /// fault; found here it is reported with the initializer, before calibration turns it into a
+    /// confusing range or requantization error.
+    /// </summary>
+    private void RequireUsableValues(OnnxNode node, OnnxTensor t, string what)
+    {
+        float[] v = t.Floats;
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (!float.IsFinite(v[i]) || Math.Abs(v[i]) > StreamLimits.MaxConstantMagnitude)
+            {
+                string problem = float.IsFinite(v[i])
+                    ? $"holds {v[i].ToString("G9", CultureInfo.InvariantCulture)} (element {i} of shape [{string.Join(", ", t.Shape)}]), beyond dslc's limit of ±{StreamLimits.MaxConstantMagnitude:G3} for weights and constants; int8 quantization of such a value would zero the rest of the channel"
+                    : $"holds {v[i].ToString(CultureInfo.InvariantCulture)} (element {i} of shape [{string.Join(", ", t.Shape)}]); a usable model has finite weights: check the training run for a diverged (NaN) loss and re-export";
+                throw Error(node, $"{what} '{t.Name}' {problem}");
+            }
+        }
     }
 
     private float[] OptionalBias(OnnxNode node, string name, int outC)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Dsl.Compiler.Diagnostics;
 
@@ -13,17 +14,43 @@ public static class DslManifestLoader
             throw new DslException(DslErrorCode.Io, $"{path}: file not found (expected the model's dsl.json)");
         }
 
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DslException(DslErrorCode.Io, $"{path}: cannot read ({e.Message})", e);
+        }
+
+        return Parse(path, bytes);
+    }
+
+    /// <summary>Parses dsl.json <paramref name="bytes"/> (UTF-8); <paramref name="path"/> names the file in messages
+    /// and is the folder that relative paths in it are relative to.</summary>
+    public static DslManifest Parse(string path, byte[] bytes)
+    {
         JsonElement root;
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
+            string text = StrictUtf8.GetString(bytes);
+            using JsonDocument doc = JsonDocument.Parse(text.TrimStart('\uFEFF'));
             root = doc.RootElement.Clone();
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DslException(DslErrorCode.Manifest, $"{path}: not valid UTF-8 (byte {e.Index}); save dsl.json as UTF-8");
         }
         catch (JsonException e)
         {
-            throw new DslException(DslErrorCode.Manifest, $"{path}: not valid JSON ({e.Message})");
+            // The parser's message may quote the rest of the document: keep its first words.
+            string reason = e.Message.Split(" LineNumber:")[0];
+            reason = reason.Length > 100 ? reason[..100] + "..." : reason;
+            throw new DslException(DslErrorCode.Manifest, $"{path}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: not valid JSON ({reason})");
         }
 
+        CheckStructure(path, root, "");
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new DslException(DslErrorCode.Manifest, $"{path}: expected a JSON object");
@@ -31,9 +58,9 @@ public static class DslManifestLoader
 
         var r = new FieldReader(path, root);
         string name = r.String("name");
-        if (name.Length == 0 || !char.IsAsciiLetter(name[0]))
+        if (!IsModelName(name))
         {
-            throw new DslException(DslErrorCode.Manifest, $"{path}: field 'name' must start with a letter (it becomes the C prefix), got '{name}'");
+            throw new DslException(DslErrorCode.Manifest, $"{path}: field 'name' is '{name}', which is not usable as the C prefix of the generated code; use a letter followed by letters, digits or '_' (at most {MaxNameLength} characters, e.g. \"my_model\")");
         }
 
         int sampleRate = r.Int("sample_rate", 1, 384000);
@@ -41,7 +68,7 @@ public static class DslManifestLoader
         string input = r.OptionalString("input") ?? "audio";
         FieldReader sw = r.Object("switch");
         string switchOutput = sw.String("output");
-        float threshold = (float)sw.Double("threshold");
+        float threshold = sw.Float("threshold");
         int hold = sw.OptionalInt("hold", 0, 0, 100000);
         string modeText = r.OptionalString("mode") ?? "switch";
         RoutingMode mode = modeText switch
@@ -63,8 +90,77 @@ public static class DslManifestLoader
         }
 
         string model = r.OptionalString("model") ?? "model.onnx";
+        r.CheckPath("model", model);
+        IReadOnlyList<string> calibration = r.OptionalStringList("calibration");
+        IReadOnlyList<string> test = r.OptionalStringList("test");
+        foreach (string pattern in calibration)
+        {
+            r.CheckPath("calibration", pattern);
+        }
+
+        foreach (string pattern in test)
+        {
+            r.CheckPath("test", pattern);
+        }
+
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            r.OptionalStringList("calibration"), r.OptionalStringList("test"));
+            calibration, test);
+    }
+
+    /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest
+    /// symbol within what C99 guarantees to distinguish in practice and file names short.</summary>
+    private const int MaxNameLength = 32;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static bool IsModelName(string name) =>
+        name.Length is > 0 and <= MaxNameLength && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    /// <summary>
+    /// JSON parsers keep the last of duplicate keys; in dsl.json a repeated key is almost always a
+    /// merge or copy-paste mistake, so it is refused instead of silently taking one value. Keys and
+    /// strings must also decode: a "\\ud800" escape alone is valid JSON but no text.
+    /// </summary>
+    private static void CheckStructure(string path, JsonElement element, string prefix)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonProperty p in element.EnumerateObject())
+            {
+                string name = Decode(path, () => p.Name, prefix.Length == 0 ? "a key" : $"a key in '{prefix.TrimEnd('.')}'");
+                if (!seen.Add(name))
+                {
+                    throw new DslException(DslErrorCode.Manifest, $"{path}: key '{prefix}{name}' appears more than once; keep one");
+                }
+
+                CheckStructure(path, p.Value, prefix + name + ".");
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (JsonElement item in element.EnumerateArray())
+            {
+                CheckStructure(path, item, $"{prefix.TrimEnd('.')}[{i++}].");
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.String)
+        {
+            Decode(path, element.GetString, $"field '{prefix.TrimEnd('.')}'");
+        }
+    }
+
+    private static string Decode(string path, Func<string?> read, string where)
+    {
+        try
+        {
+            return read() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new DslException(DslErrorCode.Manifest, $"{path}: {where} holds a \\u escape that is not valid UTF-16 (a lone surrogate); write the character itself");
+        }
     }
 
     /// <summary>Typed access to one JSON object with located errors.</summary>
@@ -94,14 +190,33 @@ public static class DslManifestLoader
             return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Wrong(field, "a string");
         }
 
-        public double Double(string field)
+        /// <summary>A number that is finite in float32, the precision the model computes in.</summary>
+        public float Float(string field)
         {
             if (!obj.TryGetProperty(field, out JsonElement v))
             {
                 throw Missing(field, "a number");
             }
 
-            return v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw Wrong(field, "a number");
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double d) || !float.IsFinite((float)d))
+            {
+                throw Wrong(field, $"a finite number within float32 range (|x| <= {float.MaxValue:G9}), got {v.GetRawText()}");
+            }
+
+            return (float)d;
+        }
+
+        /// <summary>Paths and globs are resolved by the file system: refuse what it would reject.</summary>
+        public void CheckPath(string field, string value)
+        {
+            char[] invalid = Path.GetInvalidPathChars();
+            int bad = value.IndexOfAny(invalid);
+            bad = bad >= 0 ? bad : value.ToList().FindIndex(char.IsControl);
+            if (value.Length == 0 || bad >= 0)
+            {
+                string what = value.Length == 0 ? "is empty" : $"contains the character U+{(int)value[bad]:X4}, which a file path cannot hold";
+                throw new DslException(DslErrorCode.Manifest, $"{path}: field '{prefix}{field}' value \"{value}\" {what}; give a relative path or glob such as \"calibration/*.wav\"");
+            }
         }
 
         public int Int(string field, int min, int max)

@@ -17,14 +17,16 @@ internal sealed class OnnxGraphResolver
     private readonly long _opset;
     private readonly OnnxFileModel _model;
     private readonly long _traceLength;
+    private readonly FoldBudget _budget;
 
     private readonly Dictionary<string, long[]> _shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OnnxTensor> _constants = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nodeNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _valueNames = new(StringComparer.Ordinal);
 
-    public OnnxGraphResolver(string path, long opset, OnnxFileModel model, long traceLength)
+    public OnnxGraphResolver(string path, long opset, OnnxFileModel model, long traceLength, long fileBytes)
     {
+        _budget = new FoldBudget(fileBytes);
         _path = path;
         _opset = opset;
         _model = model;
@@ -273,7 +275,7 @@ internal sealed class OnnxGraphResolver
             ?? throw Fail($"node '{node.Name}' ({node.OpType}, opset {_opset}) is not supported by dslc; {SupportedList()}");
         var shapes = node.Inputs.Select(n => n.Length == 0 ? null : _shapes[n]).ToList();
         var values = node.Inputs.Select(n => n.Length == 0 ? null : _constants.GetValueOrDefault(n)).ToList();
-        var context = new OpContext(_path, _opset, node, shapes, values);
+        var context = new OpContext(_path, _opset, node, shapes, values, _budget);
         bool allConstant = node.Inputs.All(n => n.Length == 0 || _constants.ContainsKey(n));
         try
         {

@@ -19,11 +19,6 @@ public static class OnnxImporter
     /// <exception cref="DslException">The file is missing (Io), malformed or unsupported (Model).</exception>
     public static OnnxGraph Import(string path, long traceLength)
     {
-        if (traceLength < 1)
-        {
-            throw new DslException(DslErrorCode.Usage, $"{path}: the trace length must be at least 1 sample, got {traceLength}");
-        }
-
         byte[] bytes;
         try
         {
@@ -32,6 +27,18 @@ public static class OnnxImporter
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new DslException(DslErrorCode.Io, $"{path}: cannot read the ONNX model ({e.Message}); check the path", e);
+        }
+
+        return Import(path, bytes, traceLength);
+    }
+
+    /// <summary>Imports the ONNX file content <paramref name="bytes"/>; <paramref name="path"/> is only used in messages.</summary>
+    /// <exception cref="DslException">The model is malformed or unsupported (Model).</exception>
+    public static OnnxGraph Import(string path, byte[] bytes, long traceLength)
+    {
+        if (traceLength < 1)
+        {
+            throw new DslException(DslErrorCode.Usage, $"{path}: the trace length must be at least 1 sample, got {traceLength}");
         }
 
         OnnxFileModel model = OnnxProtoReader.Read(path, bytes);
@@ -43,7 +50,7 @@ public static class OnnxImporter
         long opset = DefaultOpset(path, model);
         try
         {
-            return new OnnxGraphResolver(path, opset, model, traceLength).Resolve();
+            return new OnnxGraphResolver(path, opset, model, traceLength, bytes.Length).Resolve();
         }
         catch (Exception e) when (e is not DslException)
         {

@@ -70,6 +70,10 @@ internal sealed class OnnxProtoReader
     /// <summary>Subgraphs nest (If inside If); a bound keeps a hostile file from overflowing the stack.</summary>
     private const int MaxGraphDepth = 16;
 
+    /// <summary>Elements of one tensor; its data (at least one byte each) must be in the file anyway, and
+    /// this keeps every element count and byte size an int.</summary>
+    private const long MaxTensorElements = int.MaxValue / 8;
+
     private readonly string _path;
     private int _depth;
 
@@ -347,12 +351,13 @@ internal sealed class OnnxProtoReader
                 throw Fail($"{what} has a negative dimension in shape [{string.Join(", ", shape)}]");
             }
 
-            count = checked(count * d);
+            // Saturates instead of overflowing: any count above the limit is refused below.
+            count = d == 0 || count <= MaxTensorElements / d ? count * d : MaxTensorElements + 1;
         }
 
-        if (count > int.MaxValue / 8)
+        if (count > MaxTensorElements)
         {
-            throw Fail($"{what} has {count} elements, more than dslc can hold in memory");
+            throw Fail($"{what} has shape [{string.Join(", ", shape)}], more than {MaxTensorElements} elements, which dslc cannot hold in memory");
         }
 
         if (!Enum.IsDefined(typeof(OnnxElementType), dataType))

@@ -41,8 +41,18 @@ public sealed class StreamingFormPass : IGraphPass
         return graph;
     }
 
+    /// <summary>The history a node keeps between frames must be a buffer dslc (and a board) can allocate.</summary>
+    private static void CheckState(IrNode node, long historyRows, long channels, string modelPath)
+    {
+        if (historyRows * channels > StreamLimits.MaxStateValues)
+        {
+            throw new DslException(DslErrorCode.Model, $"{modelPath}: node '{node.Name}' ({node.Kind}) keeps {historyRows} history rows of {channels} channels between frames, more than dslc's limit of {StreamLimits.MaxStateValues} values of state per node");
+        }
+    }
+
     private static void CheckConv(IrGraph graph, ConvNode c, string modelPath)
     {
+        CheckState(c, c.HistoryRows, c.InChannels, modelPath);
         int span = (c.KernelSize - 1) * c.Dilation;
         int rowsIn = graph.Rows(c.Input);
         if (c.PadLeft > span || span - c.PadLeft > c.Stride - 1)
@@ -58,6 +68,7 @@ public sealed class StreamingFormPass : IGraphPass
 
     private static void CheckConvTranspose(IrGraph graph, ConvTransposeNode u, string modelPath)
     {
+        CheckState(u, u.HistoryRows, u.InChannels, modelPath);
         if (u.PadBegin != 0)
         {
             throw new DslException(DslErrorCode.Model, $"{modelPath}: node '{u.Name}' (ConvTranspose) drops {u.PadBegin} leading samples, which makes it look ahead; crop the trailing samples instead (y[..., :-(k - stride)])");

@@ -11,10 +11,20 @@ public static class ManifestFiles
         var files = new List<string>();
         foreach (string pattern in patterns)
         {
-            string full = Path.Combine(manifest.Directory, pattern);
-            string dir = Path.GetDirectoryName(full)!;
-            string mask = Path.GetFileName(full);
-            string[] found = Directory.Exists(dir) ? Directory.GetFiles(dir, mask) : Array.Empty<string>();
+            string[] found;
+            try
+            {
+                string full = Path.Combine(manifest.Directory, pattern);
+                string? dir = Path.GetDirectoryName(full);
+                string mask = Path.GetFileName(full);
+                found = dir is not null && mask.Length > 0 && Directory.Exists(dir) ? Directory.GetFiles(dir, mask) : Array.Empty<string>();
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                // The loader refuses characters no path can hold; this is what the file system still rejects.
+                throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: '{field}' pattern '{pattern}' cannot be searched ({e.Message}); give a relative path or glob such as \"{field}/*.wav\"", e);
+            }
+
             if (found.Length == 0)
             {
                 throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: '{field}' pattern '{pattern}' matches no file");

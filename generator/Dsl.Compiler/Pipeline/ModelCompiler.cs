@@ -44,10 +44,22 @@ public static class ModelCompiler
             throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: no calibration audio: list WAVs under 'calibration' or pass --calibration");
         }
 
-        var clips = files.Select(f => (Path.GetFileName(f), WavFile.ReadMono16(f, manifest.SampleRate))).ToList();
+        var clips = files.Select(f => (Path.GetFileName(f), ReadCalibrationClip(f, manifest))).ToList();
         CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress);
         var quant = new QuantizationPlan(graph, manifest, ranges);
         ModelProgram program = new ProgramBuilder(graph, partition, manifest, quant, options.Rounding).Build();
         return new CompiledModel(manifest, graph, partition, quant, program);
+    }
+
+    /// <summary>A clip shorter than one frame adds nothing to calibration; the WAV is at fault, not dsl.json.</summary>
+    private static short[] ReadCalibrationClip(string path, DslManifest manifest)
+    {
+        short[] samples = WavFile.ReadMono16(path, manifest.SampleRate);
+        if (samples.Length < manifest.Frame)
+        {
+            throw new DslException(DslErrorCode.Audio, $"{path}: holds {samples.Length} sample(s), less than one frame ({manifest.Frame} samples); calibration audio needs at least one whole frame per file");
+        }
+
+        return samples;
     }
 }

@@ -122,6 +122,43 @@ public class BoardProfileLoaderTests
         return e;
     }
 
+    [Theory]
+    [InlineData("-O2 -g")]
+    [InlineData("-DX=1;rm")]
+    [InlineData("-DNAME=\"x\"")]
+    [InlineData("-DNAME='x'")]
+    [InlineData("-I$HOME")]
+    [InlineData("-I`pwd`")]
+    [InlineData("-DX=$(shell id)")]
+    [InlineData("mthumb")]
+    public void Gcc_flag_that_needs_quoting_is_refused_with_the_entry(string flag)
+    {
+        var e = Fails(Valid.Replace("-mcpu=cortex-m4, -mthumb,", $"-mcpu=cortex-m4, \"{flag.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\", -mthumb,"));
+        Assert.Contains("cores[1].gcc_flags", e.Message);
+        Assert.Contains($"'{flag}' is not a single gcc flag", e.Message);
+    }
+
+    [Theory]
+    [InlineData("../evil")]
+    [InlineData("my board")]
+    [InlineData("a;b")]
+    public void A_board_name_that_cannot_be_a_folder_name_is_refused(string name)
+    {
+        var e = Assert.Throws<DslException>(() => BoardProfileLoader.Parse(Valid.Replace("name: test-board", $"name: \"{name}\""), $"boards/{name}.yaml"));
+        Assert.Equal(DslErrorCode.Board, e.Code);
+        Assert.Contains("name: ", e.Message);
+        Assert.Contains("output folder", e.Message);
+    }
+
+    [Fact]
+    public void Gcc_flags_with_equals_comma_and_plus_are_accepted()
+    {
+        var b = BoardProfileLoader.Parse(
+            Valid.Replace("-mcpu=cortex-m4, -mthumb,", "-mcpu=cortex-m4, -mthumb, \"-Wl,--gc-sections\", -DBOARD_HZ=50000000, -mbranch-protection=pac-ret+leaf,"),
+            "boards/test-board.yaml");
+        Assert.Contains("-Wl,--gc-sections", b.Light.GccFlags);
+    }
+
     [Fact]
     public void Missing_field_is_located()
     {

@@ -15,7 +15,7 @@ internal sealed class BinaryRule(bool isCompute, Func<double, double, double> fl
     {
         OnnxTensor a = c.Value(0), b = c.Value(1);
         long[] shape = Shape(c);
-        long[] ma = TensorMath.BroadcastMap(shape, a.Shape), mb = TensorMath.BroadcastMap(shape, b.Shape);
+        long[] ma = TensorMath.BroadcastMap(c, shape, a.Shape), mb = TensorMath.BroadcastMap(c, shape, b.Shape);
         string name = c.OutputName(0);
         if (!a.IsFloat && !b.IsFloat && intOp is not null)
         {

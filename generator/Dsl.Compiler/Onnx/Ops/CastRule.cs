@@ -23,6 +23,7 @@ internal sealed class CastRule : OpRule
     public override OnnxTensor[]? Fold(OpContext c)
     {
         OnnxTensor x = c.Value(0);
+        TensorMath.FoldedCount(c, x.Shape);
         long to = c.Node.GetInt("to", 0);
         if (!Enum.IsDefined(typeof(OnnxElementType), (int)to))
         {

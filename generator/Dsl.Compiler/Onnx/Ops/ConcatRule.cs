@@ -10,31 +10,33 @@ internal sealed class ConcatRule : OpRule
     public override OnnxTensor[]? Fold(OpContext c)
     {
         (int axis, long[] y) = Plan(c);
+        int count = TensorMath.FoldedCount(c, y);
         long outer = TensorMath.Product(y[..axis]), inner = TensorMath.Product(y[(axis + 1)..]);
         OnnxTensor first = c.Value(0);
-        var floats = new List<float>();
-        var ints = new List<long>();
+        float[] floats = first.IsFloat ? new float[count] : [];
+        long[] ints = first.IsFloat ? [] : new long[count];
+        int at = 0;
         for (long o = 0; o < outer; o++)
         {
             for (int i = 0; i < c.InputCount; i++)
             {
                 OnnxTensor t = c.Value(i);
                 long run = t.Shape[axis] * inner;
-                for (long k = 0; k < run; k++)
+                for (long k = 0; k < run; k++, at++)
                 {
                     if (first.IsFloat)
                     {
-                        floats.Add((float)TensorMath.At(t, (o * run) + k));
+                        floats[at] = (float)TensorMath.At(t, (o * run) + k);
                     }
                     else
                     {
-                        ints.Add(t.IsFloat ? (long)t.Floats[(o * run) + k] : t.Ints[(o * run) + k]);
+                        ints[at] = t.IsFloat ? (long)t.Floats[(o * run) + k] : t.Ints[(o * run) + k];
                     }
                 }
             }
         }
 
-        return [new OnnxTensor(c.OutputName(0), first.ElementType, y, floats.ToArray(), ints.ToArray())];
+        return [new OnnxTensor(c.OutputName(0), first.ElementType, y, floats, ints)];
     }
 
     private static (int Axis, long[] Output) Plan(OpContext c)

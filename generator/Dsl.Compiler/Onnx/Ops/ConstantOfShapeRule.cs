@@ -19,7 +19,7 @@ internal sealed class ConstantOfShapeRule : OpRule
             throw c.Error("the value attribute must hold exactly one element");
         }
 
-        var map = new long[TensorMath.Product(shape)];
+        var map = new long[TensorMath.FoldedCount(c, shape)];
         return [TensorMath.Select(value, c.OutputName(0), shape, map)];
     }
 }

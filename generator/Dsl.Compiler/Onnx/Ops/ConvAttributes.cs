@@ -1,3 +1,5 @@
+using Dsl.Compiler.Ir;
+
 namespace Dsl.Compiler.Onnx.Ops;
 
 /// <summary>
@@ -45,10 +47,22 @@ internal sealed record ConvAttributes(long[] Kernel, long[] Strides, long[] Dila
             throw c.Error("strides and dilations must be >= 1 and pads >= 0");
         }
 
-        long group = c.Node.GetInt("group", 1);
-        if (group < 1)
+        // Bounded here so that every size computed from them below and in lowering fits in an int.
+        for (int i = 0; i < spatial; i++)
         {
-            throw c.Error($"group {group} must be >= 1");
+            long span = kernel[i] > StreamLimits.MaxRows || dilations[i] > StreamLimits.MaxRows
+                ? long.MaxValue
+                : ((kernel[i] - 1) * dilations[i]) + 1;
+            if (strides[i] > StreamLimits.MaxRows || pads[i] > StreamLimits.MaxRows || pads[i + spatial] > StreamLimits.MaxRows || span > StreamLimits.MaxRows)
+            {
+                throw c.Error($"kernel {kernel[i]}, dilation {dilations[i]}, stride {strides[i]}, pads {pads[i]}/{pads[i + spatial]}: a kernel span ((k-1)*dilation+1), stride or pad above {StreamLimits.MaxRows} rows is beyond dslc's limit (check the exported attributes)");
+            }
+        }
+
+        long group = c.Node.GetInt("group", 1);
+        if (group < 1 || group > x[1])
+        {
+            throw c.Error($"group {group} must be from 1 to the number of input channels ({x[1]})");
         }
 
         return new ConvAttributes(kernel, strides, dilations, pads[..spatial], pads[spatial..], group);

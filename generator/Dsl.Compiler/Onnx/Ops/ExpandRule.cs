@@ -9,6 +9,6 @@ internal sealed class ExpandRule : OpRule
         long[] target = c.Ints(1, "shape");
         long[] shape = TensorMath.Broadcast(x.Shape, target)
             ?? throw c.Error($"cannot expand {OpContext.Show(x.Shape)} to {OpContext.Show(target)}");
-        return [TensorMath.Select(x, c.OutputName(0), shape, TensorMath.BroadcastMap(shape, x.Shape))];
+        return [TensorMath.Select(x, c.OutputName(0), shape, TensorMath.BroadcastMap(c, shape, x.Shape))];
     }
 }

@@ -16,7 +16,7 @@ internal sealed class GatherRule : OpRule
         int axis = c.Axis(c.Node.GetInt("axis", 0), x.Length);
         long outer = TensorMath.Product(x[..axis]), inner = TensorMath.Product(x[(axis + 1)..]), dim = x[axis];
         long[] y = [.. x[..axis], .. indices.Shape, .. x[(axis + 1)..]];
-        var map = new long[outer * indices.Ints.Length * inner];
+        var map = new long[TensorMath.FoldedCount(c, [outer, indices.Ints.Length, inner])];
         long k = 0;
         for (long o = 0; o < outer; o++)
         {

@@ -18,8 +18,9 @@ internal sealed class GemmRule : OpRule
         bool ta = c.Node.GetInt("transA", 0) != 0, tb = c.Node.GetInt("transB", 0) != 0;
         double alpha = c.Node.GetFloat("alpha", 1f), beta = c.Node.GetFloat("beta", 1f);
         long[] shape = [m, n];
-        long[]? mapC = c.Has(2) ? TensorMath.BroadcastMap(shape, c.Value(2).Shape) : null;
-        var y = new float[m * n];
+        long[]? mapC = c.Has(2) ? TensorMath.BroadcastMap(c, shape, c.Value(2).Shape) : null;
+        TensorMath.CheckFoldWork(c, m, k, n);
+        var y = new float[TensorMath.FoldedCount(c, shape)];
         for (long i = 0; i < m; i++)
         {
             for (long j = 0; j < n; j++)

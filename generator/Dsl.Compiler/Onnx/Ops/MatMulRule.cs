@@ -22,8 +22,9 @@ internal sealed class MatMulRule : OpRule
         Geometry g = Plan(c);
         long m = g.A[^2], k = g.A[^1], n = g.B[^1];
         long[] batch = TensorMath.Broadcast(g.A[..^2], g.B[..^2])!;
-        long[] mapA = TensorMath.BroadcastMap(batch, g.A[..^2]), mapB = TensorMath.BroadcastMap(batch, g.B[..^2]);
-        var y = new float[mapA.Length * m * n];
+        long[] mapA = TensorMath.BroadcastMap(c, batch, g.A[..^2]), mapB = TensorMath.BroadcastMap(c, batch, g.B[..^2]);
+        TensorMath.CheckFoldWork(c, mapA.Length * m, k, n);
+        var y = new float[TensorMath.FoldedCount(c, [mapA.Length, m, n])];
         for (int bi = 0; bi < mapA.Length; bi++)
         {
             long offA = mapA[bi] * m * k, offB = mapB[bi] * k * n, offY = bi * m * n;

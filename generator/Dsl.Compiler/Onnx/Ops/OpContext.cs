@@ -12,8 +12,9 @@ internal sealed class OpContext
     private readonly IReadOnlyList<long[]?> _shapes;
     private readonly IReadOnlyList<OnnxTensor?> _constants;
 
-    public OpContext(string sourcePath, long opset, OnnxNode node, IReadOnlyList<long[]?> shapes, IReadOnlyList<OnnxTensor?> constants)
+    public OpContext(string sourcePath, long opset, OnnxNode node, IReadOnlyList<long[]?> shapes, IReadOnlyList<OnnxTensor?> constants, FoldBudget budget)
     {
+        Budget = budget;
         SourcePath = sourcePath;
         Opset = opset;
         Node = node;
@@ -22,6 +23,9 @@ internal sealed class OpContext
     }
 
     public string SourcePath { get; }
+
+    /// <summary>What folding may still allocate for this file (shared by all nodes of one import).</summary>
+    public FoldBudget Budget { get; }
 
     public long Opset { get; }
 

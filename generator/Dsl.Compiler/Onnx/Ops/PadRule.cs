@@ -1,3 +1,5 @@
+using Dsl.Compiler.Ir;
+
 namespace Dsl.Compiler.Onnx.Ops;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class PadRule : OpRule
         OnnxTensor? value = c.OptionalConstant(2, "constant_value");
         double fill = value is null || value.ElementCount == 0 ? 0 : TensorMath.At(value, 0);
         long[] strides = TensorMath.Strides(x);
-        var map = new long[TensorMath.Product(y)];
+        var map = new long[TensorMath.FoldedCount(c, y)];
         var idx = new long[y.Length];
         for (long k = 0; k < map.Length; k++)
         {
@@ -75,6 +77,12 @@ internal sealed class PadRule : OpRule
         if (pads.Length != 2 * x.Length)
         {
             throw c.Error($"pads has {pads.Length} values; a rank-{x.Length} input needs {2 * x.Length}");
+        }
+
+        // Bounded so that the padded length below cannot wrap around.
+        if (pads.Any(p => p is < -StreamLimits.MaxRows or > StreamLimits.MaxRows))
+        {
+            throw c.Error($"pads {OpContext.Show(pads)} go beyond dslc's limit of ±{StreamLimits.MaxRows}; check the exported pad amounts");
         }
 
         OnnxTensor? value = c.OptionalConstant(2, "constant_value");

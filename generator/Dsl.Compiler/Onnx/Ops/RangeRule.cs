@@ -17,7 +17,14 @@ internal sealed class RangeRule : OpRule
             throw c.Error("delta must not be 0");
         }
 
-        long n = Math.Max((long)Math.Ceiling((l - s) / d), 0);
+        double count = Math.Ceiling((l - s) / d);
+        if (!(count <= TensorMath.MaxFoldedElements))
+        {
+            throw c.Error($"start {s}, limit {l}, delta {d} give {count} elements, more than dslc's limit of {TensorMath.MaxFoldedElements}");
+        }
+
+        long n = Math.Max((long)count, 0);
+        TensorMath.FoldedCount(c, [n]);
         string name = c.OutputName(0);
         return start.IsFloat
             ? [TensorMath.Floats(name, [n], Enumerable.Range(0, (int)n).Select(i => (float)(s + (i * d))).ToArray(), start.ElementType)]

@@ -15,7 +15,7 @@ internal sealed class SliceRule : OpRule
     {
         (long[] x, long[] start, long[] step, long[] y) = Plan(c);
         long[] strides = TensorMath.Strides(x);
-        var map = new long[TensorMath.Product(y)];
+        var map = new long[TensorMath.FoldedCount(c, y)];
         var idx = new long[y.Length];
         for (long k = 0; k < map.Length; k++)
         {

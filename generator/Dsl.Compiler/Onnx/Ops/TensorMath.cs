@@ -7,6 +7,51 @@ namespace Dsl.Compiler.Onnx.Ops;
 /// </summary>
 internal static class TensorMath
 {
+    /// <summary>
+    /// Most elements a folded constant may have. Folding computes shape arithmetic and small weight
+    /// transforms; 2^20 elements is far above either, and keeps what a corrupt shape can make the
+    /// importer allocate to a few tens of MB.
+    /// </summary>
+    public const long MaxFoldedElements = 1 << 20;
+
+    /// <summary>Elements of a folded constant of <paramref name="shape"/>, taken from the file's
+    /// <see cref="FoldBudget"/>; a located error when it exceeds <see cref="MaxFoldedElements"/> or the budget.</summary>
+    public static int FoldedCount(OpContext c, long[] shape)
+    {
+        int n = BoundedCount(c, shape);
+        c.Budget.Take(c, n, shape);
+        return n;
+    }
+
+    /// <summary>Elements of <paramref name="shape"/>; a located error when it exceeds <see cref="MaxFoldedElements"/> (or overflows).</summary>
+    private static int BoundedCount(OpContext c, long[] shape)
+    {
+        long n = 1;
+        foreach (long d in shape)
+        {
+            if (d < 0)
+            {
+                throw c.Error($"would fold into a constant of shape {OpContext.Show(shape)}, which has a negative dimension");
+            }
+
+            n = d == 0 || n <= MaxFoldedElements / d ? n * d : MaxFoldedElements + 1;
+        }
+
+        if (n > MaxFoldedElements)
+        {
+            throw c.Error($"would fold into a constant of shape {OpContext.Show(shape)}, more than dslc's limit of {MaxFoldedElements} elements; check the exported shapes");
+        }
+
+        return (int)n;
+    }
+
+    /// <summary>Folding a product of [m, k] by [k, n] costs m*k*n multiply-adds; bounded like the size so that a
+    /// corrupt shape cannot keep the importer busy for minutes.</summary>
+    public static void CheckFoldWork(OpContext c, long m, long k, long n)
+    {
+        BoundedCount(c, [m, k, n]);
+    }
+
     public static long Product(IEnumerable<long> shape)
     {
         long n = 1;
@@ -54,9 +99,9 @@ internal static class TensorMath
 
     /// <summary>For each element of <paramref name="outShape"/>, the flat index of the element of a tensor of
     /// shape <paramref name="inShape"/> that broadcasting reads.</summary>
-    public static long[] BroadcastMap(long[] outShape, long[] inShape)
+    public static long[] BroadcastMap(OpContext c, long[] outShape, long[] inShape)
     {
-        long n = Product(outShape);
+        int n = FoldedCount(c, outShape);
         var map = new long[n];
         long[] inStrides = Strides(inShape);
         int offset = outShape.Length - inShape.Length;

@@ -18,7 +18,7 @@ internal sealed class TransposeRule : OpRule
         int[] perm = Perm(c, x.Length);
         long[] y = perm.Select(p => x[p]).ToArray();
         long[] strides = TensorMath.Strides(x);
-        var map = new long[TensorMath.Product(y)];
+        var map = new long[TensorMath.FoldedCount(c, y)];
         var idx = new long[y.Length];
         for (long k = 0; k < map.Length; k++)
         {

@@ -13,6 +13,7 @@ internal sealed class UnaryRule(bool isCompute, Func<double, OnnxNode, double> f
     public override OnnxTensor[]? Fold(OpContext c)
     {
         OnnxTensor x = c.Value(0);
+        TensorMath.FoldedCount(c, x.Shape);
         if (!x.IsFloat)
         {
             if (intOp is null)

@@ -7,7 +7,7 @@ internal sealed class WhereRule : OpRule
     {
         OnnxTensor cond = c.Value(0), x = c.Value(1), y = c.Value(2);
         long[] shape = TensorMath.Broadcast(TensorMath.Broadcast(cond.Shape, x.Shape) ?? throw Bad(c), y.Shape) ?? throw Bad(c);
-        long[] mc = TensorMath.BroadcastMap(shape, cond.Shape), mx = TensorMath.BroadcastMap(shape, x.Shape), my = TensorMath.BroadcastMap(shape, y.Shape);
+        long[] mc = TensorMath.BroadcastMap(c, shape, cond.Shape), mx = TensorMath.BroadcastMap(c, shape, x.Shape), my = TensorMath.BroadcastMap(c, shape, y.Shape);
         string name = c.OutputName(0);
         if (x.IsFloat)
         {
