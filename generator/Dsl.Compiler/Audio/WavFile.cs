@@ -40,9 +40,20 @@ public static class WavFile
             string id = Encoding.ASCII.GetString(bytes, at, 4);
             long size = BitConverter.ToUInt32(bytes, at + 4);
             long body = pos + 8;
+            if (id == "data" && size is 0 or uint.MaxValue)
+            {
+                // A recorder that streams writes 0 or 0xFFFFFFFF as the data size until it finishes.
+                size = bytes.Length - body;
+            }
+
             if (body + size > bytes.Length)
             {
-                size = bytes.Length - body; // tolerate a streamed (unfinished) data size
+                if (id == "data")
+                {
+                    throw new DslException(DslErrorCode.Audio, $"{path}: the data chunk declares {size} bytes but the file holds only {bytes.Length - body} after it; the file is truncated: export it again");
+                }
+
+                size = bytes.Length - body;
             }
 
             if (id == "fmt " && size >= 16)

@@ -49,9 +49,20 @@ public sealed class WavFileTests
     [InlineData(0x7FFFFFF0u)]
     [InlineData(0x7FFFFFFFu)]
     [InlineData(0xFFFFFFF0u)]
-    public void A_data_size_beyond_the_file_reads_what_is_there(uint declared)
+    public void A_data_size_beyond_the_file_is_a_truncated_file(uint declared)
     {
         // The size check used to add the declared size to an int position and wrap around.
+        byte[] bytes = Wav([5, 6, 7, 8], patch: b => BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(40), declared));
+        DslException e = Assert.Throws<DslException>(() => Read(bytes));
+        Assert.Equal(DslErrorCode.Audio, e.Code);
+        Assert.Contains($"declares {declared} bytes", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(0xFFFFFFFFu)]
+    public void A_streaming_placeholder_size_reads_what_is_there(uint declared)
+    {
         short[] samples = [5, 6, 7, 8];
         byte[] bytes = Wav(samples, patch: b => BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(40), declared));
         Assert.Equal(samples, Read(bytes));

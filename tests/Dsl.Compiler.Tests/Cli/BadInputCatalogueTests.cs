@@ -9,9 +9,6 @@ namespace Dsl.Compiler.Tests.Cli;
 [Collection(CliCollection.Name)]
 public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadInputFiles>
 {
-    /// <summary>Rows whose fix is on branch h-b (reader-level checks); set to null once h-b is merged.</summary>
-    private const string? NeedsHb = "needs h-b";
-
     private const int Ok = 0, Usage = 2, Io = 3, Model = 4, Manifest = 5, Audio = 6, Board = 8;
 
     /// <param name="Id">Row name (shown in the test run).</param>
@@ -19,9 +16,8 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
     /// <param name="Exit">Expected exit code.</param>
     /// <param name="Fragment">Text the output (stderr and stdout) must contain.</param>
     /// <param name="Untouched">A file or folder of the user's that must keep every byte.</param>
-    /// <param name="OnHb">The fix is on branch h-b (see <see cref="NeedsHb"/>).</param>
     public sealed record Row(string Id, Func<BadInputFiles, string[]> Args, int Exit, string Fragment,
-        Func<BadInputFiles, string>? Untouched = null, bool OnHb = false);
+        Func<BadInputFiles, string>? Untouched = null);
 
     private static string[] Generate(BadInputFiles f, string id, string model, params string[] more) =>
         ["generate", "-m", model, "-o", f.Out(id), "-q", .. more];
@@ -29,20 +25,20 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
     private static string[] RunTiny(BadInputFiles f, string id, string wav, params string[] more) =>
         ["run", "-m", f.Tiny, "-a", wav, "-o", Path.Combine(f.Out(id), "o.wav"), "-q", .. more];
 
-    private static Row Json(string name, int exit, string fragment, bool onHb = false) =>
-        new($"json_{name}", f => Generate(f, $"json_{name}", f[$"json/{name}"]), exit, fragment, OnHb: onHb);
+    private static Row Json(string name, int exit, string fragment) =>
+        new($"json_{name}", f => Generate(f, $"json_{name}", f[$"json/{name}"]), exit, fragment);
 
-    private static Row Onnx(string name, int exit, string fragment, bool onHb = false) =>
-        new($"onnx_{name}", f => Generate(f, $"onnx_{name}", f[$"onnx/{name}"]), exit, fragment, OnHb: onHb);
+    private static Row Onnx(string name, int exit, string fragment) =>
+        new($"onnx_{name}", f => Generate(f, $"onnx_{name}", f[$"onnx/{name}"]), exit, fragment);
 
-    private static Row Wav(string name, int exit, string fragment, bool onHb = false) =>
-        new($"wav_{name}", f => RunTiny(f, $"wav_{name}", f[$"wav/{name}.wav"]), exit, fragment, OnHb: onHb);
+    private static Row Wav(string name, int exit, string fragment) =>
+        new($"wav_{name}", f => RunTiny(f, $"wav_{name}", f[$"wav/{name}.wav"]), exit, fragment);
 
-    private static Row Calibration(string name, int exit, string fragment, bool onHb = false) =>
-        new($"calibration_{name}", f => Generate(f, $"calibration_{name}", f.Tiny, "--calibration", f[$"wav/{name}.wav"]), exit, fragment, OnHb: onHb);
+    private static Row Calibration(string name, int exit, string fragment) =>
+        new($"calibration_{name}", f => Generate(f, $"calibration_{name}", f.Tiny, "--calibration", f[$"wav/{name}.wav"]), exit, fragment);
 
-    private static Row Yaml(string name, int exit, string fragment, bool onHb = false) =>
-        new($"board_{name}", f => Generate(f, $"board_{name}", f.Tiny, "--board", f[$"boards/{name}/test-board.yaml"]), exit, fragment, OnHb: onHb);
+    private static Row Yaml(string name, int exit, string fragment) =>
+        new($"board_{name}", f => Generate(f, $"board_{name}", f.Tiny, "--board", f[$"boards/{name}/test-board.yaml"]), exit, fragment);
 
     public static IReadOnlyList<Row> Rows { get; } =
     [
@@ -106,11 +102,11 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         Json("calibration_no_match", Manifest, "matches no file"),
         Json("calibration_none", Manifest, "no calibration audio"),
         Json("calibration_not_list", Manifest, "'calibration'"),
-        Json("calibration_nul", Manifest, "calibration", onHb: true),
-        Json("threshold_1e39", Manifest, "switch.threshold", onHb: true),
-        Json("duplicate_key", Manifest, "frame", onHb: true),
-        Json("invalid_utf8_key", Manifest, "dsl.json", onHb: true),
-        Json("name_not_c", Manifest, "name", onHb: true),
+        Json("calibration_nul", Manifest, "calibration"),
+        Json("threshold_1e39", Manifest, "switch.threshold"),
+        Json("duplicate_key", Manifest, "frame"),
+        Json("invalid_utf8_key", Manifest, "dsl.json"),
+        Json("name_not_c", Manifest, "name"),
 
         // ONNX (the minimal DSL model built in code, and broken variants of it).
         Onnx("good", Ok, "generated minimal"),
@@ -123,12 +119,12 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         Onnx("non_causal", Model, "heavy_lookahead"),
         Onnx("dynamic_weight", Model, "heavy_mix"),
         Onnx("undefined_input", Model, "nowhere"),
-        Onnx("weight_nan", Model, "enc_w", onHb: true),
-        Onnx("bias_inf", Model, "heavy_b", onHb: true),
-        Onnx("weight_3e38", Model, "enc_w", onHb: true),
+        Onnx("weight_nan", Model, "enc_w"),
+        Onnx("bias_inf", Model, "heavy_b"),
+        Onnx("weight_3e38", Model, "enc_w"),
         Onnx("dilations_1e9", Model, "'encoder'"),
-        Onnx("transposed_dilations_1e9", Model, "'heavy_x'"),
-        Onnx("causal_dilations_1e9", Model, "'heavy_dilated'", onHb: true),
+        Onnx("transposed_dilations_1e9", Model, "'heavy_up'"),
+        Onnx("causal_dilations_1e9", Model, "'heavy_dilated'"),
 
         // WAV, through run, validate and --calibration.
         Wav("good", Ok, "wrote"),
@@ -145,10 +141,10 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         new("validate_wav_stereo", f => ["validate", "-m", f.Tiny, "-a", f["wav/stereo.wav"], "--work", f.Out("validate_wav_stereo"), "-q"], Audio, "stereo.wav"),
         Calibration("stereo", Audio, "stereo.wav"),
         Calibration("rate_8k", Audio, "rate_8k.wav"),
-        Wav("rate_3g", Audio, "3000000000", onHb: true),
-        Wav("huge_data", Audio, "huge_data.wav", onHb: true),
-        Calibration("empty_data", Audio, "empty_data.wav", onHb: true),
-        Calibration("one_sample", Audio, "one_sample.wav", onHb: true),
+        Wav("rate_3g", Audio, "3000000000"),
+        Wav("huge_data", Audio, "huge_data.wav"),
+        Calibration("empty_data", Audio, "empty_data.wav"),
+        Calibration("one_sample", Audio, "one_sample.wav"),
 
         // Board profiles.
         Yaml("good", Ok, "generated tiny_dsl"),
@@ -165,13 +161,20 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         Yaml("name_mismatch", Board, "must equal the file name"),
         new("validate_board_without_qemu", f => ["validate", "-m", f.Tiny, "--board", f["boards/no_qemu/test-board.yaml"], "--work", f.Out("validate_board_without_qemu"), "-q"], Board, "no QEMU machine"),
         new("bench_board_without_qemu", f => ["bench", "-m", f.Tiny, "-b", f["boards/no_qemu/test-board.yaml"], "-o", f.Out("bench_board_without_qemu") + ".md", "-q"], Board, "no QEMU machine"),
-        Yaml("flags_space", Board, "gcc_flags", onHb: true),
-        Yaml("flags_semicolon", Board, "gcc_flags", onHb: true),
+        Yaml("flags_space", Board, "gcc_flags"),
+        Yaml("flags_semicolon", Board, "gcc_flags"),
     ];
 
-    public static TheoryData<string> Fixed() => Ids(onHb: false);
+    public static TheoryData<string> Ids()
+    {
+        var data = new TheoryData<string>();
+        foreach (Row r in Rows)
+        {
+            data.Add(r.Id);
+        }
 
-    public static TheoryData<string> FixedOnHb() => Ids(onHb: true);
+        return data;
+    }
 
     [Fact]
     public void Catalogue_is_large_and_names_are_unique()
@@ -181,23 +184,8 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
     }
 
     [Theory]
-    [MemberData(nameof(Fixed))]
+    [MemberData(nameof(Ids))]
     public void Bad_input(string id) => Check(Rows.Single(r => r.Id == id));
-
-    [Theory(Skip = NeedsHb)]
-    [MemberData(nameof(FixedOnHb))]
-    public void Bad_input_fixed_on_h_b(string id) => Check(Rows.Single(r => r.Id == id));
-
-    private static TheoryData<string> Ids(bool onHb)
-    {
-        var data = new TheoryData<string>();
-        foreach (Row r in Rows.Where(r => r.OnHb == onHb))
-        {
-            data.Add(r.Id);
-        }
-
-        return data;
-    }
 
     private void Check(Row row)
     {
