@@ -8,17 +8,8 @@ public sealed class CliErrorTests
 {
     private static (int Code, string Error) Run(params string[] args)
     {
-        TextWriter original = Console.Error;
-        var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            return (Dsl.Cli.Program.Main(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        (int code, _, string error) = CliRun.Dslc(args);
+        return (code, error);
     }
 
     private static string TempDir() => Directory.CreateTempSubdirectory("dslc-cli-").FullName;
