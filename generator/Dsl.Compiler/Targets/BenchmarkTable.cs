@@ -110,7 +110,7 @@ public static class BenchmarkTable
             sb.Append(c, $"+{profile.HookInstructions * profile.Steps.Count} per call");
             if (profile.ProfiledInstructionsPerCall is { } profiled && p.InstructionsPerCall is { } plain)
             {
-                sb.Append(c, $", measured +{profiled - plain:0}");
+                sb.Append(c, $", measured {profiled - plain:+0;-0;0}");
             }
 
             sb.Append(c, $"); {profile.SubtractedInstructions} instructions (counter read and the hooks' share of the window) ");

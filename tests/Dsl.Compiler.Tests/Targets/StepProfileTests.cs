@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Targets;
 
@@ -77,6 +78,21 @@ public class StepProfileTests
         Assert.Equal(DslErrorCode.Io, e.Code);
         Assert.StartsWith("dir/p.bin: ", e.Message);
         Assert.Contains(what, e.Message);
+    }
+
+    [Fact]
+    public void Only_the_profiling_firmware_defines_the_hooks_and_links_the_table()
+    {
+        var board = BoardProfileLoader.Load("mps2-an386", FakeModel.Repo.BoardsDir);
+        var model = ModelFolder.Load(FakeModel.FixtureDir);
+        var plain = BuildPlanner.ForTestFirmware(board, model, FakeModel.Repo.HarnessDir, FakeModel.Repo.TargetDir, "ld");
+        var profiling = BuildPlanner.ForTestFirmware(board, model, FakeModel.Repo.HarnessDir, FakeModel.Repo.TargetDir, "ld", profileSteps: true);
+        Assert.DoesNotContain(plain.Sources, s => s.EndsWith("dsl_harness_profile.c", StringComparison.Ordinal));
+        Assert.DoesNotContain("DSL_PROFILE_STEPS=1", plain.Defines);
+        Assert.Equal([.. plain.Sources.Take(2), Path.Combine(FakeModel.Repo.HarnessDir, "dsl_harness_profile.c"), .. plain.Sources.Skip(2)],
+            profiling.Sources);
+        Assert.Equal([.. plain.Defines, "DSL_PROFILE_STEPS=1"], profiling.Defines);
+        Assert.NotEqual(plain.Name, profiling.Name);
     }
 
     [Fact]
