@@ -53,19 +53,17 @@ DSL_INLINE int32_t dsl_add_wrap_i32(int32_t a, int32_t b)
  * no saturation: SMULL, ADD, ASR.
  * Default rule, shift -1 or 0 and M >= 0 (e.g. an int16 output layer): |X| <= 2^62 - 2^31, so
  *   (X + 2^(30 - shift)) >> 31 fits int32 and a further >> -shift gives the result, which
- *   needs no saturation (|result| <= |acc|): SMULL (or SMLAL), two 64-bit shift steps, ASR.
+ *   needs no saturation (|result| <= |acc|): SMLAL, two 64-bit shift steps, ASR, out of line.
  * Double rounding, shift <= 0 and M >= 0: no left shift, and the doubling high multiply
  * (X + nudge) / 2^31 (truncating, nudge = 2^30 or 1 - 2^30 by the sign of X) equals
  * (X + 2^30) >> 31 (floor) in both signs; then dsl_rounding_divide_by_pot as in the header.
- * Every other case calls dsl_requantize() itself.
+ * Every other case calls dsl_requantize() itself (out of line, as does the wide form).
  */
 typedef struct {
     int32_t multiplier;
     int32_t shift;
     int32_t round; /* single-rounding shortcut: 2^(-2 - shift) */
     int32_t right; /* shortcut's final right shift; -1: no shortcut */
-    int32_t wide;  /* single rule, shift -1 or 0: the wide shortcut's final right shift; -1: none */
-    uint32_t wide_round; /* its rounding term 2^(30 - shift) */
 } dsl_requant_t;
 
 DSL_INLINE dsl_requant_t dsl_requant_prepare(int32_t multiplier, int32_t shift)
@@ -76,23 +74,26 @@ DSL_INLINE dsl_requant_t dsl_requant_prepare(int32_t multiplier, int32_t shift)
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
     q.right = shift <= -2 ? -1 - shift : -1;
     q.round = shift <= -2 ? (int32_t)1 << (-2 - shift) : 0;
-    q.wide = (shift == -1 || shift == 0) && multiplier >= 0 ? -shift : -1;
-    q.wide_round = q.wide >= 0 ? (uint32_t)1 << (30 + q.wide) : 0u;
 #else
     q.right = shift <= 0 && multiplier >= 0 ? -shift : -1;
     q.round = 0;
-    q.wide = -1;
-    q.wide_round = 0u;
 #endif
     return q;
 }
 
-/* out of line: the rare general case would otherwise be inlined at every store */
+/* out of line: the rarer cases would otherwise be inlined at every store (and their invariants
+   would take registers from the hot loops) */
 #if defined(__GNUC__)
 __attribute__((noinline, unused))
 #endif
 static int32_t dsl_requantize_general(int32_t acc, int32_t multiplier, int32_t shift)
 {
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if ((shift == -1 || shift == 0) && multiplier >= 0) { /* the wide form (see above) */
+        const int64_t round = (int64_t)1 << (30 - shift);
+        return (int32_t)(((int64_t)acc * multiplier + round) >> 31) >> -shift;
+    }
+#endif
     return dsl_requantize(acc, multiplier, shift);
 }
 
@@ -100,9 +101,6 @@ DSL_INLINE int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
 {
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
     if (q->right >= 0) return ((int32_t)(((int64_t)acc * q->multiplier) >> 32) + q->round) >> q->right;
-    if (q->wide >= 0) {
-        return (int32_t)(((int64_t)acc * q->multiplier + (int64_t)q->wide_round) >> 31) >> q->wide;
-    }
 #else
     if (q->right >= 0) {
         const int32_t high = (int32_t)(((int64_t)acc * q->multiplier + ((int64_t)1 << 30)) >> 31);

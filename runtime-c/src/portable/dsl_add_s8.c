@@ -49,34 +49,80 @@ DSL_INLINE int32_t dsl_add_input(int32_t x, int32_t scale, int32_t multiplier, i
 #endif
 }
 
-DSL_INLINE int8_t dsl_add_store(const dsl_add_params_t *p, const dsl_requant_t *q, int32_t sum)
+/* requantized sum + zero point, clamp, LUT; params copied to locals by the caller (int8 stores
+   may alias *p) */
+typedef struct {
+    dsl_requant_t q;
+    int32_t zero_point, act_min, act_max;
+    const int8_t *lut;
+} dsl_add_out_t;
+
+DSL_INLINE int8_t dsl_add_store(const dsl_add_out_t *o, int32_t sum, int32_t narrow, int32_t full_range)
 {
-    int32_t v = dsl_add_wrap_i32(dsl_requant_apply(q, sum), p->out_zero_point);
-    v = dsl_clamp_i32(v, p->act_min, p->act_max);
-    return p->lut != 0 ? p->lut[v + 128] : (int8_t)v;
+    int32_t v;
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if (narrow) { /* dsl_requant_apply's usual form, without its run-time test */
+        v = ((int32_t)(((int64_t)sum * o->q.multiplier) >> 32) + o->q.round) >> o->q.right;
+    } else {
+        v = dsl_requant_apply(&o->q, sum);
+    }
+#else
+    (void)narrow;
+    v = dsl_requant_apply(&o->q, sum);
+#endif
+    v = dsl_add_wrap_i32(v, o->zero_point);
+    v = full_range ? dsl_clamp_i32(v, -128, 127) : dsl_clamp_i32(v, o->act_min, o->act_max); /* SSAT */
+    return o->lut != 0 ? o->lut[v + 128] : (int8_t)v;
+}
+
+/* the lean loop; narrow (single rule, output shift <= -2) and full_range (act_min -128, act_max
+   127) are constants at each call, so that each copy keeps its invariants in registers */
+DSL_INLINE void dsl_add_lean(const dsl_add_params_t *p, const dsl_add_out_t *o, int32_t ka, int32_t kb,
+                             const int8_t *a, const int8_t *b, int32_t b_row_stride, int32_t rows, int32_t channels,
+                             int8_t *out, int32_t narrow, int32_t full_range)
+{
+    const int32_t sa = (int32_t)1 << ka, sb = (int32_t)1 << kb;
+    const int32_t ma = p->a_multiplier, mb = p->b_multiplier;
+    const int32_t ra = -p->a_shift, rb = -p->b_shift;
+    const int32_t za = p->a_zero_point, zb = p->b_zero_point;
+    int32_t r, c;
+    for (r = 0; r < rows; r++) {
+        for (c = 0; c < channels; c++) {
+            const int32_t a2 = dsl_add_input(a[c] - za, sa, ma, ra);
+            const int32_t b2 = dsl_add_input(b[c] - zb, sb, mb, rb);
+            out[c] = dsl_add_store(o, dsl_add_wrap_i32(a2, b2), narrow, full_range);
+        }
+        a += channels;
+        b += b_row_stride;
+        out += channels;
+    }
 }
 
 void dsl_add_s8(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t b_row_stride,
                 int32_t rows, int32_t channels, int8_t *out)
 {
-    const dsl_requant_t q = dsl_requant_prepare(p->out_multiplier, p->out_shift);
     const int32_t ka = dsl_add_input_shift(p->a_zero_point, p->a_multiplier, p->a_shift, p->left_shift);
     const int32_t kb = dsl_add_input_shift(p->b_zero_point, p->b_multiplier, p->b_shift, p->left_shift);
+    dsl_add_out_t o;
     int32_t r, c;
+    o.q = dsl_requant_prepare(p->out_multiplier, p->out_shift);
+    o.zero_point = p->out_zero_point;
+    o.act_min = p->act_min;
+    o.act_max = p->act_max;
+    o.lut = p->lut;
     if (ka >= 0 && kb >= 0) {
-        const int32_t sa = (int32_t)1 << ka, sb = (int32_t)1 << kb;
-        const int32_t ma = p->a_multiplier, mb = p->b_multiplier;
-        const int32_t ra = -p->a_shift, rb = -p->b_shift;
-        const int32_t za = p->a_zero_point, zb = p->b_zero_point;
-        for (r = 0; r < rows; r++) {
-            for (c = 0; c < channels; c++) {
-                const int32_t a2 = dsl_add_input(a[c] - za, sa, ma, ra);
-                const int32_t b2 = dsl_add_input(b[c] - zb, sb, mb, rb);
-                out[c] = dsl_add_store(p, &q, dsl_add_wrap_i32(a2, b2));
-            }
-            a += channels;
-            b += b_row_stride;
-            out += channels;
+        const int32_t full_range = o.act_min == -128 && o.act_max == 127;
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+        if (o.q.right >= 0 && full_range) {
+            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 1, 1);
+        } else if (o.q.right >= 0) {
+            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 1, 0);
+        } else
+#endif
+        if (full_range) {
+            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 0, 1);
+        } else {
+            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 0, 0);
         }
         return;
     }
@@ -86,7 +132,7 @@ void dsl_add_s8(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int
             for (c = 0; c < channels; c++) {
                 const int32_t a2 = dsl_requantize((a[c] - p->a_zero_point) * scale, p->a_multiplier, p->a_shift);
                 const int32_t b2 = dsl_requantize((b[c] - p->b_zero_point) * scale, p->b_multiplier, p->b_shift);
-                out[c] = dsl_add_store(p, &q, dsl_add_wrap_i32(a2, b2));
+                out[c] = dsl_add_store(&o, dsl_add_wrap_i32(a2, b2), 0, 0);
             }
             a += channels;
             b += b_row_stride;
