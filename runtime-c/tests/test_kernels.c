@@ -259,7 +259,7 @@ static void test_requantize(void)
 #endif
 }
 
-/* the kernels' per-channel shortcut (dsl_requant_prepare/apply) against dsl_requantize, both rules */
+/* the kernels' per-channel shortcuts (dsl_requant_prepare/apply/apply_wide) against dsl_requantize, both rules */
 static void test_requant_shortcut(void)
 {
     static const int32_t edge_acc[7] = {INT32_MIN, INT32_MIN + 1, -1, 0, 1, INT32_MAX - 1, INT32_MAX};
@@ -273,6 +273,10 @@ static void test_requant_shortcut(void)
                                          : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
         const int32_t e = (k % 3 == 0) ? rnd_range(-31, 30) : rnd_range(-20, 2);
         const dsl_requant_t q = dsl_requant_prepare(m, e);
+        if (dsl_requant_apply_wide(&q, acc) != dsl_requantize(acc, m, e)) {
+            bad = 1;
+            check_eq("requant wide shortcut vs dsl_requantize", dsl_requant_apply_wide(&q, acc), dsl_requantize(acc, m, e));
+        }
         if (dsl_requant_apply(&q, acc) != dsl_requantize(acc, m, e)) {
             bad = 1;
             tp_puts("  acc ");
