@@ -105,16 +105,20 @@ static int32_t dsl_requantize_general(int32_t acc, int32_t multiplier, int32_t s
     return dsl_requantize(acc, multiplier, shift);
 }
 
-DSL_INLINE int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
+/* the shortcut alone, for callers that checked q->right >= 0 once (e.g. per call) */
+DSL_INLINE int32_t dsl_requant_shortcut(const dsl_requant_t *q, int32_t acc)
 {
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    if (q->right >= 0) return ((int32_t)(((int64_t)acc * q->multiplier) >> 32) + q->round) >> q->right;
+    return ((int32_t)(((int64_t)acc * q->multiplier) >> 32) + q->round) >> q->right;
 #else
-    if (q->right >= 0) {
-        const int32_t high = (int32_t)(((int64_t)acc * q->multiplier + ((int64_t)1 << 30)) >> 31);
-        return dsl_rounding_divide_by_pot(high, q->right);
-    }
+    const int32_t high = (int32_t)(((int64_t)acc * q->multiplier + ((int64_t)1 << 30)) >> 31);
+    return dsl_rounding_divide_by_pot(high, q->right);
 #endif
+}
+
+DSL_INLINE int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
+{
+    if (q->right >= 0) return dsl_requant_shortcut(q, acc);
     return dsl_requantize_general(acc, q->multiplier, q->shift);
 }
 

@@ -17,11 +17,26 @@
  * Output rescale: dsl_requant_prepare/apply. Anything else takes the general loop.
  */
 #include "dsl_kernel_internal.h"
+#if defined(__ARM_FEATURE_SAT)
+#include <arm_acle.h>
+#endif
 
-/* (v * m + 2^31) >> 32: the high word of the product, rounded (SMMULR) */
+/* clamp to [-128, 127]: one SSAT where the core has it (gcc does not always find it) */
+DSL_INLINE int32_t dsl_add_sat_s8(int32_t v)
+{
+#if defined(__ARM_FEATURE_SAT)
+    return __ssat(v, 8);
+#else
+    return v < -128 ? -128 : (v > 127 ? 127 : v);
+#endif
+}
+
+/* (v * m + 2^31) >> 32: the high word of the product plus bit 31 of the low word (SMULL and
+   ADD ..., LSR #31: no 64-bit constant to keep in registers) */
 DSL_INLINE int32_t dsl_add_rounding_high_mul(int32_t v, int32_t m)
 {
-    return (int32_t)(((int64_t)v * m + ((int64_t)1 << 31)) >> 32);
+    const int64_t prod = (int64_t)v * m;
+    return dsl_add_wrap_i32((int32_t)(prod >> 32), (int32_t)((uint32_t)prod >> 31));
 }
 
 /* the lean input rescale's pre-shift, or -1 when it does not apply (see above) */
@@ -57,40 +72,44 @@ typedef struct {
     const int8_t *lut;
 } dsl_add_out_t;
 
-DSL_INLINE int8_t dsl_add_store(const dsl_add_out_t *o, int32_t sum, int32_t narrow, int32_t full_range)
+/* output stage forms, a constant at each dsl_add_lean call so that each copy keeps its
+   invariants in registers: GENERIC tests at run time; SAT and SAT_LUT need the requant
+   shortcut (q.right >= 0) and act_min -128, act_max 127 (one SSAT) */
+#define DSL_ADD_GENERIC 0
+#define DSL_ADD_SAT 1
+#define DSL_ADD_SAT_LUT 2
+
+DSL_INLINE int8_t dsl_add_store(const dsl_add_out_t *o, int32_t sum, int32_t form)
 {
     int32_t v;
-#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    if (narrow) { /* dsl_requant_apply's usual form, without its run-time test */
-        v = ((int32_t)(((int64_t)sum * o->q.multiplier) >> 32) + o->q.round) >> o->q.right;
-    } else {
-        v = dsl_requant_apply(&o->q, sum);
+    if (form == DSL_ADD_GENERIC) {
+        v = dsl_add_wrap_i32(dsl_requant_apply(&o->q, sum), o->zero_point);
+        v = dsl_clamp_i32(v, o->act_min, o->act_max);
+        return o->lut != 0 ? o->lut[v + 128] : (int8_t)v;
     }
-#else
-    (void)narrow;
-    v = dsl_requant_apply(&o->q, sum);
-#endif
-    v = dsl_add_wrap_i32(v, o->zero_point);
-    v = full_range ? dsl_clamp_i32(v, -128, 127) : dsl_clamp_i32(v, o->act_min, o->act_max); /* SSAT */
-    return o->lut != 0 ? o->lut[v + 128] : (int8_t)v;
+    v = dsl_add_wrap_i32(dsl_requant_shortcut(&o->q, sum), o->zero_point);
+    v = dsl_add_sat_s8(v);
+    return form == DSL_ADD_SAT_LUT ? o->lut[v + 128] : (int8_t)v;
 }
 
-/* the lean loop; narrow (single rule, output shift <= -2) and full_range (act_min -128, act_max
-   127) are constants at each call, so that each copy keeps its invariants in registers */
 DSL_INLINE void dsl_add_lean(const dsl_add_params_t *p, const dsl_add_out_t *o, int32_t ka, int32_t kb,
                              const int8_t *a, const int8_t *b, int32_t b_row_stride, int32_t rows, int32_t channels,
-                             int8_t *out, int32_t narrow, int32_t full_range)
+                             int8_t *out, int32_t form)
 {
     const int32_t sa = (int32_t)1 << ka, sb = (int32_t)1 << kb;
     const int32_t ma = p->a_multiplier, mb = p->b_multiplier;
     const int32_t ra = -p->a_shift, rb = -p->b_shift;
     const int32_t za = p->a_zero_point, zb = p->b_zero_point;
     int32_t r, c;
+    if (b_row_stride == channels) { /* no broadcast: one run */
+        channels *= rows;
+        rows = 1;
+    }
     for (r = 0; r < rows; r++) {
         for (c = 0; c < channels; c++) {
             const int32_t a2 = dsl_add_input(a[c] - za, sa, ma, ra);
             const int32_t b2 = dsl_add_input(b[c] - zb, sb, mb, rb);
-            out[c] = dsl_add_store(o, dsl_add_wrap_i32(a2, b2), narrow, full_range);
+            out[c] = dsl_add_store(o, dsl_add_wrap_i32(a2, b2), form);
         }
         a += channels;
         b += b_row_stride;
@@ -111,18 +130,12 @@ void dsl_add_s8(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int
     o.act_max = p->act_max;
     o.lut = p->lut;
     if (ka >= 0 && kb >= 0) {
-        const int32_t full_range = o.act_min == -128 && o.act_max == 127;
-#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-        if (o.q.right >= 0 && full_range) {
-            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 1, 1);
-        } else if (o.q.right >= 0) {
-            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 1, 0);
-        } else
-#endif
-        if (full_range) {
-            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 0, 1);
+        if (o.q.right < 0 || o.act_min != -128 || o.act_max != 127) {
+            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, DSL_ADD_GENERIC);
+        } else if (o.lut != 0) {
+            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, DSL_ADD_SAT_LUT);
         } else {
-            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, 0, 0);
+            dsl_add_lean(p, &o, ka, kb, a, b, b_row_stride, rows, channels, out, DSL_ADD_SAT);
         }
         return;
     }
@@ -132,7 +145,7 @@ void dsl_add_s8(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int
             for (c = 0; c < channels; c++) {
                 const int32_t a2 = dsl_requantize((a[c] - p->a_zero_point) * scale, p->a_multiplier, p->a_shift);
                 const int32_t b2 = dsl_requantize((b[c] - p->b_zero_point) * scale, p->b_multiplier, p->b_shift);
-                out[c] = dsl_add_store(&o, dsl_add_wrap_i32(a2, b2), 0, 0);
+                out[c] = dsl_add_store(&o, dsl_add_wrap_i32(a2, b2), DSL_ADD_GENERIC);
             }
             a += channels;
             b += b_row_stride;
