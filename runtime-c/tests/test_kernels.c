@@ -259,7 +259,7 @@ static void test_requantize(void)
 #endif
 }
 
-/* the kernels' per-channel shortcut (dsl_requant_prepare/apply) against dsl_requantize, both rules */
+/* the kernels' per-channel shortcuts (dsl_requant_prepare/apply/apply_wide) against dsl_requantize, both rules */
 static void test_requant_shortcut(void)
 {
     static const int32_t edge_acc[7] = {INT32_MIN, INT32_MIN + 1, -1, 0, 1, INT32_MAX - 1, INT32_MAX};
@@ -273,6 +273,10 @@ static void test_requant_shortcut(void)
                                          : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
         const int32_t e = (k % 3 == 0) ? rnd_range(-31, 30) : rnd_range(-20, 2);
         const dsl_requant_t q = dsl_requant_prepare(m, e);
+        if (dsl_requant_apply_wide(&q, acc) != dsl_requantize(acc, m, e)) {
+            bad = 1;
+            check_eq("requant wide shortcut vs dsl_requantize", dsl_requant_apply_wide(&q, acc), dsl_requantize(acc, m, e));
+        }
         if (dsl_requant_apply(&q, acc) != dsl_requantize(acc, m, e)) {
             bad = 1;
             tp_puts("  acc ");
@@ -609,19 +613,26 @@ static void test_add(void)
         check_eq("add hand 0", o[0], (10 - 2) + (3 + 1) + 1);
         check_eq("add hand 1 (saturate)", o[1], -128);
     }
-    for (it = 0; it < 300; it++) {
+    for (it = 0; it < 600; it++) {
+        /* dslc's parameters (left_shift 20, input shifts 0..-3) and, every fourth set, the edges of
+           the kernel's lean form: left shifts 0..22 (the sum of two inputs stays in int32), input
+           shifts down to -25 (the lean single-rule form needs left_shift + 1 + shift >= 0),
+           multipliers with few low bits (exact halves, where the rounding rules differ), output
+           shifts down to 0 */
+        static const int32_t round_m[4] = {0x40000000, 0x60000000, 0x50000000, 0x70000000};
         dsl_add_params_t p;
         const int32_t rows = rnd_range(1, 6), ch = rnd_range(1, 40);
         const int32_t bcast = (int32_t)(rnd() & 1u);
+        const int32_t edge = (it % 4) == 3;
         p.a_zero_point = rnd_range(-128, 127);
         p.b_zero_point = rnd_range(-128, 127);
-        p.left_shift = 20;
-        p.a_multiplier = (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
-        p.b_multiplier = (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
-        p.a_shift = rnd_range(-3, 0);
-        p.b_shift = rnd_range(-3, 0);
-        p.out_multiplier = (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
-        p.out_shift = rnd_range(-20, -16);
+        p.left_shift = edge ? rnd_range(0, 22) : 20;
+        p.a_multiplier = (edge && (rnd() & 1u)) ? round_m[rnd() % 4u] : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
+        p.b_multiplier = (edge && (rnd() & 1u)) ? round_m[rnd() % 4u] : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
+        p.a_shift = edge ? rnd_range(-25, 0) : rnd_range(-3, 0);
+        p.b_shift = edge ? rnd_range(-25, 0) : rnd_range(-3, 0);
+        p.out_multiplier = (edge && (rnd() & 1u)) ? round_m[rnd() % 4u] : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
+        p.out_shift = edge ? rnd_range(-24, 0) : rnd_range(-20, -16);
         p.out_zero_point = rnd_range(-20, 20);
         p.act_min = (rnd() & 1u) ? -128 : rnd_range(-128, 0);
         p.act_max = (rnd() & 1u) ? 127 : rnd_range(0, 127);
@@ -629,6 +640,10 @@ static void test_add(void)
         p.lut = (rnd() & 1u) ? g_lut : 0;
         fill_rnd_s8(g_in8, rows * ch, -128, 127);
         fill_rnd_s8(g_in8 + 4096, rows * ch, -128, 127);
+        if (edge) { /* the extreme differences in - zp */
+            g_in8[0] = p.a_zero_point >= 0 ? -128 : 127;
+            g_in8[4096] = p.b_zero_point >= 0 ? -128 : 127;
+        }
         dsl_add_s8(&p, g_in8, g_in8 + 4096, bcast ? 0 : ch, rows, ch, g_out8_a);
         for (r = 0; r < rows; r++)
             for (c = 0; c < ch; c++)
