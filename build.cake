@@ -93,7 +93,7 @@ Task("qemu")
 
 Task("bench")
     .IsDependentOn("build")
-    .Does(() => Dslc("benchmark", $"bench -m \"{DefaultModel()}\" -q --out BENCHMARKS.md"));
+    .Does(() => Dslc("benchmark", $"bench -m \"{DefaultModel()}\" --layers -q --out BENCHMARKS.md"));
 
 Task("demo")
     .IsDependentOn("build")

@@ -11,6 +11,9 @@ namespace Dsl.Cli;
 /// </summary>
 public static class Program
 {
+    /// <summary>The exit code of an internal error (a dslc bug), after BSD's EX_SOFTWARE.</summary>
+    public const int InternalErrorExitCode = 70;
+
     public static int Main(string[] args)
     {
         using var parser = new Parser(s =>
@@ -25,15 +28,23 @@ public static class Program
             return help ? 0 : (int)DslErrorCode.Usage;
         }
 
+        return Guarded(() => parsed.MapResult(
+            (GenerateOptions o) => GenerateCommand.Run(o),
+            (InspectOptions o) => InspectCommand.Run(o),
+            (RunOptions o) => RunCommand.Run(o),
+            (ValidateOptions o) => ValidateCommand.Run(o),
+            (BenchOptions o) => BenchCommand.Run(o),
+            _ => (int)DslErrorCode.Usage));
+    }
+
+    /// <summary>Runs a verb and maps what escapes it to an exit code: a DslException to its family with
+    /// one line, anything else to 70 (a dslc bug), unless DSLC_DEBUG is set (then it propagates with its
+    /// stack trace).</summary>
+    public static int Guarded(Func<int> verb)
+    {
         try
         {
-            return parsed.MapResult(
-                (GenerateOptions o) => GenerateCommand.Run(o),
-                (InspectOptions o) => InspectCommand.Run(o),
-                (RunOptions o) => RunCommand.Run(o),
-                (ValidateOptions o) => ValidateCommand.Run(o),
-                (BenchOptions o) => BenchCommand.Run(o),
-                _ => (int)DslErrorCode.Usage);
+            return verb();
         }
         catch (DslException e)
         {
@@ -43,7 +54,7 @@ public static class Program
         catch (Exception e) when (Environment.GetEnvironmentVariable("DSLC_DEBUG") is null)
         {
             Console.Error.WriteLine($"dslc: internal error ({e.GetType().Name}: {e.Message}); this is a dslc bug, please report it with the model (set DSLC_DEBUG=1 for the stack trace)");
-            return 70;
+            return InternalErrorExitCode;
         }
     }
 }

@@ -15,9 +15,11 @@
 extern "C" {
 #endif
 
-/* Input PCM path and output trace path. argc/argv are main's on the host, unused on target.
-   Returns 0, or -1 (after logging how to call the harness) when they are missing. */
-int dsl_hio_paths(int argc, char **argv, const char **in_path, const char **out_path);
+/* Input PCM path, output trace path and the optional third argument, the per-step profile path
+   (NULL when not given; only a harness built with DSL_PROFILE_STEPS writes it). argc/argv are main's on
+   the host, unused on target. Returns 0, or -1 (after logging how to call the harness) when the first
+   two are missing. */
+int dsl_hio_paths(int argc, char **argv, const char **in_path, const char **out_path, const char **profile_path);
 
 /* Files: a handle >= 0, or -1 on failure. */
 int32_t dsl_hio_open_read(const char *path);
@@ -38,6 +40,8 @@ void dsl_hio_counter_start(void);
 uint64_t dsl_hio_counter_ticks(void);
 /* Converts a tick difference to instructions, saturating at UINT32_MAX. */
 uint32_t dsl_hio_ticks_to_instructions(uint64_t ticks);
+/* The same without saturation (sums over many calls). */
+uint64_t dsl_hio_ticks_to_instructions64(uint64_t ticks);
 
 #ifdef __cplusplus
 }

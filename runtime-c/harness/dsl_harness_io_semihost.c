@@ -35,31 +35,33 @@ static int32_t dsl_hio_semihost_call(int32_t op, void *param)
     return r0;
 }
 
-int dsl_hio_paths(int argc, char **argv, const char **in_path, const char **out_path)
+int dsl_hio_paths(int argc, char **argv, const char **in_path, const char **out_path, const char **profile_path)
 {
     uint32_t block[2];
     (void)argc;
     (void)argv;
     *in_path = DSL_HARNESS_INPUT;
     *out_path = DSL_HARNESS_OUTPUT;
+    *profile_path = 0;
     block[0] = (uint32_t)(uintptr_t)g_cmdline;
     block[1] = DSL_CMDLINE_MAX - 1;
     if (dsl_hio_semihost_call(DSL_SYS_GET_CMDLINE, block) == 0) {
-        /* words: program, input, output. Find both before terminating either. */
+        /* words: program, input, output, optional profile. Find all before terminating any. */
         char *s = g_cmdline;
-        char *words[3] = {0, 0, 0};
+        char *words[4] = {0, 0, 0, 0};
         int n = 0;
         g_cmdline[DSL_CMDLINE_MAX - 1] = '\0';
-        while (*s != '\0' && n < 3) {
+        while (*s != '\0' && n < 4) {
             while (*s == ' ') s++;
             if (*s == '\0') break;
             words[n++] = s;
             while (*s != ' ' && *s != '\0') s++;
             if (*s == ' ') *s++ = '\0';
         }
-        if (n == 3) {
+        if (n >= 3) {
             *in_path = words[1];
             *out_path = words[2];
+            if (n == 4) *profile_path = words[3];
         } else if (n == 2) {
             *in_path = words[1];
         }
@@ -104,4 +106,9 @@ uint32_t dsl_hio_ticks_to_instructions(uint64_t ticks)
 {
     uint64_t n = dsl_icount_ticks_to_instructions(ticks, (uint32_t)DSL_TARGET_REF_HZ, (uint32_t)DSL_ICOUNT_SHIFT);
     return n > 0xFFFFFFFFu ? 0xFFFFFFFFu : (uint32_t)n;
+}
+
+uint64_t dsl_hio_ticks_to_instructions64(uint64_t ticks)
+{
+    return dsl_icount_ticks_to_instructions(ticks, (uint32_t)DSL_TARGET_REF_HZ, (uint32_t)DSL_ICOUNT_SHIFT);
 }

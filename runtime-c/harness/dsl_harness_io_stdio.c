@@ -7,15 +7,16 @@
 
 static FILE *g_files[DSL_HIO_MAX_FILES];
 
-int dsl_hio_paths(int argc, char **argv, const char **in_path, const char **out_path)
+int dsl_hio_paths(int argc, char **argv, const char **in_path, const char **out_path, const char **profile_path)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s <input.pcm: raw int16 little-endian mono> <output frame trace>\n",
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: %s <input.pcm: raw int16 little-endian mono> <output frame trace> [<output step profile>]\n",
                 argc > 0 ? argv[0] : "dsl_harness");
         return -1;
     }
     *in_path = argv[1];
     *out_path = argv[2];
+    *profile_path = argc == 4 ? argv[3] : NULL;
     return 0;
 }
 
@@ -72,6 +73,12 @@ void dsl_hio_counter_start(void) {}
 uint64_t dsl_hio_counter_ticks(void) { return 0; }
 
 uint32_t dsl_hio_ticks_to_instructions(uint64_t ticks)
+{
+    (void)ticks;
+    return 0;
+}
+
+uint64_t dsl_hio_ticks_to_instructions64(uint64_t ticks)
 {
     (void)ticks;
     return 0;

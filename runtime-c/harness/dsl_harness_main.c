@@ -21,11 +21,22 @@
  * Instruction counts (target only, QEMU -icount): light = dsl_model_light_process of the frame;
  * heavy = dsl_model_heavy_process_routed of a heavy frame (reset + replay + heavy call), 0 on light
  * frames; 0 when not measured. The cost of reading the counter itself is measured once and subtracted.
+ *
+ * Built with -DDSL_PROFILE_STEPS (and dsl_harness_profile.c), it also writes the per-step profile of
+ * pass 1 to the optional third argument (default DSL_HARNESS_PROFILE_OUTPUT): the generated steps then
+ * call the hooks, so the path counts of that trace include the hooks' cost; its outputs do not change.
  */
 #include <stdint.h>
 
 #include "dsl_harness_io.h"
 #include "dsl_model.h"
+#ifdef DSL_PROFILE_STEPS
+#include "dsl_harness_profile.h"
+#include "dsl_runtime/dsl_profile.h"
+#ifndef DSL_HARNESS_PROFILE_OUTPUT
+#define DSL_HARNESS_PROFILE_OUTPUT "profile.bin"
+#endif
+#endif
 
 #define DSL_H_FS DSL_MODEL_FRAME_SAMPLES
 #define DSL_H_HB DSL_MODEL_HANDOFF_BYTES
@@ -70,6 +81,9 @@ static uint8_t *dsl_h_put_decision(uint8_t *p, const dsl_model_decision_t *d)
 }
 
 static uint64_t g_counter_overhead;
+#ifdef DSL_PROFILE_STEPS
+static uint64_t g_hook_cost;
+#endif
 
 static uint64_t dsl_h_elapsed(uint64_t t0, uint64_t t1)
 {
@@ -108,13 +122,19 @@ int main(int argc, char **argv)
 #endif
     const char *in_path;
     const char *out_path;
+    const char *profile_path;
     int32_t in_h;
     int32_t out_h;
     int32_t i;
     int more;
     uint8_t header[16];
 
-    if (dsl_hio_paths(argc, argv, &in_path, &out_path) != 0) return DSL_H_EXIT_USAGE;
+    if (dsl_hio_paths(argc, argv, &in_path, &out_path, &profile_path) != 0) return DSL_H_EXIT_USAGE;
+#ifdef DSL_PROFILE_STEPS
+    if (profile_path == 0) profile_path = DSL_HARNESS_PROFILE_OUTPUT;
+#else
+    (void)profile_path;
+#endif
     in_h = dsl_hio_open_read(in_path);
     if (in_h < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot open input PCM", in_path);
     out_h = dsl_hio_open_write(out_path);
@@ -135,6 +155,23 @@ int main(int argc, char **argv)
         const uint64_t b = dsl_hio_counter_ticks();
         g_counter_overhead = b - a;
     }
+#ifdef DSL_PROFILE_STEPS
+    {
+        /* Calibration on an empty step: what it records is the hooks' own share of a step's window (then
+           subtracted from every step); the pair timed from outside is what one hook pair adds to a path. */
+        uint64_t t0;
+        uint64_t t1;
+        dsl_hprof_reset(g_counter_overhead, 0);
+        dsl_hprof_enable(1);
+        t0 = dsl_hio_counter_ticks();
+        DSL_PROFILE_STEP_BEGIN(DSL_PROFILE_LIGHT, 0);
+        DSL_PROFILE_STEP_END(DSL_PROFILE_LIGHT, 0);
+        t1 = dsl_hio_counter_ticks();
+        g_hook_cost = dsl_h_elapsed(t0, t1);
+        dsl_hprof_reset(g_counter_overhead, dsl_hprof_ticks(DSL_PROFILE_LIGHT, 0));
+        dsl_hprof_enable(1);
+    }
+#endif
 
     /* Pass 1: per path. */
     dsl_model_light_reset();
@@ -171,6 +208,12 @@ int main(int argc, char **argv)
         }
     }
     if (more < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: read error", in_path);
+#ifdef DSL_PROFILE_STEPS
+    dsl_hprof_enable(0);
+    if (dsl_hprof_write(profile_path, g_hook_cost) != 0) {
+        return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write step profile", profile_path);
+    }
+#endif
 
     /* Pass 2: the same input again through the single-core call. Only the light path is reset: the heavy
        path, left as pass 1 ended, must be restarted by dsl_model_process itself on the first heavy frame. */

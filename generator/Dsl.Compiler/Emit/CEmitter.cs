@@ -96,6 +96,7 @@ public static partial class CEmitter
                 ("hold_frames", program.HoldFrames), ("switch_threshold", CText.Int(program.SwitchThreshold)),
                 ("light_arena_bytes", program.Light.ArenaBytes), ("light_state_bytes", program.Light.StateBytes),
                 ("heavy_arena_bytes", program.Heavy.ArenaBytes), ("heavy_state_bytes", program.Heavy.StateBytes),
+                ("light_steps", light.Steps.Count), ("heavy_steps", heavy.Steps.Count),
                 ("mode", gate ? "gate" : "switch"))),
             [$"{m}_light.c"] = Text("light_c", With(
                 ("has_arena", program.Light.ArenaBytes > 0), ("has_state", program.Light.StateBytes > 0),

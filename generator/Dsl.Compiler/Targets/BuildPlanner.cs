@@ -68,7 +68,10 @@ public static class BuildPlanner
     /// <param name="harnessDir">Folder with the harness sources (runtime-c/harness or a copy).</param>
     /// <param name="targetDir">Folder with the target runtime (runtime-c/target or a copy).</param>
     /// <param name="linkerDir">Folder holding memory.ld for this board and dsl_target.ld.</param>
-    public static CoreBuildPlan ForTestFirmware(BoardProfile board, ModelFolder model, string harnessDir, string targetDir, string linkerDir)
+    /// <param name="profileSteps">Also time every step (<c>DSL_PROFILE_STEPS</c> and the harness's
+    /// dsl_harness_profile.c): the firmware then writes a per-step profile (<see cref="StepProfile"/>).</param>
+    public static CoreBuildPlan ForTestFirmware(BoardProfile board, ModelFolder model, string harnessDir, string targetDir, string linkerDir,
+        bool profileSteps = false)
     {
         var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
             $"{board.FilePath}: qemu: board '{board.Name}' is build-only (no qemu section), so it has no test firmware; " +
@@ -76,12 +79,13 @@ public static class BuildPlanner
         var core = board.Light;
         model.RequireRunnableOn(board, core);
         return new CoreBuildPlan(
-            $"{model.Name}_{Sanitize(board.Name)}_test",
+            $"{model.Name}_{Sanitize(board.Name)}_test" + (profileSteps ? "_profile" : ""),
             "test firmware",
             "arm-none-eabi-gcc",
             [
                 Path.Combine(harnessDir, "dsl_harness_main.c"),
                 Path.Combine(harnessDir, "dsl_harness_io_semihost.c"),
+                .. profileSteps ? [Path.Combine(harnessDir, "dsl_harness_profile.c")] : Array.Empty<string>(),
                 Path.Combine(targetDir, "dsl_startup.c"),
                 Path.Combine(targetDir, "dsl_semihost.c"),
                 Path.Combine(targetDir, "dsl_icount.c"),
@@ -94,6 +98,7 @@ public static class BuildPlanner
                 "DSL_HARNESS_TARGET=1",
                 "DSL_TARGET_REF_HZ=" + qemu.SysTickRefHz.ToString(CultureInfo.InvariantCulture),
                 "DSL_ICOUNT_SHIFT=" + qemu.IcountShift.ToString(CultureInfo.InvariantCulture),
+                .. profileSteps ? ["DSL_PROFILE_STEPS=1"] : Array.Empty<string>(),
             ],
             [.. core.GccFlags, .. CommonCFlags, .. TargetCFlags],
             [.. TargetLinkFlags],

@@ -28,16 +28,17 @@ public static partial class FirmwareBuilder
     }
 
     /// <summary>Builds <c>&lt;buildDir&gt;/&lt;m&gt;_&lt;board&gt;_test.elf</c> for an emulated board from the
-    /// repository's harness and target runtime, with a memory.ld generated from the profile.</summary>
+    /// repository's harness and target runtime, with a memory.ld generated from the profile.
+    /// <paramref name="profileSteps"/>: the per-step profiling build (see <see cref="BuildPlanner.ForTestFirmware"/>).</summary>
     public static string BuildTestFirmware(BoardProfile board, ModelFolder model, string buildDir, RepoLayout? repo = null,
-        bool warningsAsErrors = true)
+        bool warningsAsErrors = true, bool profileSteps = false)
     {
         var layout = repo ?? RepoLayout.Find();
         var linkerDir = Path.Combine(Path.GetFullPath(buildDir), "ld");
         Directory.CreateDirectory(linkerDir);
         File.WriteAllText(Path.Combine(linkerDir, "memory.ld"), BuildGlueWriter.MemoryLd(board, board.Light));
         File.Copy(Path.Combine(layout.TargetDir, "dsl_target.ld"), Path.Combine(linkerDir, "dsl_target.ld"), overwrite: true);
-        var plan = BuildPlanner.ForTestFirmware(board, model, layout.HarnessDir, layout.TargetDir, linkerDir);
+        var plan = BuildPlanner.ForTestFirmware(board, model, layout.HarnessDir, layout.TargetDir, linkerDir, profileSteps);
         return Build(plan, Path.Combine(Path.GetFullPath(buildDir), plan.Name + ".elf"), warningsAsErrors);
     }
 

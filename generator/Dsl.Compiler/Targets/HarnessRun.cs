@@ -8,7 +8,8 @@ namespace Dsl.Compiler.Targets;
 /// <param name="Run">Outcome and process output.</param>
 /// <param name="TracePath">Where the trace was written.</param>
 /// <param name="Trace">The parsed trace, or null when the run did not pass.</param>
-public sealed record HarnessRun(RunResult Run, string TracePath, TraceFile? Trace)
+/// <param name="Profile">The per-step profile of a profiling build that passed, else null.</param>
+public sealed record HarnessRun(RunResult Run, string TracePath, TraceFile? Trace, StepProfile? Profile = null)
 {
     /// <summary>The trace, or a <see cref="DslErrorCode.Toolchain"/> error saying how the run ended
     /// (HardFault, hang (timeout), exit code).</summary>

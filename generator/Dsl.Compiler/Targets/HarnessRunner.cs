@@ -12,16 +12,48 @@ public static class HarnessRunner
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Runs the test firmware <paramref name="elf"/> of <paramref name="board"/> in QEMU on
-    /// <paramref name="pcmPath"/>, writing the trace to <paramref name="tracePath"/>.</summary>
-    public static HarnessRun RunOnQemu(BoardProfile board, string elf, string pcmPath, string tracePath, TimeSpan? timeout = null)
+    /// <paramref name="pcmPath"/>, writing the trace to <paramref name="tracePath"/>. With
+    /// <paramref name="profilePath"/> (firmware built with <c>profileSteps</c>) the step profile is written
+    /// there too and parsed into <see cref="HarnessRun.Profile"/>.</summary>
+    public static HarnessRun RunOnQemu(BoardProfile board, string elf, string pcmPath, string tracePath, TimeSpan? timeout = null,
+        string? profilePath = null)
     {
         var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
             $"{board.FilePath}: qemu: board '{board.Name}' is build-only; run the firmware on an emulated board");
         var (workDir, inArg, traceArg) = Prepare(pcmPath, tracePath);
-        var request = new QemuRunRequest(qemu.Machine, elf, qemu.IcountShift, [inArg, traceArg], workDir, timeout ?? DefaultTimeout);
+        IReadOnlyList<string> args = [inArg, traceArg];
+        if (profilePath is not null)
+        {
+            // A fixed name without spaces in QEMU's folder, moved to profilePath afterwards.
+            File.Delete(Path.Combine(workDir, ProfileArg));
+            args = [inArg, traceArg, ProfileArg];
+        }
+
+        var request = new QemuRunRequest(qemu.Machine, elf, qemu.IcountShift, args, workDir, timeout ?? DefaultTimeout);
         var run = QemuRunner.Run(request);
-        return Finish(run, Path.Combine(workDir, traceArg), tracePath);
+        var result = Finish(run, Path.Combine(workDir, traceArg), tracePath);
+        if (profilePath is null || result.Trace is null)
+        {
+            return result;
+        }
+
+        var written = Path.Combine(workDir, ProfileArg);
+        if (!File.Exists(written))
+        {
+            throw new DslException(DslErrorCode.Toolchain, $"{run.What}: exited 0 but wrote no step profile {written} (built without DSL_PROFILE_STEPS?)");
+        }
+
+        var full = Path.GetFullPath(profilePath);
+        if (written != full)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.Move(written, full, overwrite: true);
+        }
+
+        return result with { Profile = StepProfile.Read(full) };
     }
+
+    private const string ProfileArg = "dsl_profile.bin";
 
     /// <summary>Runs the host harness <paramref name="executable"/> on <paramref name="pcmPath"/>.</summary>
     public static HarnessRun RunOnHost(string executable, string pcmPath, string tracePath, TimeSpan? timeout = null)

@@ -14,6 +14,10 @@ namespace Dsl.Compiler.Targets;
 /// <param name="BssBytes">.bss of the path.</param>
 /// <param name="ArenaBytes">Arena of the path (memory plan).</param>
 /// <param name="StateBytes">Persistent state of the path (memory plan).</param>
+/// <param name="CallFrames">Frames that are one plain call of the path: light, every frame; heavy, the heavy
+/// frames after a heavy frame (no reset, no replay). 0 when none.</param>
+/// <param name="MeanInstructionsPerCall">Mean instructions of those frames.</param>
+/// <param name="Profile">Per-step profile (<c>dslc bench --layers</c>), or null.</param>
 public sealed record PathMeasurement(
     string Board,
     string Core,
@@ -27,4 +31,11 @@ public sealed record PathMeasurement(
     long RodataBytes,
     long BssBytes,
     long ArenaBytes,
-    long StateBytes);
+    long StateBytes,
+    int CallFrames = 0,
+    double MeanInstructionsPerCall = 0,
+    PathProfile? Profile = null)
+{
+    /// <summary>Mean instructions of one call of the path, or null when no frame was one plain call.</summary>
+    public double? InstructionsPerCall => CallFrames > 0 ? MeanInstructionsPerCall : null;
+}

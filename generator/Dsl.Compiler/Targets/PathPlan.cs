@@ -7,7 +7,8 @@ namespace Dsl.Compiler.Targets;
 /// <param name="MacsPerFrame">Multiply-accumulates per frame.</param>
 /// <param name="ArenaBytes">Scratch arena.</param>
 /// <param name="StateBytes">Persistent state.</param>
-public sealed partial record PathPlan(long MacsPerFrame, long ArenaBytes, long StateBytes)
+/// <param name="Steps">The path's steps (from the compiled program), needed for a per-step profile; null when unknown.</param>
+public sealed partial record PathPlan(long MacsPerFrame, long ArenaBytes, long StateBytes, IReadOnlyList<Schedule.StepSummary>? Steps = null)
 {
     /// <summary>Arena and state from the <c>&lt;M&gt;_&lt;PATH&gt;_ARENA_BYTES</c> / <c>_STATE_BYTES</c> macros of
     /// <c>&lt;m&gt;.h</c> (0 when absent or not a plain integer); MACs must come from the report.</summary>

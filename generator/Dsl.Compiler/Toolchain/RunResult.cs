@@ -21,7 +21,7 @@ public sealed record RunResult(QemuOutcome Outcome, ProcessResult Process, strin
     private string Meaning() => Process.ExitCode switch
     {
         2 => " (harness usage error: input and trace paths missing)",
-        3 => " (harness I/O error: input PCM not found/readable or trace not writable)",
+        3 => " (harness I/O error: input PCM not found/readable, or trace or step profile not writable)",
         _ => "",
     };
 

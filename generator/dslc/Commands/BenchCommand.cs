@@ -6,11 +6,13 @@ using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reporting;
+using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
 
 namespace Dsl.Cli.Commands;
 
-/// <summary>dslc bench: per board and path, instructions (QEMU icount), sizes and memory; markdown + JSON.</summary>
+/// <summary>dslc bench: per board and path, instructions (QEMU icount), sizes and memory; with --layers also
+/// per step; markdown + JSON.</summary>
 public static class BenchCommand
 {
     public static int Run(BenchOptions o)
@@ -49,9 +51,10 @@ public static class BenchCommand
             string emitted = Path.Combine(work, board.Name, model.Program.Name);
             ModelReport report = GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board.CommonKernelVariant, info);
             ModelFolder folder = ModelFolder.Load(emitted, model.Program.Name);
-            var light = new PathPlan(report.Light.MacsPerFrame, report.Light.ArenaBytes, report.Light.StateBytes);
-            var heavy = new PathPlan(report.Heavy.MacsPerFrame, report.Heavy.ArenaBytes, report.Heavy.StateBytes);
-            BoardBenchmark measured = BenchmarkCollector.MeasureBoard(board, folder, pcmPath, Path.Combine(work, board.Name, "build"), light, heavy, repo);
+            var light = new PathPlan(report.Light.MacsPerFrame, report.Light.ArenaBytes, report.Light.StateBytes, StepSummary.Of(model.Program.Light));
+            var heavy = new PathPlan(report.Heavy.MacsPerFrame, report.Heavy.ArenaBytes, report.Heavy.StateBytes, StepSummary.Of(model.Program.Heavy));
+            BoardBenchmark measured = BenchmarkCollector.MeasureBoard(board, folder, pcmPath, Path.Combine(work, board.Name, "build"), light, heavy, repo,
+                layers: o.Layers);
             rows.AddRange(measured.Paths);
             info($"{board.Name}: measured");
         }

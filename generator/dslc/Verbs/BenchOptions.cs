@@ -17,6 +17,9 @@ public sealed class BenchOptions : ModelOptions
     [Option("force", HelpText = "Replace the --work folder even if it holds files dslc did not write (never the model's inputs).")]
     public bool Force { get; set; }
 
+    [Option("layers", HelpText = "Also profile every step (kernel call) of each path: instructions, MACs, instr/MAC and share of the path, from a second build with the profiling hooks on.")]
+    public bool Layers { get; set; }
+
     [Option('o', "out", Default = "BENCHMARKS.md", HelpText = "Markdown table; the JSON goes beside it (.json).")]
     public string Out { get; set; } = "BENCHMARKS.md";
 }

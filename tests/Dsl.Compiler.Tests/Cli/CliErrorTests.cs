@@ -8,17 +8,8 @@ public sealed class CliErrorTests
 {
     private static (int Code, string Error) Run(params string[] args)
     {
-        TextWriter original = Console.Error;
-        var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            return (Dsl.Cli.Program.Main(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        (int code, _, string error) = CliRun.Dslc(args);
+        return (code, error);
     }
 
     private static string TempDir() => Directory.CreateTempSubdirectory("dslc-cli-").FullName;
@@ -72,5 +63,32 @@ public sealed class CliErrorTests
         Assert.Equal((int)DslErrorCode.Audio, code);
         Assert.Contains("stereo.wav", error);
         Assert.Contains("8000", error);
+    }
+
+    [Fact]
+    public void What_escapes_a_verb_maps_to_its_family_or_to_70_with_one_line()
+    {
+        string? debug = Environment.GetEnvironmentVariable("DSLC_DEBUG");
+        Environment.SetEnvironmentVariable("DSLC_DEBUG", null);
+        TextWriter original = Console.Error;
+        var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal((int)DslErrorCode.Quantization,
+                Dsl.Cli.Program.Guarded(() => throw new DslException(DslErrorCode.Quantization, "node 'n': overflow")));
+            Assert.Equal(Dsl.Cli.Program.InternalErrorExitCode,
+                Dsl.Cli.Program.Guarded(() => throw new InvalidOperationException("boom")));
+        }
+        finally
+        {
+            Console.SetError(original);
+            Environment.SetEnvironmentVariable("DSLC_DEBUG", debug);
+        }
+
+        string[] lines = error.ToString().TrimEnd().Split('\n');
+        Assert.Equal("dslc: error: node 'n': overflow", lines[0]);
+        Assert.StartsWith("dslc: internal error (InvalidOperationException: boom); this is a dslc bug", lines[1]);
+        Assert.Equal(2, lines.Length);
     }
 }
