@@ -1,4 +1,5 @@
 using Dsl.Compiler.Analysis;
+using Dsl.Compiler.Emit;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Schedule;
@@ -29,10 +30,12 @@ public sealed record ModelReport(
         Partition p = m.Partition;
         ModelProgram program = m.Program;
         var weightBytes = WeightBytesByNode(program);
+        var specialised = program.Light.Steps.Concat(program.Heavy.Steps).Where(ConvSpecialisation.Default.Applies)
+            .Select(s => s.Node).ToHashSet(StringComparer.Ordinal);
         var layers = g.Nodes
             .Where(n => p.LightNodes.Contains(n) || p.HeavyNodes.Contains(n))
             .Select(n => new LayerReport(n.Name, n.Kind, p.PathOf(n), n.Output, g.Tensor(n.Output).Channels, g.Rows(n.Output),
-                n.MacsPerFrame(g), n.Parameters, weightBytes.GetValueOrDefault(n.Name)))
+                n.MacsPerFrame(g), n.Parameters, weightBytes.GetValueOrDefault(n.Name), specialised.Contains(n.Name)))
             .ToList();
         double framesPerSecond = (double)m.Manifest.SampleRate / m.Manifest.Frame;
         PathReport Sum(string name, IEnumerable<LayerReport> ls, int arena, int state)
