@@ -3,7 +3,7 @@ using Dsl.Compiler.Analysis;
 namespace Dsl.Compiler.Reporting;
 
 /// <summary>One node of the compiled model: where it runs and what it costs. Specialised: its convolution
-/// has code specialised to its shape (<see cref="Emit.ConvSpecialisation.Default"/>) instead of the library kernel.</summary>
+/// has code specialised to its shape (<see cref="Emit.ConvSpecialisation"/>) instead of the library kernel.</summary>
 public sealed record LayerReport(
     string Node,
     string Kind,

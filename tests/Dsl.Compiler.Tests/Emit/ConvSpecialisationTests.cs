@@ -1,3 +1,4 @@
+using Dsl.Compiler.Boards;
 using Dsl.Compiler.Emit;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reporting;
@@ -18,10 +19,12 @@ public sealed class ConvSpecialisationTests : IDisposable
     }
 
     [Fact]
-    public void Default_rule_picks_the_convolutions_with_at_most_8_channels_on_the_tiny_fixture()
+    public void Dsp_and_portable_rule_picks_the_convolutions_with_at_most_8_channels_on_the_tiny_fixture()
     {
         var program = Compiled.Value.Program;
-        var picked = program.Light.Steps.Concat(program.Heavy.Steps).Where(ConvSpecialisation.Default.Applies).Select(s => s.Node);
+        var rule = ConvSpecialisation.For(KernelVariant.Dsp);
+        Assert.Equal(rule, ConvSpecialisation.For(KernelVariant.Portable));
+        var picked = program.Light.Steps.Concat(program.Heavy.Steps).Where(rule.Applies).Select(s => s.Node);
         Assert.Equal(
         [
             "/inp/conv/Conv", "/res/a/conv/Conv", "/res/b/Conv", "/down1/conv/Conv", "/down2/conv/Conv", "/sw1/Conv",
@@ -33,11 +36,14 @@ public sealed class ConvSpecialisationTests : IDisposable
         // The two wider layers (8 -> 12, 12 -> 8) keep the library kernel; a lower threshold drops the 8-channel layers.
         var linear = program.Heavy.Steps.OfType<ConvStep>().Single(s => s.Node == "/h_lin/MatMul");
         Assert.Equal((8, 12), (linear.InChannels, linear.OutChannels));
-        Assert.False(ConvSpecialisation.Default.Applies(linear));
+        Assert.False(rule.Applies(linear));
         Assert.True(new ConvSpecialisation(12).Applies(linear));
         var up = program.Heavy.Steps.OfType<ConvTransposeStep>().Single(s => s.Node == "/h_up1/conv/ConvTranspose");
         Assert.Equal((12, 8), (up.InChannels, up.OutChannels));
-        Assert.False(ConvSpecialisation.Default.Applies(up));
+        Assert.False(rule.Applies(up));
+        // Helium: up to 24 channels, so every convolution of the fixture.
+        Assert.All(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is ConvStep or ConvTransposeStep),
+            s => Assert.True(ConvSpecialisation.For(KernelVariant.Mve).Applies(s), s.Node));
         var down2 = program.Light.Steps.OfType<ConvStep>().Single(s => s.Node == "/down2/conv/Conv");
         Assert.False(new ConvSpecialisation(4).Applies(down2));
         Assert.DoesNotContain(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is not (ConvStep or ConvTransposeStep)),
@@ -47,15 +53,18 @@ public sealed class ConvSpecialisationTests : IDisposable
     [Fact]
     public void Report_names_the_specialised_layers()
     {
-        var report = ModelReport.From(Compiled.Value);
+        var rule = ConvSpecialisation.For(KernelVariant.Dsp);
+        var report = ModelReport.From(Compiled.Value, rule);
         var program = Compiled.Value.Program;
-        var expected = program.Light.Steps.Concat(program.Heavy.Steps).Where(ConvSpecialisation.Default.Applies)
+        var expected = program.Light.Steps.Concat(program.Heavy.Steps).Where(rule.Applies)
             .Select(s => s.Node).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Order(StringComparer.Ordinal), report.Layers.Where(l => l.Specialised).Select(l => l.Node).Order(StringComparer.Ordinal));
         Assert.Contains("\"specialised\": true", ReportWriter.ToJson(report));
         Assert.Contains("| `/h_lin/MatMul` | Conv | heavy | 12 x 1 | 96 | 108 | 240 | library |", ReportWriter.ToMarkdown(report));
         Assert.Contains("| `/inp/conv/Conv` | Conv+Elu(1) | light | 4 x 32 | 896 | 32 | 332 | specialised |", ReportWriter.ToMarkdown(report));
+        Assert.Contains("at most 8 input and output channels", ReportWriter.ToMarkdown(report));
+        Assert.DoesNotContain("\"specialised\": true", ReportWriter.ToJson(ModelReport.From(Compiled.Value, ConvSpecialisation.None)));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed partial class StepProfileHooksTests : IDisposable
     public void Step_macs_add_up_to_the_report_per_path()
     {
         var model = Compiled.Value;
-        var report = ModelReport.From(model);
+        var report = ModelReport.From(model, ConvSpecialisation.None);
         Assert.Equal(report.Light.MacsPerFrame, StepSummary.Of(model.Program.Light).Sum(s => s.Macs));
         Assert.Equal(report.Heavy.MacsPerFrame, StepSummary.Of(model.Program.Heavy).Sum(s => s.Macs));
         Assert.True(report.Heavy.MacsPerFrame > 0);
