@@ -1,7 +1,10 @@
 /*
  * dsl_conv1d_body.h - the one skeleton of dsl_conv1d_s8, dsl_conv1d_s8_s16 and
- * dsl_conv1d_s16_s8, included by src/<variant>/<function>.c after it defines:
- *   DSL_CONV1D_NAME    the function defined
+ * dsl_conv1d_s16_s8, included by src/<variant>/<function>.c (and by generated path files that
+ * specialise a step) after it defines:
+ *   DSL_CONV1D_BODY    the force-inlined body defined: the shape is explicit arguments, so a
+ *                      caller with constants (a generated step) gets code unrolled for its shape
+ *   DSL_CONV1D_NAME    optional: the library function defined, the body with the params' shape
  *   DSL_CONV1D_OUT     int8_t or int16_t, the output element
  *   DSL_CONV1D_STORE   dsl_stage_s8 or dsl_stage_s16 (dsl_kernel_internal.h)
  *   DSL_CONV1D_16X8    defined for the int16-input kernel (dsl_*dot16_* blocks)
@@ -24,18 +27,16 @@
 #define DSL_CONV1D_DOT_1X1 DSL_DOT(dot_1x1)
 #endif
 
-DSL_HOT
-void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int32_t out_rows, DSL_CONV1D_OUT *out)
+/* p gives weights and output stage; its shape fields are not read (the arguments are the shape) */
+DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int32_t out_rows,
+                                DSL_CONV1D_OUT *out, int32_t cin, int32_t cout, int32_t kernel, int32_t stride,
+                                int32_t dilation, int32_t groups)
 {
     const dsl_output_stage_t stage = p->stage; /* local copy: the output stores cannot alias it */
     const dsl_output_stage_t *s = &stage;
-    const int32_t cin = p->in_channels;
-    const int32_t cout = p->out_channels;
-    const int32_t kernel = p->kernel;
-    const int32_t dilation = p->dilation;
-    const int32_t row_step = p->stride * cin;
-    const int32_t cg = cin / p->groups;
-    const int32_t og = cout / p->groups;
+    const int32_t row_step = stride * cin;
+    const int32_t cg = cin / groups;
+    const int32_t og = cout / groups;
     const int32_t wlen = kernel * cg;
     int32_t o;
 
@@ -124,6 +125,16 @@ void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int3
     }
 }
 
+#if defined(DSL_CONV1D_NAME)
+DSL_HOT
+void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int32_t out_rows, DSL_CONV1D_OUT *out)
+{
+    DSL_CONV1D_BODY(p, in, out_rows, out, p->in_channels, p->out_channels, p->kernel, p->stride, p->dilation,
+                    p->groups);
+}
+#endif
+
+#undef DSL_CONV1D_BODY
 #undef DSL_CONV1D_NAME
 #undef DSL_CONV1D_OUT
 #undef DSL_CONV1D_STORE

@@ -1,8 +1,12 @@
 /*
  * dsl_conv_transpose1d_body.h - the one skeleton of dsl_conv_transpose1d_s8, included by
- * src/<variant>/dsl_conv_transpose1d_s8.c after it defines
+ * src/<variant>/dsl_conv_transpose1d_s8.c (and by generated path files that specialise a step)
+ * after it defines
  *   DSL_DOT(f)   the variant's dot-product block f: dsl_##f, dsl_dsp_##f, dsl_mve_##f
- * A template, not an interface: no include guard, and it undefines DSL_DOT.
+ *   DSL_CONV_TRANSPOSE1D_LIBRARY  optional: also define the library function dsl_conv_transpose1d_s8
+ * It defines the force-inlined body dsl_conv_transpose1d_s8_body, whose shape is explicit
+ * arguments (constants in a generated step, so the compiler unrolls for that shape).
+ * A template, not an interface: no include guard, and it undefines its parameters.
  *
  * Output rows n and n + stride use the same taps on consecutive input rows, so rows of a
  * phase are taken in such pairs and output channels in pairs (an odd last channel is
@@ -10,16 +14,13 @@
  */
 #include "dsl_kernel_internal.h"
 
-DSL_HOT
-void dsl_conv_transpose1d_s8(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows, int8_t *out)
+/* p gives weights and output stage; its shape fields are not read (the arguments are the shape) */
+DSL_INLINE void dsl_conv_transpose1d_s8_body(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows,
+                                             int8_t *out, int32_t cin, int32_t cout, int32_t kernel, int32_t stride,
+                                             int32_t dilation)
 {
     const dsl_output_stage_t stage = p->stage; /* local copy: the int8 stores cannot alias it */
     const dsl_output_stage_t *s = &stage;
-    const int32_t cin = p->in_channels;
-    const int32_t cout = p->out_channels;
-    const int32_t kernel = p->kernel;
-    const int32_t stride = p->stride;
-    const int32_t dilation = p->dilation;
     const int32_t history = dsl_tconv_history(kernel, stride, dilation);
     const int32_t tap_step = dsl_tconv_tap_step(stride, dilation);
     const int32_t out_rows = in_rows * stride;
@@ -81,4 +82,14 @@ void dsl_conv_transpose1d_s8(const dsl_conv_transpose1d_params_t *p, const int8_
     }
 }
 
+#if defined(DSL_CONV_TRANSPOSE1D_LIBRARY)
+DSL_HOT
+void dsl_conv_transpose1d_s8(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows, int8_t *out)
+{
+    dsl_conv_transpose1d_s8_body(p, in, in_rows, out, p->in_channels, p->out_channels, p->kernel, p->stride,
+                                 p->dilation);
+}
+#endif
+
+#undef DSL_CONV_TRANSPOSE1D_LIBRARY
 #undef DSL_DOT

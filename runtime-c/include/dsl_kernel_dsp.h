@@ -38,17 +38,57 @@ DSL_INLINE int32_t dsl_dsp_sxtb16_ror8(int32_t x)
 #endif
 }
 
-/* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8.
-   Out of line, so that the asm loop always finds its 12 registers free. */
+/* the 2x2 block in plain C (SMLAD intrinsics): gcc spills it in a run-time loop, but unrolled for a
+   short constant len it keeps the accumulators in registers */
+DSL_INLINE void dsl_dsp_dot_2x2_c(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
+                                  int32_t acc[4])
+{
+    int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
+    int32_t i;
+    for (i = len >> 2; i > 0; i--) {
+        const int32_t xa = dsl_dsp_load_s8x4(x0), xb = dsl_dsp_load_s8x4(x1);
+        const int32_t xa02 = __sxtb16(xa), xa13 = dsl_dsp_sxtb16_ror8(xa);
+        const int32_t xb02 = __sxtb16(xb), xb13 = dsl_dsp_sxtb16_ror8(xb);
+        const int32_t wa = dsl_dsp_load_s8x4(w0), wb = dsl_dsp_load_s8x4(w1);
+        const int32_t wa02 = __sxtb16(wa), wa13 = dsl_dsp_sxtb16_ror8(wa);
+        const int32_t wb02 = __sxtb16(wb), wb13 = dsl_dsp_sxtb16_ror8(wb);
+        a00 = __smlad(wa02, xa02, a00);
+        a00 = __smlad(wa13, xa13, a00);
+        a01 = __smlad(wa02, xb02, a01);
+        a01 = __smlad(wa13, xb13, a01);
+        a10 = __smlad(wb02, xa02, a10);
+        a10 = __smlad(wb13, xa13, a10);
+        a11 = __smlad(wb02, xb02, a11);
+        a11 = __smlad(wb13, xb13, a11);
+        x0 += 4;
+        x1 += 4;
+        w0 += 4;
+        w1 += 4;
+    }
+    for (i = len & 3; i > 0; i--) {
+        const int32_t xa = *x0++, xb = *x1++, wa = *w0++, wb = *w1++;
+        a00 += wa * xa;
+        a01 += wa * xb;
+        a10 += wb * xa;
+        a11 += wb * xb;
+    }
+    acc[0] = a00;
+    acc[1] = a01;
+    acc[2] = a10;
+    acc[3] = a11;
+}
+
+/* dsl_dsp_dot_2x2 for a run-time len: out of line, so that the asm loop always finds its 12
+   registers free. */
 #if defined(__GNUC__)
 __attribute__((noinline, unused))
 #endif
-static void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
-                            int32_t acc[4])
+static void dsl_dsp_dot_2x2_loop(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
+                                 int32_t acc[4])
 {
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
     int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
     int32_t i = len >> 2;
-#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
     /* gcc 12 spills this loop's live values; written out: 26 instructions per 16 MACs in 12
        registers. Even bytes first, then the words are loaded again for the odd bytes. */
     if (i > 0) {
@@ -86,28 +126,6 @@ static void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0
             :
             : "cc", "memory");
     }
-#else
-    for (; i > 0; i--) {
-        const int32_t xa = dsl_dsp_load_s8x4(x0), xb = dsl_dsp_load_s8x4(x1);
-        const int32_t xa02 = __sxtb16(xa), xa13 = dsl_dsp_sxtb16_ror8(xa);
-        const int32_t xb02 = __sxtb16(xb), xb13 = dsl_dsp_sxtb16_ror8(xb);
-        const int32_t wa = dsl_dsp_load_s8x4(w0), wb = dsl_dsp_load_s8x4(w1);
-        const int32_t wa02 = __sxtb16(wa), wa13 = dsl_dsp_sxtb16_ror8(wa);
-        const int32_t wb02 = __sxtb16(wb), wb13 = dsl_dsp_sxtb16_ror8(wb);
-        a00 = __smlad(wa02, xa02, a00);
-        a00 = __smlad(wa13, xa13, a00);
-        a01 = __smlad(wa02, xb02, a01);
-        a01 = __smlad(wa13, xb13, a01);
-        a10 = __smlad(wb02, xa02, a10);
-        a10 = __smlad(wb13, xa13, a10);
-        a11 = __smlad(wb02, xb02, a11);
-        a11 = __smlad(wb13, xb13, a11);
-        x0 += 4;
-        x1 += 4;
-        w0 += 4;
-        w1 += 4;
-    }
-#endif
     for (i = len & 3; i > 0; i--) {
         const int32_t xa = *x0++, xb = *x1++, wa = *w0++, wb = *w1++;
         a00 += wa * xa;
@@ -119,6 +137,25 @@ static void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0
     acc[1] = a01;
     acc[2] = a10;
     acc[3] = a11;
+#else
+    dsl_dsp_dot_2x2_c(w0, w1, x0, x1, len, acc);
+#endif
+}
+
+/* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8.
+   A len known at compile time (a step specialised to its shape) and short: inline, so the
+   compiler unrolls it and keeps the accumulators in registers; otherwise the asm loop. */
+#define DSL_DSP_DOT_2X2_INLINE_MAX 16
+DSL_INLINE void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1, int32_t len,
+                                int32_t acc[4])
+{
+#if defined(__GNUC__)
+    if (__builtin_constant_p(len) && len <= DSL_DSP_DOT_2X2_INLINE_MAX) {
+        dsl_dsp_dot_2x2_c(w0, w1, x0, x1, len, acc);
+        return;
+    }
+#endif
+    dsl_dsp_dot_2x2_loop(w0, w1, x0, x1, len, acc);
 }
 
 /* acc[0] += w0.x, acc[1] += w1.x over len int8 */

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
@@ -45,7 +46,7 @@ public static partial class CEmitter
             [BufferRegion.Handoff] = (program.HandoffBytes, true),
             [BufferRegion.Output] = (frameBytes, true),
         });
-        var light = PathCoder.Code(program.Light, m, symbols, lightSlices);
+        var light = PathCoder.Code(program.Light, m, symbols, lightSlices, options.SpecialisationRule);
         if (program.SwitchScore.Region is not (BufferRegion.Arena or BufferRegion.State))
             throw lightSlices.Invalid("switch score", $"slice {program.SwitchScore} must be in the light arena or state");
         var score = lightSlices.Read("switch score", program.SwitchScore, SliceExpr.Element.S8, 1);
@@ -56,7 +57,7 @@ public static partial class CEmitter
             [BufferRegion.State] = (program.Heavy.StateBytes, true),
             [BufferRegion.Handoff] = (program.HandoffBytes, false),
             [BufferRegion.Output] = (frameBytes, true),
-        }));
+        }), options.SpecialisationRule);
 
         var gate = program.Mode == RoutingMode.Gate || !program.HasLightOutput;
         var lightRegions = new SortedSet<BufferRegion>(light.StepRegions) { program.SwitchScore.Region };
@@ -101,11 +102,12 @@ public static partial class CEmitter
             [$"{m}_light.c"] = Text("light_c", With(
                 ("has_arena", program.Light.ArenaBytes > 0), ("has_state", program.Light.StateBytes > 0),
                 ("steps", light.Steps), ("reset_lines", light.ResetLines),
-                ("decls", lightDecls), ("voids", lightVoids), ("score", score), ("gate", gate))),
+                ("decls", lightDecls), ("voids", lightVoids), ("score", score), ("gate", gate),
+                ("specialised", Specialised(light, options.KernelVariant)))),
             [$"{m}_heavy.c"] = Text("heavy_c", With(
                 ("has_arena", program.Heavy.ArenaBytes > 0), ("has_state", program.Heavy.StateBytes > 0),
                 ("steps", heavy.Steps), ("reset_lines", heavy.ResetLines),
-                ("decls", heavyDecls), ("voids", heavyVoids))),
+                ("decls", heavyDecls), ("voids", heavyVoids), ("specialised", Specialised(heavy, options.KernelVariant)))),
             [$"{m}_model.c"] = Text("model_c", common),
             [$"{m}_weights.h"] = Text("weights_h", With(("arrays", light.Arrays.Concat(heavy.Arrays).ToList()))),
             [$"{m}_weights_light.c"] = Text("weights_c", With(("path", "light"), ("arrays", light.Arrays))),
@@ -121,6 +123,23 @@ public static partial class CEmitter
         foreach (var (path, bytes) in RuntimeFiles.Select(options, kernels))
             files.Add(path, bytes);
         return files;
+    }
+
+    /// <summary>The path's specialised step functions and the kernel bodies they inline (empty when none).</summary>
+    private static string Specialised(PathCode path, KernelVariant variant)
+    {
+        var bodies = path.Specialised.Select(s => s.Body).Distinct().OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        var (header, prefix) = variant switch
+        {
+            KernelVariant.Dsp => ("dsl_kernel_dsp.h", "dsl_dsp_"),
+            KernelVariant.Mve => ("dsl_kernel_mve.h", "dsl_mve_"),
+            _ => ("", "dsl_"),
+        };
+        return CTemplates.Render("specialised_c", new Dictionary<string, object>
+        {
+            ["steps"] = path.Specialised, ["bodies"] = bodies, ["variant"] = variant.ToString().ToLowerInvariant(),
+            ["variant_header"] = header, ["dot_prefix"] = prefix,
+        });
     }
 
     private static void Declare(List<string> decls, IReadOnlySet<BufferRegion> used, BufferRegion region, string decl)

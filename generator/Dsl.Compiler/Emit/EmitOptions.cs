@@ -5,4 +5,11 @@ namespace Dsl.Compiler.Emit;
 /// <summary>How <see cref="CEmitter"/> builds the output folder.</summary>
 /// <param name="RuntimeDir">The <c>runtime-c/</c> folder (with <c>include/</c> and <c>src/&lt;variant&gt;/</c>) the kernels are copied from.</param>
 /// <param name="KernelVariant">Which kernel implementations to copy; kernels without such a variant fall back to portable.</param>
-public sealed record EmitOptions(string RuntimeDir, KernelVariant KernelVariant = KernelVariant.Portable);
+/// <param name="Specialisation">Which convolution steps get code specialised to their shape; null: <see cref="ConvSpecialisation.For"/> the variant.</param>
+public sealed record EmitOptions(
+    string RuntimeDir,
+    KernelVariant KernelVariant = KernelVariant.Portable,
+    ConvSpecialisation? Specialisation = null)
+{
+    public ConvSpecialisation SpecialisationRule => Specialisation ?? ConvSpecialisation.For(KernelVariant);
+}

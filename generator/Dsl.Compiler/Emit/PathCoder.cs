@@ -13,27 +13,30 @@ internal sealed class PathCoder
     private readonly string _model;
     private readonly CSymbols _symbols;
     private readonly SliceExpr _slices;
+    private readonly ConvSpecialisation _specialisation;
     private readonly List<CStep> _steps = [];
+    private readonly List<CSpecialisedStep> _specialised = [];
     private readonly List<CArray> _arrays = [];
     private readonly List<string> _reset = [];
     private readonly SortedSet<string> _kernels = new(StringComparer.Ordinal);
 
-    private PathCoder(string model, CSymbols symbols, SliceExpr slices)
+    private PathCoder(string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation)
     {
         _model = model;
         _symbols = symbols;
         _slices = slices;
+        _specialisation = specialisation;
     }
 
-    public static PathCode Code(PathProgram path, string model, CSymbols symbols, SliceExpr slices)
+    public static PathCode Code(PathProgram path, string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation)
     {
-        var coder = new PathCoder(model, symbols, slices);
+        var coder = new PathCoder(model, symbols, slices, specialisation);
         foreach (var step in path.Steps)
             coder.Add(step);
         var stepRegions = new SortedSet<BufferRegion>(slices.Used);
         foreach (var init in path.StateInits)
             coder.Init(init);
-        return new PathCode(coder._steps, coder._arrays, coder._reset, coder._kernels, stepRegions);
+        return new PathCode(coder._steps, coder._specialised, coder._arrays, coder._reset, coder._kernels, stepRegions);
     }
 
     private void Add(Step step)
@@ -57,11 +60,11 @@ internal sealed class PathCoder
         Require(s.Node, s is { InChannels: > 0, OutChannels: > 0, Kernel: > 0, Stride: > 0, Dilation: > 0, Groups: > 0, OutRows: > 0 }
                         && s.InChannels % s.Groups == 0 && s.OutChannels % s.Groups == 0,
             "conv shape must be positive with channels divisible by groups");
-        var (kernel, inElement, outElement) = s.Kind switch
+        var (kernel, body, inElement, outElement) = s.Kind switch
         {
-            ConvKind.S8 => ("dsl_conv1d_s8", SliceExpr.Element.S8, SliceExpr.Element.S8),
-            ConvKind.S16S8 => ("dsl_conv1d_s16_s8", SliceExpr.Element.S16, SliceExpr.Element.S8),
-            ConvKind.S8S16 => ("dsl_conv1d_s8_s16", SliceExpr.Element.S8, SliceExpr.Element.S16),
+            ConvKind.S8 => ("dsl_conv1d_s8", CKernelBody.Conv1dS8, SliceExpr.Element.S8, SliceExpr.Element.S8),
+            ConvKind.S16S8 => ("dsl_conv1d_s16_s8", CKernelBody.Conv1dS16S8, SliceExpr.Element.S16, SliceExpr.Element.S8),
+            ConvKind.S8S16 => ("dsl_conv1d_s8_s16", CKernelBody.Conv1dS8S16, SliceExpr.Element.S8, SliceExpr.Element.S16),
             _ => throw _slices.Invalid(s.Node, $"unknown conv kind {s.Kind}"),
         };
         var sym = _symbols.Allocate(s.Node);
@@ -75,7 +78,10 @@ internal sealed class PathCoder
                 + Field("in_channels", s.InChannels) + Field("out_channels", s.OutChannels) + Field("kernel", s.Kernel)
                 + Field("stride", s.Stride) + Field("dilation", s.Dilation) + Field("groups", s.Groups)
                 + Field("weights", weights) + stage + "};\n";
-        Emit(kernel, s.Node, p, $"{kernel}(&{sym}_params, {input}, {CText.Int(s.OutRows)}, {output});");
+        if (_specialisation.Applies(s))
+            EmitSpecialised(body, s.Node, sym, p, s.OutRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation, s.Groups], input, output);
+        else
+            Emit(kernel, s.Node, p, $"{kernel}(&{sym}_params, {input}, {CText.Int(s.OutRows)}, {output});");
     }
 
     private void ConvTranspose(ConvTransposeStep s)
@@ -95,7 +101,10 @@ internal sealed class PathCoder
                 + Field("stride", s.Stride) + Field("dilation", s.Dilation)
                 + Field("weights", weights) + stage + "};\n";
         const string kernel = "dsl_conv_transpose1d_s8";
-        Emit(kernel, s.Node, p, $"{kernel}(&{sym}_params, {input}, {CText.Int(s.InRows)}, {output});");
+        if (_specialisation.Applies(s))
+            EmitSpecialised(CKernelBody.ConvTranspose1dS8, s.Node, sym, p, s.InRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation], input, output);
+        else
+            Emit(kernel, s.Node, p, $"{kernel}(&{sym}_params, {input}, {CText.Int(s.InRows)}, {output});");
     }
 
     private void Add(AddStep s)
@@ -252,6 +261,15 @@ internal sealed class PathCoder
     {
         _kernels.Add(kernel);
         _steps.Add(new CStep(CText.Comment(node), parameters, call));
+    }
+
+    /// <summary>A step with its own function (specialised_c.scriban); the library kernel is not needed for it.</summary>
+    private void EmitSpecialised(CKernelBody body, string node, string sym, string parameters, int rows, int[] shape,
+        string input, string output)
+    {
+        var function = $"{sym}_step";
+        _specialised.Add(new CSpecialisedStep(CText.Comment(node), function, body, $"{sym}_params", rows, shape));
+        _steps.Add(new CStep(CText.Comment(node), parameters, $"{function}({input}, {output});"));
     }
 
     private static string Field(string name, int value) => Field(name, CText.Int(value));

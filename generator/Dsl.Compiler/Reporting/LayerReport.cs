@@ -2,7 +2,8 @@ using Dsl.Compiler.Analysis;
 
 namespace Dsl.Compiler.Reporting;
 
-/// <summary>One node of the compiled model: where it runs and what it costs.</summary>
+/// <summary>One node of the compiled model: where it runs and what it costs. Specialised: its convolution
+/// has code specialised to its shape (<see cref="Emit.ConvSpecialisation"/>) instead of the library kernel.</summary>
 public sealed record LayerReport(
     string Node,
     string Kind,
@@ -12,4 +13,5 @@ public sealed record LayerReport(
     int RowsPerFrame,
     long MacsPerFrame,
     long Parameters,
-    long WeightBytes);
+    long WeightBytes,
+    bool Specialised);

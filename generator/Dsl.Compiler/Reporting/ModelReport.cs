@@ -1,11 +1,13 @@
 using Dsl.Compiler.Analysis;
+using Dsl.Compiler.Emit;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Reporting;
 
-/// <summary>What dslc tells about a compiled model: per path and per layer costs and memory.</summary>
+/// <summary>What dslc tells about a compiled model: per path and per layer costs and memory.
+/// SpecialiseMaxChannels: the rule that picked the layers with code specialised to their shape.</summary>
 public sealed record ModelReport(
     string Name,
     int SampleRate,
@@ -21,18 +23,23 @@ public sealed record ModelReport(
     PathReport Light,
     PathReport Heavy,
     PathReport Full,
-    IReadOnlyList<LayerReport> Layers)
+    IReadOnlyList<LayerReport> Layers,
+    int SpecialiseMaxChannels)
 {
-    public static ModelReport From(CompiledModel m)
+    /// <param name="m">The compiled model.</param>
+    /// <param name="specialisation">The rule the emitted C used (<see cref="ConvSpecialisation.For"/> its kernel variant).</param>
+    public static ModelReport From(CompiledModel m, ConvSpecialisation specialisation)
     {
         IrGraph g = m.Graph;
         Partition p = m.Partition;
         ModelProgram program = m.Program;
         var weightBytes = WeightBytesByNode(program);
+        var specialised = program.Light.Steps.Concat(program.Heavy.Steps).Where(specialisation.Applies)
+            .Select(s => s.Node).ToHashSet(StringComparer.Ordinal);
         var layers = g.Nodes
             .Where(n => p.LightNodes.Contains(n) || p.HeavyNodes.Contains(n))
             .Select(n => new LayerReport(n.Name, n.Kind, p.PathOf(n), n.Output, g.Tensor(n.Output).Channels, g.Rows(n.Output),
-                n.MacsPerFrame(g), n.Parameters, weightBytes.GetValueOrDefault(n.Name)))
+                n.MacsPerFrame(g), n.Parameters, weightBytes.GetValueOrDefault(n.Name), specialised.Contains(n.Name)))
             .ToList();
         double framesPerSecond = (double)m.Manifest.SampleRate / m.Manifest.Frame;
         PathReport Sum(string name, IEnumerable<LayerReport> ls, int arena, int state)
@@ -51,7 +58,7 @@ public sealed record ModelReport(
         return new ModelReport(program.Name, program.SampleRate, program.FrameSamples, m.Manifest.Mode.ToString().ToLowerInvariant(),
             program.Rounding.ToString().ToLowerInvariant(), program.HandoffBytes, p.Handoff, p.ReplayFrames,
             ReceptiveField.Samples(g, p.HeavyNodes, p.Handoff), program.HoldFrames, program.SwitchThreshold,
-            light, heavy, full, layers);
+            light, heavy, full, layers, specialisation.MaxChannels);
     }
 
     private static IEnumerable<IrNode> Ancestors(IrGraph g, IEnumerable<string> tensors)

@@ -40,13 +40,16 @@ public static class ReportWriter
         }
 
         s.AppendLine();
-        s.AppendLine("| node | kind | path | output (ch x rows/frame) | MACs/frame | params | weight bytes |");
-        s.AppendLine("|---|---|---|---|---:|---:|---:|");
+        s.AppendLine("| node | kind | path | output (ch x rows/frame) | MACs/frame | params | weight bytes | code |");
+        s.AppendLine("|---|---|---|---|---:|---:|---:|---|");
         foreach (LayerReport l in r.Layers)
         {
-            s.AppendLine($"| `{l.Node}` | {l.Kind} | {l.Path.ToString().ToLowerInvariant()} | {l.Channels} x {l.RowsPerFrame} | {N(l.MacsPerFrame)} | {N(l.Parameters)} | {N(l.WeightBytes)} |");
+            s.AppendLine($"| `{l.Node}` | {l.Kind} | {l.Path.ToString().ToLowerInvariant()} | {l.Channels} x {l.RowsPerFrame} | {N(l.MacsPerFrame)} | {N(l.Parameters)} | {N(l.WeightBytes)} | {(l.Specialised ? "specialised" : "library")} |");
         }
 
+        s.AppendLine();
+        s.AppendLine($"code: `specialised` is a convolution with at most {r.SpecialiseMaxChannels} input and output channels, "
+                     + "compiled as a function of its own with its shape as constants; `library` calls the runtime kernel.");
         return s.ToString();
     }
 }

@@ -42,8 +42,9 @@ public static class GenerateCommand
         string staging = output.NewStaging();
         try
         {
-            CEmitter.Emit(model.Program, staging, new EmitOptions(repo.RuntimeDir, variant));
-            ModelReport report = ModelReport.From(model);
+            var emit = new EmitOptions(repo.RuntimeDir, variant);
+            CEmitter.Emit(model.Program, staging, emit);
+            ModelReport report = ModelReport.From(model, emit.SpecialisationRule);
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
             File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report));
             if (board is not null)

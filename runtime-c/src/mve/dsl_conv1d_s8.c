@@ -7,6 +7,7 @@
 #include "dsl_kernel_mve.h"
 
 #define DSL_CONV1D_NAME dsl_conv1d_s8
+#define DSL_CONV1D_BODY dsl_conv1d_s8_body
 #define DSL_CONV1D_OUT int8_t
 #define DSL_CONV1D_STORE dsl_stage_s8
 #define DSL_DOT(f) dsl_mve_##f

@@ -7,4 +7,5 @@
 #include "dsl_kernel_mve.h"
 
 #define DSL_DOT(f) dsl_mve_##f
+#define DSL_CONV_TRANSPOSE1D_LIBRARY
 #include "dsl_conv_transpose1d_body.h"

@@ -6,6 +6,7 @@
 #include "dsl_kernel_internal.h"
 
 #define DSL_CONV1D_NAME dsl_conv1d_s8_s16
+#define DSL_CONV1D_BODY dsl_conv1d_s8_s16_body
 #define DSL_CONV1D_OUT int16_t
 #define DSL_CONV1D_STORE dsl_stage_s16
 #define DSL_DOT(f) dsl_##f

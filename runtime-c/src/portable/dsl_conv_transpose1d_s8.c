@@ -6,4 +6,5 @@
 #include "dsl_kernel_internal.h"
 
 #define DSL_DOT(f) dsl_##f
+#define DSL_CONV_TRANSPOSE1D_LIBRARY
 #include "dsl_conv_transpose1d_body.h"

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Dsl.Compiler.Audio;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Emit;
 using Dsl.Compiler.Golden;
 using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
 using Dsl.Compiler.Validation;
@@ -41,10 +43,11 @@ public sealed class CEmitterTests : IDisposable
 
     private static RepoLayout Repo => RepoLayout.Find(RepoRoot);
 
-    private string Emit(ModelProgram program, string folder, KernelVariant variant = KernelVariant.Portable)
+    private string Emit(ModelProgram program, string folder, KernelVariant variant = KernelVariant.Portable,
+        ConvSpecialisation? specialisation = null)
     {
         var outDir = Path.Combine(_work, folder);
-        CEmitter.Emit(program, outDir, new EmitOptions(RuntimeDir, variant));
+        CEmitter.Emit(program, outDir, new EmitOptions(RuntimeDir, variant, specialisation));
         return outDir;
     }
 
@@ -69,7 +72,7 @@ public sealed class CEmitterTests : IDisposable
     [Fact]
     public void Output_has_the_documented_files_and_api()
     {
-        var dir = Emit(EmitTestPrograms.Tiny(), "api");
+        var dir = Emit(EmitTestPrograms.Tiny(), "api", specialisation: ConvSpecialisation.None);
         var top = RelativeFiles(dir).Where(f => !f.StartsWith("dsl_runtime/", StringComparison.Ordinal));
         Assert.Equal(
             [".dslc-output", "dsl_config.h", "dsl_model.h", "tiny.h", "tiny_heavy.c", "tiny_light.c", "tiny_model.c",
@@ -116,7 +119,8 @@ public sealed class CEmitterTests : IDisposable
     [InlineData(KernelVariant.Mve)]
     public void Runtime_has_all_headers_and_exactly_the_kernels_used(KernelVariant variant)
     {
-        var dir = Emit(EmitTestPrograms.Tiny(), "rt", variant);
+        // Nothing specialised: every conv step calls its library kernel (ConvSpecialisationTests covers the rest).
+        var dir = Emit(EmitTestPrograms.Tiny(), "rt", variant, ConvSpecialisation.None);
         var headers = Directory.GetFiles(Path.Combine(RuntimeDir, "include"), "*.h").Select(Path.GetFileName);
         var expected = headers.Concat(EmitTestPrograms.TinyKernels.Select(k => k + ".c")).Order(StringComparer.Ordinal);
         var runtime = Path.Combine(dir, "dsl_runtime");
@@ -211,6 +215,44 @@ public sealed class CEmitterTests : IDisposable
             if (routed[f].Route == 1) Assert.Equal(always[f].HeavyOut, trace.Frames[f].Process.Out);
             else if (gate) Assert.All(trace.Frames[f].Process.Out, s => Assert.Equal(0, s));
         }
+    }
+
+    /// <summary>
+    /// The tiny fixture model with every convolution specialised to its shape (a rule threshold above every
+    /// channel count) and with none: the emitted C compiles warning-free for every variant, and on the host it
+    /// equals the golden model frame for frame on the fixture's test audio.
+    /// </summary>
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0)]
+    public void Specialised_steps_compile_for_every_variant_and_match_the_golden_model(int maxChannels)
+    {
+        var program = ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions()).Program;
+        var rule = new ConvSpecialisation(maxChannels);
+        var convs = program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is ConvStep or ConvTransposeStep).ToList();
+        Assert.Equal(maxChannels > 0 ? convs.Count : 0, convs.Count(rule.Applies));
+
+        var name = $"spec-{maxChannels}";
+        var dir = Emit(program, name, KernelVariant.Portable, rule);
+        CompileAll(dir, "gcc", []);
+        if (OnPath("arm-none-eabi-gcc"))
+        {
+            CompileAll(Emit(program, name + "-m4", KernelVariant.Dsp, rule), "arm-none-eabi-gcc", ["-mcpu=cortex-m4", "-mthumb"]);
+            CompileAll(Emit(program, name + "-m55", KernelVariant.Mve, rule), "arm-none-eabi-gcc",
+                ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard"]);
+        }
+
+        var exe = FirmwareBuilder.BuildHostHarness(ModelFolder.Load(dir), Path.Combine(_work, name + "-host"), Repo);
+        var audio = WavFile.ReadMono16(Fixtures.TinyDslTestAudio, program.SampleRate);
+        audio = audio[..(Math.Min(audio.Length, 200 * program.FrameSamples) / program.FrameSamples * program.FrameSamples)];
+        var pcm = Path.Combine(_work, name + ".pcm");
+        var bytes = new byte[audio.Length * 2];
+        Buffer.BlockCopy(audio, 0, bytes, 0, bytes.Length);
+        File.WriteAllBytes(pcm, bytes);
+        var trace = HarnessRunner.RunOnHost(exe, pcm, Path.Combine(_work, name + ".trace")).TraceOrThrow();
+        var cmp = TraceComparison.Compare(new GoldenModel(program).RunClip(audio), trace.Frames, "tiny_dsl on host");
+        Assert.True(cmp.BitExact, cmp.FirstDifference);
+        Assert.True(cmp.HeavyFrames > 0 && cmp.HeavyFrames < cmp.Frames, $"{cmp.HeavyFrames} of {cmp.Frames} frames heavy: both paths must run");
     }
 
     [Fact]

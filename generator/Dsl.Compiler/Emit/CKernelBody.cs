@@ -1,0 +1,20 @@
+namespace Dsl.Compiler.Emit;
+
+/// <summary>
+/// One force-inlined kernel body of runtime-c/include/ and the macros that instantiate it
+/// (dsl_conv1d_body.h: <c>DSL_CONV1D_*</c>; dsl_conv_transpose1d_body.h: none beyond DSL_DOT).
+/// </summary>
+internal sealed record CKernelBody(string Name, string Header, string InType, string OutType, string Store, bool Int16In)
+{
+    public static CKernelBody Conv1dS8 { get; } = new("dsl_conv1d_s8_body", "dsl_conv1d_body.h", "int8_t", "int8_t", "dsl_stage_s8", false);
+
+    public static CKernelBody Conv1dS16S8 { get; } = new("dsl_conv1d_s16_s8_body", "dsl_conv1d_body.h", "int16_t", "int8_t", "dsl_stage_s8", true);
+
+    public static CKernelBody Conv1dS8S16 { get; } = new("dsl_conv1d_s8_s16_body", "dsl_conv1d_body.h", "int8_t", "int16_t", "dsl_stage_s16", false);
+
+    public static CKernelBody ConvTranspose1dS8 { get; } =
+        new("dsl_conv_transpose1d_s8_body", "dsl_conv_transpose1d_body.h", "int8_t", "int8_t", "dsl_stage_s8", false);
+
+    /// <summary>True for dsl_conv1d_body.h, whose instantiation needs the DSL_CONV1D_* macros.</summary>
+    public bool Conv1d => Header == "dsl_conv1d_body.h";
+}

@@ -1,0 +1,13 @@
+namespace Dsl.Compiler.Emit;
+
+/// <summary>
+/// A step with a function of its own (specialised_c.scriban): <c>Function(in, out)</c> calls the inlined
+/// kernel body <c>Body</c> with the params struct, the row count and the shape as constants.
+/// </summary>
+internal sealed record CSpecialisedStep(
+    string Comment,
+    string Function,
+    CKernelBody Body,
+    string Params,
+    int Rows,
+    IReadOnlyList<int> Shape);

@@ -1,0 +1,96 @@
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Emit;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Reporting;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Tests.Emit;
+
+/// <summary>Which convolution steps get code specialised to their shape, where the report says so and what the C calls.</summary>
+public sealed class ConvSpecialisationTests : IDisposable
+{
+    private static readonly Lazy<CompiledModel> Compiled = new(() => ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions()));
+
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "dsl-spec-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
+    }
+
+    [Fact]
+    public void Dsp_and_portable_rule_picks_the_convolutions_with_at_most_8_channels_on_the_tiny_fixture()
+    {
+        var program = Compiled.Value.Program;
+        var rule = ConvSpecialisation.For(KernelVariant.Dsp);
+        Assert.Equal(rule, ConvSpecialisation.For(KernelVariant.Portable));
+        var picked = program.Light.Steps.Concat(program.Heavy.Steps).Where(rule.Applies).Select(s => s.Node);
+        Assert.Equal(
+        [
+            "/inp/conv/Conv", "/res/a/conv/Conv", "/res/b/Conv", "/down1/conv/Conv", "/down2/conv/Conv", "/sw1/Conv",
+            "/sw2/conv/Conv", "/l_up1/conv/ConvTranspose", "/l_up2/conv/ConvTranspose", "/l_out/conv/Conv",
+            "/h_res/a/conv/Conv", "/h_res/b/Conv", "/h_up2/conv/ConvTranspose",
+            "/h_side/conv/Conv", "/h_out/conv/Conv",
+        ], picked);
+
+        // The two wider layers (8 -> 12, 12 -> 8) keep the library kernel; a lower threshold drops the 8-channel layers.
+        var linear = program.Heavy.Steps.OfType<ConvStep>().Single(s => s.Node == "/h_lin/MatMul");
+        Assert.Equal((8, 12), (linear.InChannels, linear.OutChannels));
+        Assert.False(rule.Applies(linear));
+        Assert.True(new ConvSpecialisation(12).Applies(linear));
+        var up = program.Heavy.Steps.OfType<ConvTransposeStep>().Single(s => s.Node == "/h_up1/conv/ConvTranspose");
+        Assert.Equal((12, 8), (up.InChannels, up.OutChannels));
+        Assert.False(rule.Applies(up));
+        // Helium: up to 24 channels, so every convolution of the fixture.
+        Assert.All(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is ConvStep or ConvTransposeStep),
+            s => Assert.True(ConvSpecialisation.For(KernelVariant.Mve).Applies(s), s.Node));
+        var down2 = program.Light.Steps.OfType<ConvStep>().Single(s => s.Node == "/down2/conv/Conv");
+        Assert.False(new ConvSpecialisation(4).Applies(down2));
+        Assert.DoesNotContain(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is not (ConvStep or ConvTransposeStep)),
+            s => new ConvSpecialisation(int.MaxValue).Applies(s));
+    }
+
+    [Fact]
+    public void Report_names_the_specialised_layers()
+    {
+        var rule = ConvSpecialisation.For(KernelVariant.Dsp);
+        var report = ModelReport.From(Compiled.Value, rule);
+        var program = Compiled.Value.Program;
+        var expected = program.Light.Steps.Concat(program.Heavy.Steps).Where(rule.Applies)
+            .Select(s => s.Node).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), report.Layers.Where(l => l.Specialised).Select(l => l.Node).Order(StringComparer.Ordinal));
+        Assert.Contains("\"specialised\": true", ReportWriter.ToJson(report));
+        Assert.Contains("| `/h_lin/MatMul` | Conv | heavy | 12 x 1 | 96 | 108 | 240 | library |", ReportWriter.ToMarkdown(report));
+        Assert.Contains("| `/inp/conv/Conv` | Conv+Elu(1) | light | 4 x 32 | 896 | 32 | 332 | specialised |", ReportWriter.ToMarkdown(report));
+        Assert.Contains("at most 8 input and output channels", ReportWriter.ToMarkdown(report));
+        Assert.DoesNotContain("\"specialised\": true", ReportWriter.ToJson(ModelReport.From(Compiled.Value, ConvSpecialisation.None)));
+    }
+
+    [Fact]
+    public void A_specialised_step_calls_its_own_function_and_the_rest_the_library_kernel()
+    {
+        var program = Compiled.Value.Program;
+        CEmitter.Emit(program, _work, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c")));
+        var light = File.ReadAllText(Path.Combine(_work, "tiny_dsl_light.c"));
+        var heavy = File.ReadAllText(Path.Combine(_work, "tiny_dsl_heavy.c"));
+
+        // The first layer (int16 in, 1 -> 4, k7): a function passing the shape as constants, called once.
+        Assert.Contains("DSL_HOT DSL_STEP_NOINLINE static void inp_conv_conv_step(const int16_t *in, int8_t *out)\n{\n"
+                        + "    dsl_conv1d_s16_s8_body(&inp_conv_conv_params, in, 32, out, 1, 4, 7, 1, 1, 1);\n}\n", light);
+        Assert.Contains("    inp_conv_conv_step(", light);
+        Assert.Contains("#define DSL_DOT(f) dsl_##f\n#include \"dsl_runtime/dsl_conv1d_body.h\"", light);
+        Assert.DoesNotContain("dsl_conv1d_s8(&", light);
+
+        // The 8 -> 12 and 12 -> 8 layers call the library kernels, whose sources are copied; the int16 in / out
+        // layers are all specialised, so those kernels are not.
+        Assert.Contains("    dsl_conv1d_s8(&h_lin_matmul_params, ", heavy);
+        Assert.Contains("    dsl_conv_transpose1d_s8(&h_up1_conv_convtranspose_params, ", heavy);
+        Assert.DoesNotContain("h_lin_matmul_step", heavy);
+        var runtime = Directory.GetFiles(Path.Combine(_work, "dsl_runtime"), "*.c").Select(Path.GetFileName).ToList();
+        Assert.Contains("dsl_conv1d_s8.c", runtime);
+        Assert.Contains("dsl_conv_transpose1d_s8.c", runtime);
+        Assert.DoesNotContain("dsl_conv1d_s16_s8.c", runtime);
+        Assert.DoesNotContain("dsl_conv1d_s8_s16.c", runtime);
+    }
+}
