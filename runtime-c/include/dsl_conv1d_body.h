@@ -27,10 +27,11 @@
 #define DSL_CONV1D_DOT_1X1 DSL_DOT(dot_1x1)
 #endif
 
-/* p gives weights and output stage; its shape fields are not read (the arguments are the shape) */
+/* p gives weights and output stage; its shape fields are not read (the arguments are the shape);
+   form: what is known of the output stage at compile time (dsl_stage_form_t) */
 DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int32_t out_rows,
                                 DSL_CONV1D_OUT *out, int32_t cin, int32_t cout, int32_t kernel, int32_t stride,
-                                int32_t dilation, int32_t groups)
+                                int32_t dilation, int32_t groups, dsl_stage_form_t form)
 {
     const dsl_output_stage_t stage = p->stage; /* local copy: the output stores cannot alias it */
     const dsl_output_stage_t *s = &stage;
@@ -53,12 +54,12 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 int32_t acc[2];
                 acc[0] = acc[1] = bias;
                 DSL_DOT(dot16_1x2)(w, x, x + row_step, wlen, acc);
-                y[0] = DSL_CONV1D_STORE(s, acc[0], &q);
-                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q);
+                y[0] = DSL_CONV1D_STORE(s, acc[0], &q, form);
+                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q, form);
                 x += 2 * row_step;
                 y += 2 * cout;
             }
-            if (t < out_rows) *y = DSL_CONV1D_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q);
+            if (t < out_rows) *y = DSL_CONV1D_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q, form);
         }
 #else
         for (o = 0; o < cout; o += 2) {
@@ -76,11 +77,11 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 acc[0] = acc[1] = b0;
                 acc[2] = acc[3] = b1;
                 DSL_DOT(dot_2x2)(w0, w1, x, x + row_step, wlen, acc);
-                y[0] = DSL_CONV1D_STORE(s, acc[0], &q0);
-                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q0);
+                y[0] = DSL_CONV1D_STORE(s, acc[0], &q0, form);
+                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q0, form);
                 if (o1 != o) {
-                    y[1] = DSL_CONV1D_STORE(s, acc[2], &q1);
-                    y[cout + 1] = DSL_CONV1D_STORE(s, acc[3], &q1);
+                    y[1] = DSL_CONV1D_STORE(s, acc[2], &q1, form);
+                    y[cout + 1] = DSL_CONV1D_STORE(s, acc[3], &q1, form);
                 }
                 x += 2 * row_step;
                 y += 2 * cout;
@@ -90,8 +91,8 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 acc[0] = b0;
                 acc[1] = b1;
                 DSL_DOT(dot_2x1)(w0, w1, x, wlen, acc);
-                y[0] = DSL_CONV1D_STORE(s, acc[0], &q0);
-                if (o1 != o) y[1] = DSL_CONV1D_STORE(s, acc[1], &q1);
+                y[0] = DSL_CONV1D_STORE(s, acc[0], &q0, form);
+                if (o1 != o) y[1] = DSL_CONV1D_STORE(s, acc[1], &q1, form);
             }
         }
 #endif
@@ -109,7 +110,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
             for (t = 0; t < out_rows; t++) {
                 int32_t acc = bias;
                 for (j = 0; j < kernel; j++) acc += w[j] * x[j * tap_step];
-                *y = DSL_CONV1D_STORE(s, acc, &q);
+                *y = DSL_CONV1D_STORE(s, acc, &q, form);
                 x += row_step;
                 y += cout;
             }
@@ -117,7 +118,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
             for (t = 0; t < out_rows; t++) {
                 int32_t acc = bias;
                 for (j = 0; j < kernel; j++) acc = DSL_CONV1D_DOT_1X1(w + j * cg, x + j * tap_step, cg, acc);
-                *y = DSL_CONV1D_STORE(s, acc, &q);
+                *y = DSL_CONV1D_STORE(s, acc, &q, form);
                 x += row_step;
                 y += cout;
             }
@@ -130,7 +131,7 @@ DSL_HOT
 void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int32_t out_rows, DSL_CONV1D_OUT *out)
 {
     DSL_CONV1D_BODY(p, in, out_rows, out, p->in_channels, p->out_channels, p->kernel, p->stride, p->dilation,
-                    p->groups);
+                    p->groups, DSL_STAGE_GENERAL);
 }
 #endif
 

@@ -14,10 +14,11 @@
  */
 #include "dsl_kernel_internal.h"
 
-/* p gives weights and output stage; its shape fields are not read (the arguments are the shape) */
+/* p gives weights and output stage; its shape fields are not read (the arguments are the shape);
+   form: what is known of the output stage at compile time (dsl_stage_form_t) */
 DSL_INLINE void dsl_conv_transpose1d_s8_body(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows,
                                              int8_t *out, int32_t cin, int32_t cout, int32_t kernel, int32_t stride,
-                                             int32_t dilation)
+                                             int32_t dilation, dsl_stage_form_t form)
 {
     const dsl_output_stage_t stage = p->stage; /* local copy: the int8 stores cannot alias it */
     const dsl_output_stage_t *s = &stage;
@@ -57,11 +58,11 @@ DSL_INLINE void dsl_conv_transpose1d_s8_body(const dsl_conv_transpose1d_params_t
                         w += w_step;
                         x -= in_step;
                     }
-                    y[0] = dsl_stage_s8(s, acc[0], &q0);
-                    y[stride * cout] = dsl_stage_s8(s, acc[1], &q0);
+                    y[0] = dsl_stage_s8(s, acc[0], &q0, form);
+                    y[stride * cout] = dsl_stage_s8(s, acc[1], &q0, form);
                     if (o1 != o) {
-                        y[1] = dsl_stage_s8(s, acc[2], &q1);
-                        y[stride * cout + 1] = dsl_stage_s8(s, acc[3], &q1);
+                        y[1] = dsl_stage_s8(s, acc[2], &q1, form);
+                        y[stride * cout + 1] = dsl_stage_s8(s, acc[3], &q1, form);
                     }
                     n += 2 * stride;
                 } else {
@@ -73,8 +74,8 @@ DSL_INLINE void dsl_conv_transpose1d_s8_body(const dsl_conv_transpose1d_params_t
                         w += w_step;
                         x -= in_step;
                     }
-                    y[0] = dsl_stage_s8(s, acc[0], &q0);
-                    if (o1 != o) y[1] = dsl_stage_s8(s, acc[1], &q1);
+                    y[0] = dsl_stage_s8(s, acc[0], &q0, form);
+                    if (o1 != o) y[1] = dsl_stage_s8(s, acc[1], &q1, form);
                     n += stride;
                 }
             }
@@ -87,7 +88,7 @@ DSL_HOT
 void dsl_conv_transpose1d_s8(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows, int8_t *out)
 {
     dsl_conv_transpose1d_s8_body(p, in, in_rows, out, p->in_channels, p->out_channels, p->kernel, p->stride,
-                                 p->dilation);
+                                 p->dilation, DSL_STAGE_GENERAL);
 }
 #endif
 

@@ -114,32 +114,62 @@ DSL_INLINE int32_t dsl_requant_apply(const dsl_requant_t *q, int32_t acc)
     return dsl_requantize_general(acc, q->multiplier, q->shift);
 }
 
-/* requantize + zero point + clamp (+ LUT) to int8. */
-DSL_INLINE int8_t dsl_stage_s8(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
+/*
+ * What a step knows of its output stage when it is compiled (flags, a constant argument of the
+ * kernel bodies): a generated step passes the facts dslc knows, so the compiler drops the
+ * run-time tests; the library kernels pass DSL_STAGE_GENERAL (nothing known). The bits are the
+ * same either way: each flag only selects the branch the run-time test would take.
+ */
+typedef int32_t dsl_stage_form_t;
+#define DSL_STAGE_GENERAL 0    /* per-output run-time tests */
+#define DSL_STAGE_SHORTCUT 1   /* every channel takes dsl_requant_shortcut (q->right >= 0) */
+#define DSL_STAGE_WIDE 2       /* default rule: every channel takes the wide form (shift -1 or 0, M >= 0) */
+#define DSL_STAGE_NO_LUT 4     /* s->lut == 0 */
+#define DSL_STAGE_LUT 8        /* s->lut != 0 */
+#define DSL_STAGE_INT8_RANGE 16 /* act_min == -128 and act_max == 127 */
+
+/* the wide form (default rule, shift -1 or 0, M >= 0; see above) */
+DSL_INLINE int32_t dsl_requant_wide(const dsl_requant_t *q, int32_t acc)
 {
-    int32_t v = dsl_add_wrap_i32(dsl_requant_apply(q, acc), s->out_zero_point);
-    v = dsl_clamp_i32(v, s->act_min, s->act_max);
-    if (s->lut != 0) return s->lut[v + 128];
+    return (int32_t)(((int64_t)acc * q->multiplier + ((int64_t)1 << (30 - q->shift))) >> 31) >> -q->shift;
+}
+
+DSL_INLINE int32_t dsl_requant_apply_form(const dsl_requant_t *q, int32_t acc, dsl_stage_form_t form)
+{
+    if (form & DSL_STAGE_SHORTCUT) return dsl_requant_shortcut(q, acc);
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if (form & DSL_STAGE_WIDE) return dsl_requant_wide(q, acc);
+#endif
+    return dsl_requant_apply(q, acc);
+}
+
+/* requantize + zero point + clamp (+ LUT) to int8. */
+DSL_INLINE int8_t dsl_stage_s8(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q, dsl_stage_form_t form)
+{
+    int32_t v = dsl_add_wrap_i32(dsl_requant_apply_form(q, acc, form), s->out_zero_point);
+    v = (form & DSL_STAGE_INT8_RANGE) ? dsl_clamp_i32(v, -128, 127) : dsl_clamp_i32(v, s->act_min, s->act_max);
+    if (form & DSL_STAGE_NO_LUT) return (int8_t)v;
+    if ((form & DSL_STAGE_LUT) || s->lut != 0) return s->lut[v + 128];
     return (int8_t)v;
 }
 
 /* dsl_requant_apply with the wide form inline: for int16 outputs (the last layer), whose
    shifts are usually near 0 (prepare does not mark the form: an extra field or code in it
    costs the conv loops registers, measured +11% on Cortex-M3) */
-DSL_INLINE int32_t dsl_requant_apply_wide(const dsl_requant_t *q, int32_t acc)
+DSL_INLINE int32_t dsl_requant_apply_wide(const dsl_requant_t *q, int32_t acc, dsl_stage_form_t form)
 {
+    if (form & (DSL_STAGE_SHORTCUT | DSL_STAGE_WIDE)) return dsl_requant_apply_form(q, acc, form);
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    if (q->right < 0 && (q->shift == 0 || q->shift == -1) && q->multiplier >= 0) {
-        return (int32_t)(((int64_t)acc * q->multiplier + ((int64_t)1 << (30 - q->shift))) >> 31) >> -q->shift;
-    }
+    if (q->right < 0 && (q->shift == 0 || q->shift == -1) && q->multiplier >= 0) return dsl_requant_wide(q, acc);
 #endif
     return dsl_requant_apply(q, acc);
 }
 
 /* requantize + zero point + clamp to int16 (no LUT for int16 outputs). */
-DSL_INLINE int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q)
+DSL_INLINE int16_t dsl_stage_s16(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q,
+                                 dsl_stage_form_t form)
 {
-    int32_t v = dsl_add_wrap_i32(dsl_requant_apply_wide(q, acc), s->out_zero_point);
+    int32_t v = dsl_add_wrap_i32(dsl_requant_apply_wide(q, acc, form), s->out_zero_point);
     v = dsl_clamp_i32(v, s->act_min, s->act_max);
     return (int16_t)v;
 }

@@ -273,10 +273,24 @@ static void test_requant_shortcut(void)
                                          : (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
         const int32_t e = (k % 3 == 0) ? rnd_range(-31, 30) : rnd_range(-20, 2);
         const dsl_requant_t q = dsl_requant_prepare(m, e);
-        if (dsl_requant_apply_wide(&q, acc) != dsl_requantize(acc, m, e)) {
+        if (dsl_requant_apply_wide(&q, acc, DSL_STAGE_GENERAL) != dsl_requantize(acc, m, e)) {
             bad = 1;
-            check_eq("requant wide shortcut vs dsl_requantize", dsl_requant_apply_wide(&q, acc), dsl_requantize(acc, m, e));
+            check_eq("requant wide shortcut vs dsl_requantize", dsl_requant_apply_wide(&q, acc, DSL_STAGE_GENERAL),
+                     dsl_requantize(acc, m, e));
         }
+        /* the forms dslc passes to a specialised step when every channel meets their condition (CStageForm) */
+        if (q.right >= 0 && dsl_requant_apply_form(&q, acc, DSL_STAGE_SHORTCUT) != dsl_requantize(acc, m, e)) {
+            bad = 1;
+            check_eq("requant form SHORTCUT vs dsl_requantize", dsl_requant_apply_form(&q, acc, DSL_STAGE_SHORTCUT),
+                     dsl_requantize(acc, m, e));
+        }
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+        if ((e == -1 || e == 0) && m >= 0 && dsl_requant_apply_wide(&q, acc, DSL_STAGE_WIDE) != dsl_requantize(acc, m, e)) {
+            bad = 1;
+            check_eq("requant form WIDE vs dsl_requantize", dsl_requant_apply_wide(&q, acc, DSL_STAGE_WIDE),
+                     dsl_requantize(acc, m, e));
+        }
+#endif
         if (dsl_requant_apply(&q, acc) != dsl_requantize(acc, m, e)) {
             bad = 1;
             tp_puts("  acc ");

@@ -14,23 +14,26 @@ internal sealed class PathCoder
     private readonly CSymbols _symbols;
     private readonly SliceExpr _slices;
     private readonly ConvSpecialisation _specialisation;
+    private readonly RoundingRule _rounding;
     private readonly List<CStep> _steps = [];
     private readonly List<CSpecialisedStep> _specialised = [];
     private readonly List<CArray> _arrays = [];
     private readonly List<string> _reset = [];
     private readonly SortedSet<string> _kernels = new(StringComparer.Ordinal);
 
-    private PathCoder(string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation)
+    private PathCoder(string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation, RoundingRule rounding)
     {
+        _rounding = rounding;
         _model = model;
         _symbols = symbols;
         _slices = slices;
         _specialisation = specialisation;
     }
 
-    public static PathCode Code(PathProgram path, string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation)
+    public static PathCode Code(PathProgram path, string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation,
+        RoundingRule rounding)
     {
-        var coder = new PathCoder(model, symbols, slices, specialisation);
+        var coder = new PathCoder(model, symbols, slices, specialisation, rounding);
         foreach (var step in path.Steps)
             coder.Add(step);
         var stepRegions = new SortedSet<BufferRegion>(slices.Used);
@@ -79,7 +82,8 @@ internal sealed class PathCoder
                 + Field("stride", s.Stride) + Field("dilation", s.Dilation) + Field("groups", s.Groups)
                 + Field("weights", weights) + stage + "};\n";
         if (_specialisation.Applies(s))
-            EmitSpecialised(body, s.Node, sym, p, s.OutRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation, s.Groups], input, output);
+            EmitSpecialised(body, s.Node, sym, p, s.OutRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation, s.Groups],
+                CStageForm.For(s.Stage, _rounding, s.Kind == ConvKind.S8S16), input, output);
         else
             Emit(kernel, s.Node, p, $"{kernel}(&{sym}_params, {input}, {CText.Int(s.OutRows)}, {output});");
     }
@@ -102,7 +106,8 @@ internal sealed class PathCoder
                 + Field("weights", weights) + stage + "};\n";
         const string kernel = "dsl_conv_transpose1d_s8";
         if (_specialisation.Applies(s))
-            EmitSpecialised(CKernelBody.ConvTranspose1dS8, s.Node, sym, p, s.InRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation], input, output);
+            EmitSpecialised(CKernelBody.ConvTranspose1dS8, s.Node, sym, p, s.InRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation],
+                CStageForm.For(s.Stage, _rounding, int16Out: false), input, output);
         else
             Emit(kernel, s.Node, p, $"{kernel}(&{sym}_params, {input}, {CText.Int(s.InRows)}, {output});");
     }
@@ -265,10 +270,10 @@ internal sealed class PathCoder
 
     /// <summary>A step with its own function (specialised_c.scriban); the library kernel is not needed for it.</summary>
     private void EmitSpecialised(CKernelBody body, string node, string sym, string parameters, int rows, int[] shape,
-        string input, string output)
+        string form, string input, string output)
     {
         var function = $"{sym}_step";
-        _specialised.Add(new CSpecialisedStep(CText.Comment(node), function, body, $"{sym}_params", rows, shape));
+        _specialised.Add(new CSpecialisedStep(CText.Comment(node), function, body, $"{sym}_params", rows, shape, form));
         _steps.Add(new CStep(CText.Comment(node), parameters, $"{function}({input}, {output});"));
     }
 

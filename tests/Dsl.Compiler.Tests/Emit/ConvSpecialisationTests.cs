@@ -75,9 +75,11 @@ public sealed class ConvSpecialisationTests : IDisposable
         var light = File.ReadAllText(Path.Combine(_work, "tiny_dsl_light.c"));
         var heavy = File.ReadAllText(Path.Combine(_work, "tiny_dsl_heavy.c"));
 
-        // The first layer (int16 in, 1 -> 4, k7): a function passing the shape as constants, called once.
+        // The first layer (int16 in, 1 -> 4, k7, Elu fused): a function passing the shape and its output stage's
+        // form as constants, called once.
         Assert.Contains("DSL_HOT DSL_STEP_NOINLINE static void inp_conv_conv_step(const int16_t *in, int8_t *out)\n{\n"
-                        + "    dsl_conv1d_s16_s8_body(&inp_conv_conv_params, in, 32, out, 1, 4, 7, 1, 1, 1);\n}\n", light);
+                        + "    dsl_conv1d_s16_s8_body(&inp_conv_conv_params, in, 32, out, 1, 4, 7, 1, 1, 1,\n"
+                        + "        DSL_STAGE_SHORTCUT | DSL_STAGE_LUT | DSL_STAGE_INT8_RANGE);\n}\n", light);
         Assert.Contains("    inp_conv_conv_step(", light);
         Assert.Contains("#define DSL_DOT(f) dsl_##f\n#include \"dsl_runtime/dsl_conv1d_body.h\"", light);
         Assert.DoesNotContain("dsl_conv1d_s8(&", light);

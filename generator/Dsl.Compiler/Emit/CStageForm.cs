@@ -1,0 +1,34 @@
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Emit;
+
+/// <summary>
+/// The dsl_stage_form_t flags (dsl_kernel_internal.h) of a specialised step: the output-stage facts known
+/// at generation time, passed as a constant so the C compiler drops the per-output run-time tests. Each
+/// flag names the branch those tests would take for every output, so the bits do not change.
+/// </summary>
+public static class CStageForm
+{
+    /// <summary>The C expression of the step's form, e.g. <c>DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT</c>.</summary>
+    public static string For(OutputStage stage, RoundingRule rule, bool int16Out)
+    {
+        var flags = new List<string>();
+        var channels = stage.Multiplier.Zip(stage.Shift).ToList();
+        // dsl_requant_prepare: the shortcut (q->right >= 0) is shift <= -2 (default), shift <= 0 and M >= 0 (tflite).
+        if (channels.Count > 0 && channels.All(c => Shortcut(c.First, c.Second, rule)))
+            flags.Add("DSL_STAGE_SHORTCUT");
+        // dsl_requantize_general: the wide form, default rule only, when the shortcut does not apply.
+        else if (rule == RoundingRule.Single && channels.Count > 0 && channels.All(c => c.First >= 0 && c.Second is -1 or 0))
+            flags.Add("DSL_STAGE_WIDE");
+        if (!int16Out)
+        {
+            flags.Add(stage.Lut is null ? "DSL_STAGE_NO_LUT" : "DSL_STAGE_LUT");
+            if (stage is { ActMin: sbyte.MinValue, ActMax: sbyte.MaxValue })
+                flags.Add("DSL_STAGE_INT8_RANGE");
+        }
+        return flags.Count == 0 ? "DSL_STAGE_GENERAL" : string.Join(" | ", flags);
+    }
+
+    private static bool Shortcut(int multiplier, int shift, RoundingRule rule) =>
+        rule == RoundingRule.Tflite ? shift <= 0 && multiplier >= 0 : shift <= -2;
+}
