@@ -8,9 +8,13 @@
  * arguments (constants in a generated step, so the compiler unrolls for that shape).
  * A template, not an interface: no include guard, and it undefines its parameters.
  *
- * Output rows n and n + stride use the same taps on consecutive input rows, so rows of a
- * phase are taken in such pairs and output channels in pairs (an odd last channel is
- * computed twice, stored once): per tap one 2 x 2 block of dot products over in_channels.
+ * Each phase (output rows n = phase + stride * r) is a dense convolution of stride 1 over
+ * the input rows: with the phase-major weights of dsl_kernels.h, output row r of the phase
+ * reads the taps' input rows first + r, first + r + gap, ... (gap = 1 unless the dilation
+ * does not divide the stride). With gap 1 that is one contiguous window of taps * in_channels
+ * int8 and one long dot product; otherwise one dot product of in_channels per tap. Outputs
+ * are computed in blocks of 2 channels x 2 rows of a phase (an odd last channel is computed
+ * twice, stored once); the rows of a phase are stride * out_channels apart in the output.
  */
 #include "dsl_kernel_internal.h"
 
@@ -24,61 +28,64 @@ DSL_INLINE void dsl_conv_transpose1d_s8_body(const dsl_conv_transpose1d_params_t
     const dsl_output_stage_t *s = &stage;
     const int32_t history = dsl_tconv_history(kernel, stride, dilation);
     const int32_t tap_step = dsl_tconv_tap_step(stride, dilation);
-    const int32_t out_rows = in_rows * stride;
-    const int32_t wlen = kernel * cin;
-    const int32_t w_step = tap_step * cin;                           /* weights: next tap of the phase */
-    const int32_t in_step = (tap_step * dilation / stride) * cin;    /* input: its row, earlier */
+    const int32_t gap = tap_step * dilation / stride; /* input rows between a phase's taps */
+    /* every phase has kernel / stride taps reading rows r .. r + taps - 1: kept apart so that a
+       constant shape gives constant dot lengths even where the phase loop is not unrolled */
+    const int32_t uniform = dilation == 1 && kernel % stride == 0;
+    const int32_t pitch = stride * cout; /* output: next row of the same phase */
     int32_t o, phase;
 
     for (o = 0; o < cout; o += 2) {
         const int32_t o1 = o + 1 < cout ? o + 1 : o;
-        const int32_t dw = (o1 - o) * wlen;
         const dsl_requant_t q0 = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
         const dsl_requant_t q1 = dsl_requant_prepare(s->multiplier[o1], s->shift[o1]);
-        for (phase = 0; phase < stride && phase < out_rows; phase++) {
+        const int8_t *wp = p->weights; /* this phase's block [cout][taps][cin] */
+        for (phase = 0; phase < stride; phase++) {
             const int32_t b0 = s->bias[phase * cout + o], b1 = s->bias[phase * cout + o1]; /* zero point per phase */
-            const int32_t first = dsl_tconv_phase_first_tap(phase, stride, dilation, kernel, tap_step);
-            int32_t n = phase;
-            while (n < out_rows) {
-                /* taps first, first + tap_step, ... <= last, with j * dilation <= m (input row >= 0) */
-                const int32_t m = n + history * stride;
-                const int32_t last = m >= (kernel - 1) * dilation ? kernel - 1 : m / dilation;
-                /* row n + stride: same taps on the next input row unless, near the start, it has more */
-                const int32_t pair = n + stride < out_rows && (last == kernel - 1 || (m + stride) / dilation == last);
-                const int8_t *x = first <= last ? in + ((m - first * dilation) / stride) * cin : in;
-                const int8_t *w = p->weights + o * wlen + first * cin;
-                int8_t *y = out + n * cout + o;
-                int32_t j;
-                if (pair) {
-                    int32_t acc[4];
-                    acc[0] = acc[1] = b0;
-                    acc[2] = acc[3] = b1;
-                    for (j = first; j <= last; j += tap_step) {
-                        DSL_DOT(dot_2x2)(w, w + dw, x, x + cin, cin, acc);
-                        w += w_step;
-                        x -= in_step;
-                    }
-                    y[0] = dsl_stage_s8(s, acc[0], &q0, form);
-                    y[stride * cout] = dsl_stage_s8(s, acc[1], &q0, form);
-                    if (o1 != o) {
-                        y[1] = dsl_stage_s8(s, acc[2], &q1, form);
-                        y[stride * cout + 1] = dsl_stage_s8(s, acc[3], &q1, form);
-                    }
-                    n += 2 * stride;
+            const int32_t first_tap = dsl_tconv_phase_first_tap(phase, stride, dilation, kernel, tap_step);
+            const int32_t taps = uniform ? kernel / stride
+                                 : (first_tap < kernel ? (kernel - 1 - first_tap) / tap_step + 1 : 0);
+            /* the last tap reads the earliest row: history - (last * dilation - phase) / stride >= 0 */
+            const int32_t first_row = uniform || taps == 0
+                                          ? 0
+                                          : history - ((first_tap + (taps - 1) * tap_step) * dilation - phase) / stride;
+            const int32_t wlen = taps * cin;
+            const int8_t *w0 = wp + o * wlen, *w1 = wp + o1 * wlen;
+            const int8_t *x = in + first_row * cin;
+            int8_t *y = out + phase * cout + o;
+            int32_t r = 0, t;
+            for (; r + 2 <= in_rows; r += 2) {
+                int32_t acc[4];
+                acc[0] = acc[1] = b0;
+                acc[2] = acc[3] = b1;
+                if (gap == 1 || taps == 1) {
+                    if (taps > 0) DSL_DOT(dot_2x2)(w0, w1, x, x + cin, wlen, acc);
                 } else {
-                    int32_t acc[2];
-                    acc[0] = b0;
-                    acc[1] = b1;
-                    for (j = first; j <= last; j += tap_step) {
-                        DSL_DOT(dot_2x1)(w, w + dw, x, cin, acc);
-                        w += w_step;
-                        x -= in_step;
-                    }
-                    y[0] = dsl_stage_s8(s, acc[0], &q0, form);
-                    if (o1 != o) y[1] = dsl_stage_s8(s, acc[1], &q1, form);
-                    n += stride;
+                    for (t = 0; t < taps; t++)
+                        DSL_DOT(dot_2x2)(w0 + t * cin, w1 + t * cin, x + t * gap * cin, x + (t * gap + 1) * cin, cin, acc);
                 }
+                y[0] = dsl_stage_s8(s, acc[0], &q0, form);
+                y[pitch] = dsl_stage_s8(s, acc[1], &q0, form);
+                if (o1 != o) {
+                    y[1] = dsl_stage_s8(s, acc[2], &q1, form);
+                    y[pitch + 1] = dsl_stage_s8(s, acc[3], &q1, form);
+                }
+                x += 2 * cin;
+                y += 2 * pitch;
             }
+            if (r < in_rows) {
+                int32_t acc[2];
+                acc[0] = b0;
+                acc[1] = b1;
+                if (gap == 1 || taps == 1) {
+                    if (taps > 0) DSL_DOT(dot_2x1)(w0, w1, x, wlen, acc);
+                } else {
+                    for (t = 0; t < taps; t++) DSL_DOT(dot_2x1)(w0 + t * cin, w1 + t * cin, x + t * gap * cin, cin, acc);
+                }
+                y[0] = dsl_stage_s8(s, acc[0], &q0, form);
+                if (o1 != o) y[1] = dsl_stage_s8(s, acc[1], &q1, form);
+            }
+            wp += cout * wlen;
         }
     }
 }

@@ -66,13 +66,20 @@ void dsl_conv1d_s8_s16(const dsl_conv1d_params_t *p, const int8_t *in, int32_t o
  *   history = ((kernel - 1) * dilation) / stride rows of earlier input precede the new rows:
  *   in:  [history + in_rows][in_channels]
  *   out: [in_rows * stride][out_channels]
- *   weights: [out_channels][kernel][in_channels]  (dslc transposes ONNX's [Cin][Cout][K])
  * out[n][o] = stage(bias[(n % stride) * out_channels + o]
  *                   + sum over (i, j) with i*stride + j*dilation == n + history*stride
- *                     of sum_c w[o][j][c] * in[i][c])
+ *                     of sum_c W[o][j][c] * in[i][c])
+ * with W[out_channels][kernel][in_channels] the tap weights (ONNX's [Cin][Cout][K] transposed).
  * Only the taps j of one phase (n % stride) reach an output, so the input zero point is
  * folded per phase: stage.bias has [stride][out_channels] entries (not [out_channels]);
  * multiplier and shift stay [out_channels].
+ * weights: W laid out phase-major (dslc writes it so): for phase = 0 .. stride-1 in turn, a
+ *   block [out_channels][taps_p][in_channels] of the taps j with j*dilation % stride == phase,
+ *   in descending j (taps_p of them, 0 for a phase no tap reaches), kernel*out*in int8 in all.
+ *   Descending j reads input rows ascending: output row n = phase + stride*r takes them from
+ *   rows first_p + r + t*gap, t = 0 .. taps_p-1 (gap = dilation / gcd(stride, dilation)), so a
+ *   phase is a dense stride-1 convolution, one contiguous taps_p * in_channels window when gap = 1.
+ *   Every such row is >= 0 (history = floor((kernel-1)*dilation / stride) covers every tap).
  */
 typedef struct {
     int32_t in_channels;

@@ -117,6 +117,7 @@ static void fill_rnd_s16(int16_t *p, int32_t n, int32_t lo, int32_t hi)
 static int8_t g_in8[MAX_IN];
 static int16_t g_in16[MAX_IN];
 static int8_t g_w[MAX_W];
+static int8_t g_wt[MAX_W]; /* transposed conv: g_w laid out phase-major for the kernel */
 static int8_t g_out8_a[MAX_OUT], g_out8_b[MAX_OUT];
 #ifdef TEST_VARIANT
 static int8_t g_out8_c[MAX_OUT];
@@ -160,9 +161,10 @@ static void ref_conv1d(const dsl_conv1d_params_t *p, const int16_t *in, int32_t 
 }
 
 /* Transposed conv as a scatter (the header's formula read the other way round):
-   input row i, tap j lands on output row n = i*stride + j*dilation - history*stride. */
-static void ref_conv_transpose1d(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows,
-                                 int32_t *out)
+   input row i, tap j lands on output row n = i*stride + j*dilation - history*stride.
+   w: the tap weights W[out][kernel][in] (p->weights, phase-major, is not read). */
+static void ref_conv_transpose1d(const dsl_conv_transpose1d_params_t *p, const int8_t *w, const int8_t *in,
+                                 int32_t in_rows, int32_t *out)
 {
     const int32_t history = ((p->kernel - 1) * p->dilation) / p->stride;
     const int32_t out_rows = in_rows * p->stride;
@@ -177,7 +179,7 @@ static void ref_conv_transpose1d(const dsl_conv_transpose1d_params_t *p, const i
             for (o = 0; o < p->out_channels; o++) {
                 int64_t s = 0;
                 for (c = 0; c < p->in_channels; c++)
-                    s += (int64_t)p->weights[(o * p->kernel + j) * p->in_channels + c] * in[i * p->in_channels + c];
+                    s += (int64_t)w[(o * p->kernel + j) * p->in_channels + c] * in[i * p->in_channels + c];
                 g_acc[n * p->out_channels + o] += s;
             }
         }
@@ -188,6 +190,18 @@ static void ref_conv_transpose1d(const dsl_conv_transpose1d_params_t *p, const i
 }
 
 static int32_t g_ref[MAX_OUT];
+
+/* The kernel's weight layout as dsl_kernels.h states it: per phase, [out][taps of the phase in
+   descending j][in]. */
+static void relay_tconv_weights(const dsl_conv_transpose1d_params_t *p, const int8_t *w, int8_t *phase_major)
+{
+    int32_t phase, o, j, c, k = 0;
+    for (phase = 0; phase < p->stride; phase++)
+        for (o = 0; o < p->out_channels; o++)
+            for (j = p->kernel - 1; j >= 0; j--)
+                if ((j * p->dilation) % p->stride == phase)
+                    for (c = 0; c < p->in_channels; c++) phase_major[k++] = w[(o * p->kernel + j) * p->in_channels + c];
+}
 
 /* ---------------------------------------------------------------- requantize */
 
@@ -416,7 +430,8 @@ static void random_tconv(dsl_conv_transpose1d_params_t *p, int32_t *in_rows, int
     history = ((p->kernel - 1) * p->dilation) / p->stride;
     fill_rnd_s8(g_in8, (history + *in_rows) * p->in_channels, -128, 127);
     fill_rnd_s8(g_w, p->out_channels * p->kernel * p->in_channels, -128, 127);
-    p->weights = g_w;
+    relay_tconv_weights(p, g_w, g_wt);
+    p->weights = g_wt;
     make_stage(&p->stage, p->out_channels, p->stride, 0, -16, -6);
 }
 
@@ -428,10 +443,50 @@ static void test_tconv_random(int32_t iterations)
         int32_t in_rows, n;
         random_tconv(&p, &in_rows, it % 4 == 3);
         n = in_rows * p.stride * p.out_channels;
-        ref_conv_transpose1d(&p, g_in8, in_rows, g_ref);
+        ref_conv_transpose1d(&p, g_w, g_in8, in_rows, g_ref);
         dsl_conv_transpose1d_s8(&p, g_in8, in_rows, g_out8_a);
         for (i = 0; i < n; i++) g_out8_b[i] = (int8_t)g_ref[i];
         check_s8("conv_transpose1d_s8 random vs reference", g_out8_a, g_out8_b, n);
+    }
+}
+
+/* Transposed convs of fixed shapes that stress the phase decomposition (the random ones may
+   miss some): each kernel variant against the scatter reference, random data. */
+static void test_tconv_shapes(void)
+{
+    /* in, out, kernel, stride, dilation, in rows */
+    static const int32_t shapes[][6] = {
+        {16, 8, 16, 8, 1, 1},  {8, 4, 10, 5, 1, 8},  {4, 2, 8, 4, 1, 40}, {2, 2, 4, 2, 1, 160}, /* shipped, light */
+        {40, 24, 16, 8, 1, 1}, {64, 24, 10, 5, 1, 3}, {24, 12, 8, 4, 1, 9}, {12, 8, 4, 2, 1, 17}, /* heavy-like */
+        {3, 5, 5, 2, 1, 4},    {5, 3, 7, 3, 1, 5},   {1, 1, 2, 3, 1, 3},  {7, 1, 1, 4, 1, 2},   /* k % s != 0, k < s */
+        {6, 3, 3, 2, 2, 5},    {3, 4, 4, 2, 3, 4},   {5, 5, 5, 4, 2, 3},  {2, 3, 3, 3, 3, 6},   /* dilation */
+        {9, 7, 7, 3, 2, 1},    {17, 9, 6, 4, 3, 2},  {33, 3, 3, 1, 2, 3}, {1, 9, 9, 2, 1, 1},
+    };
+    int32_t k, i;
+    for (k = 0; k < (int32_t)(sizeof shapes / sizeof shapes[0]); k++) {
+        dsl_conv_transpose1d_params_t p;
+        int32_t in_rows, n, history;
+        p.in_channels = shapes[k][0];
+        p.out_channels = shapes[k][1];
+        p.kernel = shapes[k][2];
+        p.stride = shapes[k][3];
+        p.dilation = shapes[k][4];
+        in_rows = shapes[k][5];
+        history = ((p.kernel - 1) * p.dilation) / p.stride;
+        n = in_rows * p.stride * p.out_channels;
+        fill_rnd_s8(g_in8, (history + in_rows) * p.in_channels, -128, 127);
+        fill_rnd_s8(g_w, p.out_channels * p.kernel * p.in_channels, -128, 127);
+        relay_tconv_weights(&p, g_w, g_wt);
+        p.weights = g_wt;
+        make_stage(&p.stage, p.out_channels, p.stride, 0, -16, -6);
+        ref_conv_transpose1d(&p, g_w, g_in8, in_rows, g_ref);
+        for (i = 0; i < n; i++) g_out8_b[i] = (int8_t)g_ref[i];
+        dsl_conv_transpose1d_s8(&p, g_in8, in_rows, g_out8_a);
+        check_s8("conv_transpose1d_s8 shape vs reference", g_out8_a, g_out8_b, n);
+#ifdef TEST_VARIANT
+        dsl_conv_transpose1d_s8_variant(&p, g_in8, in_rows, g_out8_a);
+        check_s8("conv_transpose1d_s8 " TEST_VARIANT " shape vs reference", g_out8_a, g_out8_b, n);
+#endif
     }
 }
 
@@ -560,8 +615,11 @@ static void test_conv_hand(void)
 
 static void test_tconv_hand(void)
 {
-    /* stride 2, kernel 4, 1 channel: history = 3 / 2 = 1 row; out[n] = sum over i*2 + j == n + 2 of w[j] in[i] */
-    static const int8_t w[4] = {1, 2, 3, 4};
+    /* stride 2, kernel 4, 1 channel: history = 3 / 2 = 1 row; out[n] = sum over i*2 + j == n + 2 of w[j] in[i];
+       tap weights w[j] = {1, 2, 3, 4}, phase-major: phase 0 taps j = 2, 0; phase 1 taps j = 3, 1 */
+    static const int8_t w[4] = {3, 1, 4, 2};
+    /* stride 3, kernel 2: phase 0 tap j = 0, phase 1 tap j = 1, phase 2 none */
+    static const int8_t w_s3[2] = {1, 2};
     static const int8_t x[3] = {10, 1, -1}; /* history row 10, new rows 1, -1 */
     int8_t y[4];
     dsl_conv_transpose1d_params_t p;
@@ -584,6 +642,7 @@ static void test_tconv_hand(void)
     /* stride 3, kernel 2: history = 0; taps never overlap, out = [w0 x0, w1 x0, 0, w0 x1, ...] (+bias) */
     p.kernel = 2;
     p.stride = 3;
+    p.weights = w_s3;
     dsl_conv_transpose1d_s8(&p, x, 1, y);
     check_eq("tconv hand s3 n0", y[0], 10);
     check_eq("tconv hand s3 n1", y[1], 20);
@@ -985,6 +1044,7 @@ int main(void)
     test_tconv_hand();
     test_conv_random(600);
     test_tconv_random(300);
+    test_tconv_shapes();
     test_add();
     test_mul();
     test_lut_rescale_copy();

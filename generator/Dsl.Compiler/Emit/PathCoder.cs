@@ -92,8 +92,13 @@ internal sealed class PathCoder
     {
         Require(s.Node, s is { InChannels: > 0, OutChannels: > 0, Kernel: > 0, Stride: > 0, Dilation: > 0, InRows: > 0 },
             "transposed conv shape must be positive");
+        Require(s.Node, s.Weights.Length == s.OutChannels * s.Kernel * s.InChannels,
+            $"w has {s.Weights.Length} values, the step's shape needs {s.OutChannels * s.Kernel * s.InChannels}");
         var sym = _symbols.Allocate(s.Node);
-        var weights = Array(s.Node, sym, "w", "int8_t", s.Weights, s.OutChannels * s.Kernel * s.InChannels);
+        // Phase-major, as the kernel reads them (dsl_kernels.h); the step keeps the tap layout.
+        var weights = Array(s.Node, sym, "w", "int8_t",
+            TransposedConvLayout.PhaseMajor(s.Weights, s.OutChannels, s.Kernel, s.InChannels, s.Stride, s.Dilation),
+            s.OutChannels * s.Kernel * s.InChannels);
         // Bias is [stride][out_channels]: the input zero point is folded per output phase.
         var stage = Stage(s.Node, sym, s.Stage, s.Stride * s.OutChannels, s.OutChannels, int16Out: false);
         var history = (s.Kernel - 1) * s.Dilation / s.Stride;
