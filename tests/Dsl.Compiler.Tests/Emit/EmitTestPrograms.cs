@@ -14,13 +14,19 @@ internal static class EmitTestPrograms
     public const int FrameSamples = 8;
     private const int Q30 = 1 << 30;
 
-    /// <summary>The switch score is in[0] / 512 (after an identity-on-positives LUT); threshold 20.</summary>
+    /// <summary>
+    /// The switch score is in[0] / 512 (after an identity-on-positives LUT); threshold 20. The heavy path's
+    /// transposed conv (2 -> 1 channels, stride 2) has kernel <paramref name="upKernel"/> (at most 7) and
+    /// dilation <paramref name="upDilation"/>.
+    /// </summary>
     public static ModelProgram Tiny(
         string name = "tiny",
         RoutingMode mode = RoutingMode.Switch,
         RoundingRule rounding = RoundingRule.Single,
         int historyZeroPoint = 0,
-        bool scoreInState = false)
+        bool scoreInState = false,
+        int upKernel = 4,
+        int upDilation = 1)
     {
         BufferSlice Arena(int offset, int bytes) => new(BufferRegion.Arena, offset, bytes);
         BufferSlice State(int offset, int bytes) => new(BufferRegion.State, offset, bytes);
@@ -58,15 +64,17 @@ internal static class EmitTestPrograms
         var light = new PathProgram(PathKind.Light, lightSteps, 40, lightState,
             [new StateInit("/enc/conv1/Conv", 0, 4, 2, historyZeroPoint)]);
 
-        // Heavy: state [1 row x 2 ch tconv history][8 rows x 2 ch handoff].
+        // Heavy: state [history rows x 2 ch tconv history][8 rows x 2 ch handoff] (1 history row by default).
+        var upHistory = 2 * ((upKernel - 1) * upDilation / 2);
+        sbyte[] upWeights = [8, -4, 16, 8, 32, -8, 4, 12, -16, 24, 8, -12, 20, -4];
         var heavySteps = new List<Step>
         {
-            new CopyStep("heavy_in", new BufferSlice(BufferRegion.Handoff, 0, 16), State(2, 16)),
-            new ConvTransposeStep("/heavy/up/ConvTranspose", 2, 1, 4, 2, 1,
-                [8, -4, 16, 8, 32, -8, 4, 12],
+            new CopyStep("heavy_in", new BufferSlice(BufferRegion.Handoff, 0, 16), State(upHistory, 16)),
+            new ConvTransposeStep("/heavy/up/ConvTranspose", 2, 1, upKernel, 2, upDilation,
+                upWeights[..(2 * upKernel)],
                 new OutputStage([3, -5], [Q30], [-3], 0, -128, 127, null),
-                State(0, 18), 8, Arena(0, 16)),
-            new HistoryShiftStep("/heavy/up/ConvTranspose", State(0, 18), 2, 16),
+                State(0, upHistory + 16), 8, Arena(0, 16)),
+            new HistoryShiftStep("/heavy/up/ConvTranspose", State(0, upHistory + 16), upHistory, 16),
             // Sanitises to the same identifier as the transposed conv: must get a unique name.
             new AddStep("heavy.up.convtranspose", 0, Q30, 0, 0, Q30, 0, 20, Q30, -18, 0, -128, 127, lut,
                 Arena(0, 16), null, [7], 0, 16, 1, Arena(16, 16)),
@@ -76,8 +84,8 @@ internal static class EmitTestPrograms
                 new OutputStage([0], [Q30], [3], 0, short.MinValue, short.MaxValue, null),
                 Arena(32, 16), 8, new BufferSlice(BufferRegion.Output, 0, 16)),
         };
-        var heavy = new PathProgram(PathKind.Heavy, heavySteps, 48, 18,
-            [new StateInit("/heavy/up/ConvTranspose", 0, 2, 1, -3)]);
+        var heavy = new PathProgram(PathKind.Heavy, heavySteps, 48, upHistory + 16,
+            upHistory == 0 ? [] : [new StateInit("/heavy/up/ConvTranspose", 0, upHistory, 1, -3)]);
 
         return new ModelProgram(name, 16000, FrameSamples, mode, rounding, light, heavy,
             HandoffBytes: 16, ReplayFrames: 2, HoldFrames: 1, SwitchScore: score, SwitchThreshold: 20,
