@@ -7,7 +7,11 @@ namespace Dsl.Compiler.Emit;
 /// Which convolution steps get a function of their own, the kernel body inlined with the step's shape
 /// as constants (the C compiler unrolls over channels and taps). It pays where channels are few: there
 /// the generic kernel's loop and call overhead dominates, and the unrolled code stays small in flash.
-/// Rule: every channel count of the step (in and out) is at most <see cref="MaxChannels"/>.
+/// Rule: every channel count of the step (in and out) is at most <see cref="MaxChannels"/>; every transposed
+/// convolution while the rule is on (MaxChannels > 0): its phases are dense convolutions with long dot products
+/// at any channel count, and the constant shape and output-stage form pay at every size (QEMU instruction counts
+/// of the shipped model's four heavy transposed convs, 12-192 channels: -8 to -18 % on Cortex-M4 dsp, 0 to -43 %
+/// on Cortex-M55 mve; less flash than the library kernel they replace).
 /// </summary>
 /// <param name="MaxChannels">0 specialises nothing; a large value every convolution.</param>
 public sealed record ConvSpecialisation(int MaxChannels)
@@ -26,7 +30,7 @@ public sealed record ConvSpecialisation(int MaxChannels)
     public bool Applies(Step step) => step switch
     {
         ConvStep c => Small(c.InChannels, c.OutChannels),
-        ConvTransposeStep t => Small(t.InChannels, t.OutChannels),
+        ConvTransposeStep => MaxChannels > 0,
         _ => false,
     };
 

@@ -48,8 +48,10 @@ public static class ReportWriter
         }
 
         s.AppendLine();
-        s.AppendLine($"code: `specialised` is a convolution with at most {r.SpecialiseMaxChannels} input and output channels, "
-                     + "compiled as a function of its own with its shape as constants; `library` calls the runtime kernel.");
+        s.AppendLine(r.SpecialiseMaxChannels == 0
+            ? "code: `library` calls the runtime kernel (nothing specialised)."
+            : $"code: `specialised` is a transposed convolution or a convolution with at most {r.SpecialiseMaxChannels} input and "
+              + "output channels, compiled as a function of its own with its shape as constants; `library` calls the runtime kernel.");
         return s.ToString();
     }
 }

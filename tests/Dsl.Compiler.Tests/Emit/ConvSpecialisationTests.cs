@@ -19,7 +19,7 @@ public sealed class ConvSpecialisationTests : IDisposable
     }
 
     [Fact]
-    public void Dsp_and_portable_rule_picks_the_convolutions_with_at_most_8_channels_on_the_tiny_fixture()
+    public void Dsp_and_portable_rule_picks_the_convolutions_with_at_most_8_channels_and_every_transposed_one_on_the_tiny_fixture()
     {
         var program = Compiled.Value.Program;
         var rule = ConvSpecialisation.For(KernelVariant.Dsp);
@@ -29,18 +29,21 @@ public sealed class ConvSpecialisationTests : IDisposable
         [
             "/inp/conv/Conv", "/res/a/conv/Conv", "/res/b/Conv", "/down1/conv/Conv", "/down2/conv/Conv", "/sw1/Conv",
             "/sw2/conv/Conv", "/l_up1/conv/ConvTranspose", "/l_up2/conv/ConvTranspose", "/l_out/conv/Conv",
-            "/h_res/a/conv/Conv", "/h_res/b/Conv", "/h_up2/conv/ConvTranspose",
+            "/h_up1/conv/ConvTranspose", "/h_res/a/conv/Conv", "/h_res/b/Conv", "/h_up2/conv/ConvTranspose",
             "/h_side/conv/Conv", "/h_out/conv/Conv",
         ], picked);
 
-        // The two wider layers (8 -> 12, 12 -> 8) keep the library kernel; a lower threshold drops the 8-channel layers.
+        // The wider convolution (8 -> 12) keeps the library kernel, the wider transposed one (12 -> 8) does not; a lower
+        // threshold drops the 8-channel convolutions, not the transposed ones; threshold 0 drops everything.
         var linear = program.Heavy.Steps.OfType<ConvStep>().Single(s => s.Node == "/h_lin/MatMul");
         Assert.Equal((8, 12), (linear.InChannels, linear.OutChannels));
         Assert.False(rule.Applies(linear));
         Assert.True(new ConvSpecialisation(12).Applies(linear));
         var up = program.Heavy.Steps.OfType<ConvTransposeStep>().Single(s => s.Node == "/h_up1/conv/ConvTranspose");
         Assert.Equal((12, 8), (up.InChannels, up.OutChannels));
-        Assert.False(rule.Applies(up));
+        Assert.True(rule.Applies(up));
+        Assert.True(new ConvSpecialisation(1).Applies(up));
+        Assert.False(ConvSpecialisation.None.Applies(up));
         // Helium: up to 24 channels, so every convolution of the fixture.
         Assert.All(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is ConvStep or ConvTransposeStep),
             s => Assert.True(ConvSpecialisation.For(KernelVariant.Mve).Applies(s), s.Node));
@@ -63,7 +66,7 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.Contains("\"specialised\": true", ReportWriter.ToJson(report));
         Assert.Contains("| `/h_lin/MatMul` | Conv | heavy | 12 x 1 | 96 | 108 | 240 | library |", ReportWriter.ToMarkdown(report));
         Assert.Contains("| `/inp/conv/Conv` | Conv+Elu(1) | light | 4 x 32 | 896 | 32 | 332 | specialised |", ReportWriter.ToMarkdown(report));
-        Assert.Contains("at most 8 input and output channels", ReportWriter.ToMarkdown(report));
+        Assert.Contains("a transposed convolution or a convolution with at most 8 input and output channels", ReportWriter.ToMarkdown(report));
         Assert.DoesNotContain("\"specialised\": true", ReportWriter.ToJson(ModelReport.From(Compiled.Value, ConvSpecialisation.None)));
     }
 
@@ -84,14 +87,14 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.Contains("#define DSL_DOT(f) dsl_##f\n#include \"dsl_runtime/dsl_conv1d_body.h\"", light);
         Assert.DoesNotContain("dsl_conv1d_s8(&", light);
 
-        // The 8 -> 12 and 12 -> 8 layers call the library kernels, whose sources are copied; the int16 in / out
-        // layers are all specialised, so those kernels are not.
+        // The 8 -> 12 layer calls the library kernel, whose source is copied; the 12 -> 8 transposed conv has its own
+        // function; the int16 in / out and transposed layers are all specialised, so those kernels are not copied.
         Assert.Contains("    dsl_conv1d_s8(&h_lin_matmul_params, ", heavy);
-        Assert.Contains("    dsl_conv_transpose1d_s8(&h_up1_conv_convtranspose_params, ", heavy);
+        Assert.Contains("    h_up1_conv_convtranspose_step(", heavy);
         Assert.DoesNotContain("h_lin_matmul_step", heavy);
         var runtime = Directory.GetFiles(Path.Combine(_work, "dsl_runtime"), "*.c").Select(Path.GetFileName).ToList();
         Assert.Contains("dsl_conv1d_s8.c", runtime);
-        Assert.Contains("dsl_conv_transpose1d_s8.c", runtime);
+        Assert.DoesNotContain("dsl_conv_transpose1d_s8.c", runtime);
         Assert.DoesNotContain("dsl_conv1d_s16_s8.c", runtime);
         Assert.DoesNotContain("dsl_conv1d_s8_s16.c", runtime);
     }
