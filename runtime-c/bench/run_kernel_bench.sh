@@ -6,9 +6,9 @@
 # figures and targets. A benchmark, not a test: it fails only when a build, a run or a bit-exactness
 # check fails.
 #   mps2-an385 (Cortex-M3): portable    mps2-an386 (Cortex-M4): dsp    mps3-an547 (Cortex-M55): mve
+# Usage: run_kernel_bench.sh [single|tflite]   (the rounding rule; tflite is CMSIS-NN's; default single)
 # Prints a Markdown table (runtime-c/README.md holds a copy). Environment: OPT (default -O2),
-# SHIFT (default 6), ROUNDING=tflite (the TFLite/CMSIS-NN rule; default single), BOARDS (a subset of
-# the three names), KEEP=1 keeps the build directory.
+# SHIFT (default 6), BOARDS (a subset of the three names), KEEP=1 keeps the build directory.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 rt=$(dirname "$here")
@@ -17,11 +17,12 @@ opt=${OPT:--O2}
 shift_n=${SHIFT:-6}
 boards=${BOARDS:-mps2-an385 mps2-an386 mps3-an547}
 cc=${CC:-gcc}
+rounding=${1:-single}
 def=""
-case "${ROUNDING:-single}" in
+case "$rounding" in
     single) ;;
     tflite) def="-DDSL_REQUANT_DOUBLE_ROUNDING" ;;
-    *) echo "run_kernel_bench.sh: ROUNDING must be single or tflite" >&2; exit 2 ;;
+    *) echo "usage: run_kernel_bench.sh [single|tflite]" >&2; exit 2 ;;
 esac
 for tool in "$cc" arm-none-eabi-gcc qemu-system-arm; do
     command -v "$tool" >/dev/null 2>&1 || {
@@ -73,7 +74,7 @@ done
 
 # the table: one row per shape, per board library / specialised instr/MAC, dslc's choice in bold,
 # CMSIS-NN (issue 8) and the ratio of dslc's choice to it on M4 and M55 with the goal
-awk -v opt="$opt" -v shift_n="$shift_n" -v rounding="${ROUNDING:-single}" '
+awk -v opt="$opt" -v shift_n="$shift_n" -v rounding="$rounding" '
 function field(name,   i) { for (i = 3; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }
 function ipm(x, macs) { return sprintf("%.2f", x / macs) }
 {
