@@ -69,7 +69,13 @@ for board in $boards; do
         tail -n 5 "$dir/log" | sed 's/^/    /'
         echo "FAIL $board $variant (exit $rc)"; status=1; continue
     fi
-    grep '^bench ' "$dir/log" | sed "s/^bench /$board /" >> "$results"
+    # code bytes of each specialised step and of the library kernel (its out-of-line helpers not counted)
+    arm-none-eabi-nm -S "$dir/bench.elf" > "$dir/nm"
+    bytes() { printf '%d' "0x$(awk -v f="$1" '$4 == f { print $2 }' "$dir/nm")"; }
+    library_bytes=$(bytes dsl_conv1d_s8)
+    grep '^bench ' "$dir/log" | while read -r _ id rest; do
+        echo "$board $id $rest" | sed "s/ desc=/ bytes=$(bytes "bench_${id}_specialised") library_bytes=$library_bytes desc=/"
+    done >> "$results"
 done
 
 # the table: one row per shape, per board library / specialised instr/MAC, dslc's choice in bold,
@@ -86,6 +92,8 @@ function ipm(x, macs) { return sprintf("%.2f", x / macs) }
     chosen = field("dslc") == "specialised" ? spec : lib
     cell[id, board] = field("dslc") == "specialised" ? lib " / **" spec "**" : "**" lib "** / " spec
     pick[id, board] = chosen
+    raw[id, board] = field("library") " / " field("specialised") " (" field("bytes") " B)"
+    LIBB[board] = field("library_bytes")
     have[board] = 1
 }
 END {
@@ -102,6 +110,16 @@ END {
         r4 = ("mps2-an386" in have) ? sprintf("%.2f (%.2f)", pick[id, "mps2-an386"] / C4[id], GOAL4[id]) : "-"
         r55 = ("mps3-an547" in have) ? sprintf("%.2f", pick[id, "mps3-an547"] / C55[id]) : "-"
         printf "| %s: %s | %d | %s | %s | %.2f | %s | %s | %.2f | %s |\n", id, DESC[id], MACS[id], m3, m4, C4[id], r4, m55, C55[id], r55
+    }
+    printf "\nInstructions, library kernel / specialised step (code bytes of the specialised step; the library\n"
+    printf "dsl_conv1d_s8 itself: M3 %s B, M4 %s B, M55 %s B, shared by all steps, out-of-line helpers not counted):\n\n", \
+        ("mps2-an385" in have) ? LIBB["mps2-an385"] : "-", ("mps2-an386" in have) ? LIBB["mps2-an386"] : "-", \
+        ("mps3-an547" in have) ? LIBB["mps3-an547"] : "-"
+    printf "| shape | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|\n"
+    for (i = 0; i < n; i++) {
+        id = order[i]
+        printf "| %s | %s | %s | %s |\n", id, ("mps2-an385" in have) ? raw[id, "mps2-an385"] : "-", \
+            ("mps2-an386" in have) ? raw[id, "mps2-an386"] : "-", ("mps3-an547" in have) ? raw[id, "mps3-an547"] : "-"
     }
 }' "$results"
 [ -s "$results" ] || status=1
