@@ -26,7 +26,8 @@ static void array(FILE *f, const char *type, const char *id, const char *suffix,
 {
     int32_t i;
     fprintf(f, "const %s bench_%s_%s[%ld] = {", type, id, suffix, (long)n);
-    for (i = 0; i < n; i++) fprintf(f, "%s%ld%s", i % 16 == 0 ? "\n    " : " ", (long)range(lo, hi), i + 1 < n ? "," : "\n");
+    for (i = 0; i < n; i++)
+        fprintf(f, "%s%ld%s", i % 16 == 0 ? "\n    " : " ", (long)range(lo, hi), i + 1 < n ? "," : "\n");
     fprintf(f, "};\n");
 }
 

@@ -102,8 +102,10 @@ typedef struct {
 static const bench_shape_t g_shapes[] = {DSL_BENCH_SHAPES(DSL_BENCH_ENTRY)};
 
 /* buffers as large as the largest shape's (a union of one array per shape) */
-#define DSL_BENCH_IN_MEMBER(id, cin, cout, k, s, d, g, rows, ...) int8_t id[DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows)];
-#define DSL_BENCH_OUT_MEMBER(id, cin, cout, k, s, d, g, rows, ...) int8_t id[DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows)];
+#define DSL_BENCH_IN_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
+    int8_t id[DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows)];
+#define DSL_BENCH_OUT_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
+    int8_t id[DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows)];
 typedef union { DSL_BENCH_SHAPES(DSL_BENCH_IN_MEMBER) } bench_in_max_t;
 typedef union { DSL_BENCH_SHAPES(DSL_BENCH_OUT_MEMBER) } bench_out_max_t;
 

@@ -2,7 +2,8 @@
 # run_host_tests.sh - build the kernel tests with the host gcc and run them.
 # Configurations: {single, double rounding} x {portable only, + dsp variant, + mve variant}
 # (the variants run on the host through the intrinsic emulations in tests/shim/).
-# Then test_specialised_shapes.c (kernel bodies with constant shapes vs the portable kernels) per variant.
+# Then test_specialised_shapes.c (kernel bodies with constant shapes vs the portable kernels and naive
+# references) per variant.
 # Also checks that every kernel file compiles warning-free for each Cortex-M core.
 # With AddressSanitizer/UBSan available, every configuration also runs sanitized.
 # Prints a final "N passed, M failed": N sums the test cases of every run, plus one per

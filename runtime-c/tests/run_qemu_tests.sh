@@ -104,7 +104,7 @@ done
 
 # test_specialised_shapes.c (kernel bodies with constant shapes vs the portable kernels) with the real
 # intrinsics, one board per variant, default rounding (the host runs both rules through the shims).
-# At -O0 its 74 force-inlined bodies take ~1 MB (12 KB each; 0.5 KB at -O2): more than the M55's
+# At -O0 its 78 force-inlined bodies take ~1 MB (12 KB each; 0.5 KB at -O2): more than the M55's
 # 512 KB flash, so -O0 builds it at -Og.
 spec_opt=$opt
 [ "$opt" = -O0 ] && spec_opt=-Og

@@ -8,8 +8,9 @@
  * Each case is compiled twice: with the form dslc would pass for its stage (CStageForm: shortcut,
  * wide, LUT or not, int8 range; the test checks that its parameters really have that form) and with
  * DSL_STAGE_GENERAL on unconstrained parameters (any shift, LUT, clamp). Every instance runs on
- * random data and is compared with the portable library kernel (src/portable), and the bytes around
- * the output must stay untouched.
+ * random data and is compared with the portable library kernel (src/portable) and with a naive
+ * reference written from the formulas of dsl_kernels.h (which shares no code with the bodies), and
+ * the bytes after the output must stay untouched.
  * Variant: -DSPEC_VARIANT_DSP or -DSPEC_VARIANT_MVE (on the host through tests/shim), else portable;
  * the rounding rule from -DDSL_REQUANT_DOUBLE_ROUNDING. No libc calls: runs on the host and on QEMU.
  * Prints one line per failure and a final "N passed, M failed"; returns M != 0.
@@ -59,6 +60,8 @@
  *   LUT      shift -12..-2, LUT, narrowed clamp        SHORTCUT | LUT
  *   RELU     shift -12..-2, no LUT, act_min = zero point   SHORTCUT | NO_LUT
  *   MIXED    shift -4..2, one channel 1 (no shortcut)  NO_LUT | INT8_RANGE
+ *   WIDE8    shift -1 or 0, no LUT, clamp -128..127    WIDE (default rule) / SHORTCUT (TFLite rule)
+ *            | NO_LUT | INT8_RANGE
  *   PLAIN16  int16 out, shift -12..-2                  SHORTCUT
  *   WIDE16   int16 out, shift -1 or 0                  WIDE (default rule) / SHORTCUT (TFLite rule)
  */
@@ -85,6 +88,7 @@
     X(c20, S8, 33, 3, 1, 1, 1, 1, 1, PLAIN)   /* FC, 33 inputs */     \
     X(c21, S8, 20, 12, 3, 5, 1, 1, 2, MIXED)  /* stride 5 > k 3 */    \
     X(c22, S8, 2, 4, 6, 4, 1, 1, 4, PLAIN)    /* k not mult of s */   \
+    X(c23, S8, 6, 5, 3, 1, 1, 1, 6, WIDE8)    /* shift -1 or 0 */     \
     X(i01, S16S8, 1, 4, 4, 2, 1, 1, 9, PLAIN) /* first layer */       \
     X(i02, S16S8, 1, 3, 5, 1, 1, 1, 6, LUT)                           \
     X(i03, S16S8, 2, 5, 3, 1, 2, 1, 5, PLAIN) /* dilated */           \
@@ -99,16 +103,18 @@
     X(t03, T, 2, 2, 3, 2, 2, 1, 3, PLAIN)     /* dilation 2 */        \
     X(t04, T, 3, 5, 2, 3, 1, 1, 4, MIXED)     /* stride > kernel */   \
     X(t05, T, 5, 3, 5, 1, 1, 1, 2, RELU)      /* stride 1 */          \
-    X(t06, T, 7, 9, 16, 8, 1, 1, 1, PLAIN)    /* k16 s8, one row */
+    X(t06, T, 7, 9, 16, 8, 1, 1, 1, PLAIN)    /* k16 s8, one row */   \
+    X(t07, T, 6, 3, 4, 2, 1, 1, 3, WIDE8)
 
 /* random draws per instance (dslc form, general form) */
 #define SPEC_REPEATS 3
 
-enum { ST_PLAIN, ST_LUT, ST_RELU, ST_MIXED, ST_PLAIN16, ST_WIDE16 };
+enum { ST_PLAIN, ST_LUT, ST_RELU, ST_MIXED, ST_WIDE8, ST_PLAIN16, ST_WIDE16 };
 #define SPEC_ST_PLAIN ST_PLAIN
 #define SPEC_ST_LUT ST_LUT
 #define SPEC_ST_RELU ST_RELU
 #define SPEC_ST_MIXED ST_MIXED
+#define SPEC_ST_WIDE8 ST_WIDE8
 #define SPEC_ST_PLAIN16 ST_PLAIN16
 #define SPEC_ST_WIDE16 ST_WIDE16
 
@@ -123,6 +129,7 @@ enum { ST_PLAIN, ST_LUT, ST_RELU, ST_MIXED, ST_PLAIN16, ST_WIDE16 };
 #else
 #define SPEC_FORM_WIDE16 DSL_STAGE_WIDE
 #endif
+#define SPEC_FORM_WIDE8 (SPEC_FORM_WIDE16 | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
 
 /* per op: params type, element types, body call, library (reference) kernel */
 #define SPEC_PARAMS_S8 dsl_conv1d_params_t
@@ -211,6 +218,7 @@ static int32_t g_bias[8 * SPEC_MAX_CH], g_mult[SPEC_MAX_CH], g_shift[SPEC_MAX_CH
 static int8_t g_lut[256];
 static int8_t g_ref8[SPEC_MAX_OUT + SPEC_GUARD], g_out8[SPEC_MAX_OUT + SPEC_GUARD];
 static int16_t g_ref16[SPEC_MAX_OUT + SPEC_GUARD], g_out16[SPEC_MAX_OUT + SPEC_GUARD];
+static int32_t g_naive[SPEC_MAX_OUT];
 
 /* a static check that every case fits the buffers (a negative array size stops the build) */
 #define SPEC_FITS(id, op, ci, co, k, s, d, g, rows, stage)                                                  \
@@ -228,7 +236,8 @@ static void make_stage(dsl_output_stage_t *s, int32_t cout, int32_t bias_sets, i
                        int32_t dslc_form)
 {
     const int32_t s16_out = kind == ST_PLAIN16 || kind == ST_WIDE16;
-    const int32_t bias_range = int16_in ? 1 << 20 : 1 << 14;
+    /* shift -1 or 0 scales by 0.25-1: small accumulators (small_weights), else every int8 output saturates */
+    const int32_t bias_range = kind == ST_WIDE8 && dslc_form ? 64 : int16_in ? 1 << 20 : 1 << 14;
     int32_t o;
     for (o = 0; o < cout * bias_sets; o++) g_bias[o] = rnd_range(-bias_range, bias_range);
     for (o = 0; o < 256; o++) g_lut[o] = (int8_t)rnd_range(-128, 127);
@@ -240,7 +249,7 @@ static void make_stage(dsl_output_stage_t *s, int32_t cout, int32_t bias_sets, i
             if ((rnd() % 16u) == 0) g_mult[o] = 0;
         } else if (kind == ST_MIXED) {
             g_shift[o] = o == 0 ? 1 : rnd_range(-4, 2);
-        } else if (kind == ST_WIDE16) {
+        } else if (kind == ST_WIDE8 || kind == ST_WIDE16) {
             g_shift[o] = rnd_range(-1, 0);
         } else {
             g_shift[o] = rnd_range(-12, -2);
@@ -321,6 +330,17 @@ static void fill_s8(int8_t *p, int32_t n)
     for (i = 0; i < n; i++) p[i] = (int8_t)rnd_range(-128, 127);
 }
 
+/* weights: full range, or -2..2 where the stage's scale is near 1 (int8 outputs with shift -1 or 0) */
+static void fill_weights(int32_t n, int32_t kind, int32_t dslc_form)
+{
+    int32_t i;
+    if (kind == ST_WIDE8 && dslc_form) {
+        for (i = 0; i < n; i++) g_w[i] = (int8_t)rnd_range(-2, 2);
+    } else {
+        fill_s8(g_w, n);
+    }
+}
+
 static void fill_s16(int16_t *p, int32_t n)
 {
     int32_t i;
@@ -346,6 +366,74 @@ static void fill_s16(int16_t *p, int32_t n)
     }
 SPEC_DEFINE_COMPARE(compare_s8, int8_t)
 SPEC_DEFINE_COMPARE(compare_s16, int16_t)
+
+/* compare n outputs with the naive reference */
+#define SPEC_DEFINE_COMPARE_NAIVE(name, type)                                                             \
+    static void name(const char *id, const type *got, int32_t n)                                         \
+    {                                                                                                     \
+        int32_t i;                                                                                        \
+        for (i = 0; i < n; i++) {                                                                         \
+            if (got[i] != g_naive[i]) {                                                                   \
+                fail(id, "vs the naive reference", i, got[i], g_naive[i]);                                \
+                return;                                                                                   \
+            }                                                                                             \
+        }                                                                                                 \
+        g_passed++;                                                                                       \
+    }
+SPEC_DEFINE_COMPARE_NAIVE(compare_naive_s8, int8_t)
+SPEC_DEFINE_COMPARE_NAIVE(compare_naive_s16, int16_t)
+
+/* ---------------------------------------------------------------- naive references (dsl_kernels.h) */
+
+/* requantize, + out_zero_point (int32, wrapping), clamp, then lut[v + 128] */
+static int32_t naive_stage(const dsl_output_stage_t *s, int32_t o, int64_t acc)
+{
+    const int32_t r = dsl_requantize((int32_t)acc, s->multiplier[o], s->shift[o]);
+    int32_t v = (int32_t)((uint32_t)r + (uint32_t)s->out_zero_point);
+    v = v < s->act_min ? s->act_min : v > s->act_max ? s->act_max : v;
+    return s->lut != 0 ? s->lut[v + 128] : v;
+}
+
+/* out[t][o] = stage(bias[o] + sum_j sum_c w[o][j][c] * in[t * stride + j * dilation][group(o) * cg + c]) */
+static void naive_conv(const dsl_conv1d_params_t *p, const int8_t *in8, const int16_t *in16, int32_t rows)
+{
+    const int32_t cg = p->in_channels / p->groups, og = p->out_channels / p->groups;
+    int32_t t, o, j, c;
+    for (t = 0; t < rows; t++) {
+        for (o = 0; o < p->out_channels; o++) {
+            int64_t acc = p->stage.bias[o];
+            for (j = 0; j < p->kernel; j++) {
+                for (c = 0; c < cg; c++) {
+                    const int32_t at = (t * p->stride + j * p->dilation) * p->in_channels + (o / og) * cg + c;
+                    acc += (int64_t)p->weights[(o * p->kernel + j) * cg + c] * (in8 ? in8[at] : in16[at]);
+                }
+            }
+            g_naive[t * p->out_channels + o] = naive_stage(&p->stage, o, acc);
+        }
+    }
+}
+
+/* out[n][o] = stage(bias[n % stride][o] + sum over i * stride + j * dilation == n + history * stride
+   of sum_c w[o][j][c] * in[i][c]), gathered per output */
+static void naive_tconv(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows)
+{
+    const int32_t history = (p->kernel - 1) * p->dilation / p->stride;
+    int32_t n, o, j, c;
+    for (n = 0; n < in_rows * p->stride; n++) {
+        for (o = 0; o < p->out_channels; o++) {
+            int64_t acc = p->stage.bias[(n % p->stride) * p->out_channels + o];
+            for (j = 0; j < p->kernel; j++) {
+                const int32_t m = n + history * p->stride - j * p->dilation;
+                if (m < 0 || m % p->stride != 0) continue;
+                for (c = 0; c < p->in_channels; c++) {
+                    acc += (int64_t)p->weights[(o * p->kernel + j) * p->in_channels + c] *
+                           in[(m / p->stride) * p->in_channels + c];
+                }
+            }
+            g_naive[n * p->out_channels + o] = naive_stage(&p->stage, o, acc);
+        }
+    }
+}
 
 static void check_form(const spec_case_t *c, const dsl_output_stage_t *s, int32_t s16_out)
 {
@@ -374,7 +462,7 @@ static void conv_params(const spec_case_t *c, dsl_conv1d_params_t *p, int32_t in
     p->stride = c->stride;
     p->dilation = c->dilation;
     p->groups = c->groups;
-    fill_s8(g_w, c->cout * c->kernel * (c->cin / c->groups));
+    fill_weights(c->cout * c->kernel * (c->cin / c->groups), c->stage, dslc_form);
     p->weights = g_w;
     make_stage(&p->stage, c->cout, 1, c->stage, int16_in, dslc_form);
 }
@@ -397,6 +485,8 @@ static void run_conv_s8(const spec_case_t *c, conv_s8_step dslc, conv_s8_step ge
             dsl_conv1d_s8(&p, g_in8, c->rows, g_ref8);
             (g ? general : dslc)(&p, g_in8, g_out8);
             compare_s8(c->id, g ? "general form" : "dslc form", g_out8, g_ref8, c->rows * c->cout);
+            naive_conv(&p, g_in8, 0, c->rows);
+            compare_naive_s8(c->id, g_out8, c->rows * c->cout);
         }
     }
 }
@@ -414,6 +504,8 @@ static void run_conv_s16_s8(const spec_case_t *c, conv_s16_s8_step dslc, conv_s1
             dsl_conv1d_s16_s8(&p, g_in16, c->rows, g_ref8);
             (g ? general : dslc)(&p, g_in16, g_out8);
             compare_s8(c->id, g ? "general form" : "dslc form", g_out8, g_ref8, c->rows * c->cout);
+            naive_conv(&p, 0, g_in16, c->rows);
+            compare_naive_s8(c->id, g_out8, c->rows * c->cout);
         }
     }
 }
@@ -431,6 +523,8 @@ static void run_conv_s8_s16(const spec_case_t *c, conv_s8_s16_step dslc, conv_s8
             dsl_conv1d_s8_s16(&p, g_in8, c->rows, g_ref16);
             (g ? general : dslc)(&p, g_in8, g_out16);
             compare_s16(c->id, g ? "general form" : "dslc form", g_out16, g_ref16, c->rows * c->cout);
+            naive_conv(&p, g_in8, 0, c->rows);
+            compare_naive_s16(c->id, g_out16, c->rows * c->cout);
         }
     }
 }
@@ -446,7 +540,7 @@ static void run_tconv(const spec_case_t *c, tconv_step dslc, tconv_step general)
             p.kernel = c->kernel;
             p.stride = c->stride;
             p.dilation = c->dilation;
-            fill_s8(g_w, c->cout * c->kernel * c->cin);
+            fill_weights(c->cout * c->kernel * c->cin, c->stage, !g);
             p.weights = g_w;
             make_stage(&p.stage, c->cout, c->stride, c->stage, 0, !g);
             if (!g) check_form(c, &p.stage, 0);
@@ -455,6 +549,8 @@ static void run_tconv(const spec_case_t *c, tconv_step dslc, tconv_step general)
             dsl_conv_transpose1d_s8(&p, g_in8, c->rows, g_ref8);
             (g ? general : dslc)(&p, g_in8, g_out8);
             compare_s8(c->id, g ? "general form" : "dslc form", g_out8, g_ref8, c->rows * c->stride * c->cout);
+            naive_tconv(&p, g_in8, c->rows);
+            compare_naive_s8(c->id, g_out8, c->rows * c->stride * c->cout);
         }
     }
 }
