@@ -25,7 +25,7 @@
 #include "kernel_bench_shapes.h"
 
 /* the variant's dot products, as CEmitter.Specialised picks them; dslc specialises a step when every
-   channel count is at most this many (ConvSpecialisation.For) */
+   channel count is at most this many: a copy of ConvSpecialisation.For's rule, change both together */
 #if defined(DSL_BENCH_VARIANT_DSP)
 #include "dsl_kernel_dsp.h"
 #define DSL_BENCH_DOT(f) dsl_dsp_##f
