@@ -1,5 +1,5 @@
 // dsl-embedded build script (Cake). Run through ./build.sh, which installs what is missing first.
-// Targets: build, test, generate, qemu, bench, demo.
+// Targets: build, test, generate, qemu, bench, kernel-bench, demo.
 var target = Argument("target", "test");
 var configuration = Argument("configuration", "Release");
 var root = MakeAbsolute(Directory(".")).FullPath;
@@ -94,6 +94,14 @@ Task("qemu")
 Task("bench")
     .IsDependentOn("build")
     .Does(() => Dslc("benchmark", $"bench -m \"{DefaultModel()}\" --layers -q --out BENCHMARKS.md"));
+
+// The six-shape kernel benchmark of issue 8 (runtime-c/bench): a table, not part of test.
+Task("kernel-bench")
+    .Does(() =>
+    {
+        Run("kernel benchmark (QEMU M3/M4/M55), default rounding", "sh", "runtime-c/bench/run_kernel_bench.sh");
+        Run("kernel benchmark (QEMU M3/M4/M55), TFLite rounding", "sh", "runtime-c/bench/run_kernel_bench.sh tflite");
+    });
 
 Task("demo")
     .IsDependentOn("build")

@@ -2,6 +2,8 @@
 # run_host_tests.sh - build the kernel tests with the host gcc and run them.
 # Configurations: {single, double rounding} x {portable only, + dsp variant, + mve variant}
 # (the variants run on the host through the intrinsic emulations in tests/shim/).
+# Then test_specialised_shapes.c (kernel bodies with constant shapes vs the portable kernels and naive
+# references) per variant.
 # Also checks that every kernel file compiles warning-free for each Cortex-M core.
 # With AddressSanitizer/UBSan available, every configuration also runs sanitized.
 # Prints a final "N passed, M failed": N sums the test cases of every run, plus one per
@@ -55,6 +57,31 @@ for rounding in single double; do
             fi
             $cc $flags $tv "$here/test_kernels.c" "$here/platform_host.c" "$rt"/src/portable/*.c $vobjs -o "$dir/test" || ok=1
             if [ $ok -ne 0 ]; then
+                result "$name (build)" 1
+                continue
+            fi
+            "$dir/test" > "$dir/log" 2>&1
+            count_log "$name" "$dir/log" $?
+        done
+    done
+done
+
+# the kernel bodies instantiated with constant shapes and forms (dslc's specialised steps) vs the portable
+# library kernels, per variant and rounding; sanitized with the default rounding (the rule changes no access)
+for rounding in single double; do
+    def=""
+    [ "$rounding" = double ] && def="-DDSL_REQUANT_DOUBLE_ROUNDING"
+    for variant in portable dsp mve; do
+        vdef=""
+        [ "$variant" != portable ] && vdef="-DSPEC_VARIANT_$(echo "$variant" | tr a-z A-Z)"
+        for opt in "-O2" ${sanitize:+"$sanitize"}; do
+            [ "$opt" != "-O2" ] && [ "$rounding" = double ] && continue
+            name="host specialised shapes $rounding-rounding $variant"
+            [ "$opt" = "-O2" ] || name="$name (sanitized)"
+            dir="$out/spec-$rounding-$variant-$(echo "$opt" | cut -c2-3)"
+            mkdir -p "$dir"
+            if ! $cc $warn $opt $def $vdef -I"$rt/include" -I"$here" -I"$here/shim" "$here/test_specialised_shapes.c" \
+                    "$here/platform_host.c" "$rt"/src/portable/*.c -o "$dir/test"; then
                 result "$name (build)" 1
                 continue
             fi

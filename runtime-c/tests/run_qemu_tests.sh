@@ -6,6 +6,7 @@
 # Then each kernel image runs the hand-checked and reference tests on the portable kernels, compares the
 # variant with the portable kernels on random data, and reports instruction counts of the
 # benchmark convolutions (SysTick under -icount shift=$SHIFT: deterministic). Both rounding rules.
+# Then test_specialised_shapes.c on mps2-an385 (portable), mps2-an386 (dsp), mps3-an547 (mve).
 # Prints a final "N passed, M failed" (test cases summed over runs); exits non-zero on failure.
 # Environment: OPT (default -O2), SHIFT (default 6), KEEP=1 keeps the build directory.
 set -u
@@ -99,6 +100,37 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
         count_log "$name" "$dir/log" $?
         grep '^instructions' "$dir/log" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench"
     done
+done
+
+# test_specialised_shapes.c (kernel bodies with constant shapes vs the portable kernels) with the real
+# intrinsics, one board per variant, default rounding (the host runs both rules through the shims).
+# At -O0 its 78 force-inlined bodies take ~1 MB (12 KB each; 0.5 KB at -O2): more than the M55's
+# 512 KB flash, so -O0 builds it at -Og.
+spec_opt=$opt
+[ "$opt" = -O0 ] && spec_opt=-Og
+for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
+           "mps2-an386:-mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard:dsp:25000000" \
+           "mps3-an547:-mcpu=cortex-m55 -mfloat-abi=hard:mve:32000000"; do
+    board=${cfg%%:*}; rest=${cfg#*:}
+    cpu=${rest%%:*}; rest=${rest#*:}
+    variant=${rest%%:*}; ref_hz=${rest#*:}
+    vdef=""
+    [ "$variant" != portable ] && vdef="-DSPEC_VARIANT_$(echo "$variant" | tr a-z A-Z)"
+    name="$board specialised shapes $variant"
+    dir="$out/$board-spec"
+    mkdir -p "$dir"
+    if ! arm-none-eabi-gcc -mthumb $cpu $warn $spec_opt -ffreestanding -ffunction-sections -fdata-sections $vdef \
+            -I"$rt/include" -I"$here" -I"$tg" -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n \
+            "$here/test_specialised_shapes.c" "$here/platform_target.c" "$rt"/src/portable/*.c \
+            "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
+            -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/test.elf"; then
+        failed=$((failed + 1)); echo "FAIL $name (build)"
+        continue
+    fi
+    timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+        -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+        -kernel "$dir/test.elf" > "$dir/log" 2>&1
+    count_log "$name" "$dir/log" $?
 done
 
 echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 64 out, k=3, 20 rows;"

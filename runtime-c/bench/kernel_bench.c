@@ -1,0 +1,194 @@
+/*
+ * kernel_bench.c - instruction counts of the convolution kernels on the shapes of
+ * kernel_bench_shapes.h, on a QEMU board (-icount: deterministic; instructions, not cycles).
+ *
+ * Per shape, two ways of running the same step, on the same data (kernel_bench_data.c):
+ *   library      the kernel variant's library function (run-time shape), as dslc calls it for
+ *                steps it does not specialise;
+ *   specialised  what dslc's specialised_c.scriban emits for a step: a static const params struct
+ *                (weights and requantization in another translation unit), and an out-of-line step
+ *                function calling the force-inlined kernel body with the shape and the output
+ *                stage's form as constants.
+ * Both outputs must be identical (checked). One line per shape:
+ *   bench <id> macs=<n> library=<instructions> specialised=<instructions> dslc=<library|specialised>
+ *         cmsis_m4=<x100> cmsis_m55=<x100> m4_goal=<percent> desc=<description>
+ * then "N passed, M failed" (bit-exactness of specialised vs library). run_kernel_bench.sh makes the table.
+ *
+ * Variant: -DDSL_BENCH_VARIANT_DSP or -DDSL_BENCH_VARIANT_MVE, else portable (link the matching
+ * src/<variant>/dsl_conv1d_s8.c). Board: -DDSL_TARGET_REF_HZ, -DDSL_ICOUNT_SHIFT as in target/.
+ */
+#include <stdint.h>
+#include "dsl_kernels.h"
+#include "dsl_kernel_internal.h"
+#include "dsl_semihost.h"
+#include "dsl_icount.h"
+#include "kernel_bench_shapes.h"
+
+/* the variant's dot products, as CEmitter.Specialised picks them; dslc specialises a step when every
+   channel count is at most this many: a copy of ConvSpecialisation.For's rule, change both together */
+#if defined(DSL_BENCH_VARIANT_DSP)
+#include "dsl_kernel_dsp.h"
+#define DSL_BENCH_DOT(f) dsl_dsp_##f
+#define DSL_BENCH_VARIANT "dsp"
+#define DSL_BENCH_DSLC_MAX_CHANNELS 8
+#elif defined(DSL_BENCH_VARIANT_MVE)
+#include "dsl_kernel_mve.h"
+#define DSL_BENCH_DOT(f) dsl_mve_##f
+#define DSL_BENCH_VARIANT "mve"
+#define DSL_BENCH_DSLC_MAX_CHANNELS 24
+#else
+#define DSL_BENCH_DOT(f) dsl_##f
+#define DSL_BENCH_VARIANT "portable"
+#define DSL_BENCH_DSLC_MAX_CHANNELS 8
+#endif
+
+#ifndef DSL_ICOUNT_SHIFT
+#define DSL_ICOUNT_SHIFT 6
+#endif
+
+/* the kernel body, instantiated as specialised_c.scriban does */
+#if defined(__GNUC__)
+#define DSL_STEP_NOINLINE __attribute__((noinline))
+#else
+#define DSL_STEP_NOINLINE
+#endif
+#define DSL_CONV1D_BODY dsl_conv1d_s8_body
+#define DSL_CONV1D_OUT int8_t
+#define DSL_CONV1D_STORE dsl_stage_s8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv1d_body.h"
+
+/* every channel's shift is -10..-7 (gen_kernel_bench_data.c), no LUT, no fused clamp: the form
+   CStageForm gives such a stage under both rounding rules */
+#define DSL_BENCH_FORM (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
+#define DSL_BENCH_ZERO_POINT (-3)
+
+/* one shape: its data (extern, kernel_bench_data.c), params, specialised step and library step */
+#define DSL_BENCH_STEP(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)                 \
+    extern const int8_t bench_##id##_w[];                                                                   \
+    extern const int32_t bench_##id##_bias[], bench_##id##_mult[], bench_##id##_shift[];                    \
+    extern const int8_t bench_##id##_in[];                                                                  \
+    static const dsl_conv1d_params_t bench_##id##_params = {                                                \
+        .in_channels = (cin), .out_channels = (cout), .kernel = (k), .stride = (s), .dilation = (d),        \
+        .groups = (g), .weights = bench_##id##_w,                                                           \
+        .stage = {.bias = bench_##id##_bias, .multiplier = bench_##id##_mult, .shift = bench_##id##_shift,  \
+                  .out_zero_point = DSL_BENCH_ZERO_POINT, .act_min = -128, .act_max = 127, .lut = 0},       \
+    };                                                                                                      \
+    DSL_HOT DSL_STEP_NOINLINE static void bench_##id##_specialised(const int8_t *in, int8_t *out)          \
+    {                                                                                                       \
+        dsl_conv1d_s8_body(&bench_##id##_params, in, (rows), out, (cin), (cout), (k), (s), (d), (g),        \
+                           DSL_BENCH_FORM);                                                                 \
+    }                                                                                                       \
+    static void bench_##id##_library(const int8_t *in, int8_t *out)                                        \
+    {                                                                                                       \
+        dsl_conv1d_s8(&bench_##id##_params, in, (rows), out);                                               \
+    }
+DSL_BENCH_SHAPES(DSL_BENCH_STEP)
+
+typedef void (*bench_step_fn)(const int8_t *in, int8_t *out);
+
+typedef struct {
+    const char *id, *desc;
+    bench_step_fn library, specialised;
+    const int8_t *in;
+    int32_t in_count, out_count, macs, cmsis_m4, cmsis_m55, m4_goal, dslc_specialises;
+} bench_shape_t;
+
+#define DSL_BENCH_ENTRY(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)                \
+    {#id, desc, bench_##id##_library, bench_##id##_specialised, bench_##id##_in,                            \
+     DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows), DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows),     \
+     DSL_BENCH_MACS(cin, cout, k, s, d, g, rows), cmsis_m4, cmsis_m55, m4_goal,                             \
+     (cin) <= DSL_BENCH_DSLC_MAX_CHANNELS && (cout) <= DSL_BENCH_DSLC_MAX_CHANNELS},
+static const bench_shape_t g_shapes[] = {DSL_BENCH_SHAPES(DSL_BENCH_ENTRY)};
+
+/* buffers as large as the largest shape's (a union of one array per shape) */
+#define DSL_BENCH_IN_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
+    int8_t id[DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows)];
+#define DSL_BENCH_OUT_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
+    int8_t id[DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows)];
+typedef union { DSL_BENCH_SHAPES(DSL_BENCH_IN_MEMBER) } bench_in_max_t;
+typedef union { DSL_BENCH_SHAPES(DSL_BENCH_OUT_MEMBER) } bench_out_max_t;
+
+static int8_t g_in[sizeof(bench_in_max_t)];      /* the activations are in RAM, as a model's arena */
+static int8_t g_out_library[sizeof(bench_out_max_t)];
+static int8_t g_out_specialised[sizeof(bench_out_max_t)];
+
+static void put(const char *s) { dsl_sh_write0(s); }
+
+static void put_int(int64_t v)
+{
+    char buf[24];
+    int n = sizeof buf - 1;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    buf[n] = 0;
+    do {
+        buf[--n] = (char)('0' + (int)(u % 10u));
+        u /= 10u;
+    } while (u != 0);
+    if (v < 0) buf[--n] = '-';
+    put(buf + n);
+}
+
+static void put_field(const char *name, int64_t v)
+{
+    put(" ");
+    put(name);
+    put("=");
+    put_int(v);
+}
+
+/* instructions of one call, the counter's own cost (an empty measurement) subtracted */
+static uint64_t measure(bench_step_fn f, int8_t *out)
+{
+    uint64_t e0, e1, t0, t1;
+    e0 = dsl_icount_ticks();
+    e1 = dsl_icount_ticks();
+    t0 = dsl_icount_ticks();
+    f(g_in, out);
+    t1 = dsl_icount_ticks();
+    return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
+}
+
+int main(void)
+{
+    int32_t passed = 0, failed = 0;
+    uint32_t i;
+    int32_t j;
+    dsl_icount_start();
+    for (i = 0; i < sizeof g_shapes / sizeof g_shapes[0]; i++) {
+        const bench_shape_t *b = &g_shapes[i];
+        uint64_t library, specialised;
+        int32_t same = 1;
+        for (j = 0; j < b->in_count; j++) g_in[j] = b->in[j];
+        for (j = 0; j < b->out_count; j++) g_out_library[j] = g_out_specialised[j] = 0;
+        library = measure(b->library, g_out_library);
+        specialised = measure(b->specialised, g_out_specialised);
+        for (j = 0; j < b->out_count; j++) same &= g_out_library[j] == g_out_specialised[j];
+        if (same) {
+            passed++;
+        } else {
+            failed++;
+            put("FAIL ");
+            put(b->id);
+            put(": specialised output differs from the library kernel's\n");
+        }
+        put("bench ");
+        put(b->id);
+        put(" variant=" DSL_BENCH_VARIANT);
+        put_field("macs", b->macs);
+        put_field("library", (int64_t)library);
+        put_field("specialised", (int64_t)specialised);
+        put(b->dslc_specialises ? " dslc=specialised" : " dslc=library");
+        put_field("cmsis_m4", b->cmsis_m4);
+        put_field("cmsis_m55", b->cmsis_m55);
+        put_field("m4_goal", b->m4_goal);
+        put(" desc=");
+        put(b->desc);
+        put("\n");
+    }
+    put_int(passed);
+    put(" passed, ");
+    put_int(failed);
+    put(" failed\n");
+    return failed != 0;
+}

@@ -1,0 +1,30 @@
+/*
+ * kernel_bench_shapes.h - the six convolution shapes of the kernel benchmark (issue 8), one table.
+ * X(id, in_channels, out_channels, kernel, stride, dilation, groups, out_rows,
+ *   cmsis_m4, cmsis_m55, m4_goal, description)
+ * cmsis_m4 / cmsis_m55: CMSIS-NN instructions per MAC x 100 on the same shape (arm_convolve_wrapper_s8,
+ * arm_fully_connected_s8 for f; gcc -O2; QEMU instruction counts), measured by the author of issue 8;
+ * m4_goal: issue 8's target on Cortex-M4 as percent of CMSIS-NN (on Cortex-M55 it is 100 for all).
+ * Time-major, causal pre-padded: in_rows = (out_rows - 1) * stride + (kernel - 1) * dilation + 1.
+ * Shape f, a fully connected layer, is a conv with kernel 1 on one row (as dslc lowers MatMul/Gemm).
+ * Add a row here and every file of the benchmark (data generator, steps, table) follows.
+ */
+#ifndef KERNEL_BENCH_SHAPES_H
+#define KERNEL_BENCH_SHAPES_H
+
+#define DSL_BENCH_SHAPES(X)                                                                         \
+    X(a, 8, 8, 7, 1, 1, 1, 320, 366, 47, 50, "conv 8->8, k7, 320 rows")                             \
+    X(b, 8, 8, 7, 1, 9, 1, 320, 366, 95, 50, "conv 8->8, k7, dilation 9, 320 rows")                 \
+    X(c, 16, 16, 1, 1, 1, 1, 320, 397, 109, 50, "conv 16->16, k1, 320 rows")                        \
+    X(d, 16, 32, 8, 4, 1, 1, 80, 217, 29, 80, "conv 16->32, k8, stride 4, 80 out rows")             \
+    X(e, 64, 64, 3, 1, 1, 1, 40, 193, 25, 80, "conv 64->64, k3, 40 rows")                           \
+    X(f, 128, 64, 1, 1, 1, 1, 1, 228, 59, 80, "fully connected 128->64 (conv k1, one row)")
+
+/* sizes of one shape's arrays */
+#define DSL_BENCH_IN_ROWS(cin, cout, k, s, d, g, rows) (((rows) - 1) * (s) + ((k) - 1) * (d) + 1)
+#define DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows) (DSL_BENCH_IN_ROWS(cin, cout, k, s, d, g, rows) * (cin))
+#define DSL_BENCH_W_COUNT(cin, cout, k, s, d, g, rows) ((cout) * (k) * ((cin) / (g)))
+#define DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows) ((rows) * (cout))
+#define DSL_BENCH_MACS(cin, cout, k, s, d, g, rows) ((int32_t)(rows) * (cout) * (k) * ((cin) / (g)))
+
+#endif
