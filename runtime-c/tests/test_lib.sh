@@ -13,3 +13,13 @@ count_log() {
     passed=$((passed + p)); failed=$((failed + f))
     echo "$([ "$f" -eq 0 ] && echo PASS || echo FAIL) $1: $line"
 }
+
+# variant_kernels DIR VARIANT: -DHAVE_VARIANT_<kernel> for each data-movement / elementwise kernel
+# that DIR (src/<variant>) has its own file for (none for portable)
+variant_kernels() {
+    [ "$2" = portable ] && return 0
+    for k in dsl_add_s8 dsl_lut_s8 dsl_copy_bytes dsl_history_shift; do
+        [ -f "$1/$k.c" ] && printf ' %s' "-DHAVE_VARIANT_$k"
+    done
+    return 0
+}
