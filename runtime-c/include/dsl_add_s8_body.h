@@ -44,6 +44,13 @@
 #include <arm_acle.h>
 #endif
 
+/* a step dslc specialises is a function of its own, out of line: registers allocated for it alone */
+#if defined(__GNUC__)
+#define DSL_ADD_STEP_NOINLINE __attribute__((noinline))
+#else
+#define DSL_ADD_STEP_NOINLINE
+#endif
+
 /*
  * What is known of an add when it is compiled (flags; a constant argument of the body). Each
  * flag selects the branch a run-time test would take, so the bits are the same either way.
