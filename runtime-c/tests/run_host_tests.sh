@@ -63,7 +63,7 @@ for rounding in single double; do
             count_log "$name" "$dir/log" $?
             # the data-movement and elementwise kernels (their variant files, where they exist)
             have=$(variant_kernels "$rt/src/$variant" "$variant")
-            if $cc $flags $tv $have "$here/test_elementwise.c" "$here/platform_host.c" "$rt"/src/portable/*.c $vobjs \
+            if $cc $flags -I"$here/shim" $tv $have "$here/test_elementwise.c" "$here/platform_host.c" "$rt"/src/portable/*.c $vobjs \
                 -o "$dir/test_elementwise"; then
                 "$dir/test_elementwise" > "$dir/log_elementwise" 2>&1
                 count_log "$name elementwise" "$dir/log_elementwise" $?

@@ -293,6 +293,93 @@ static void benchmark(void)
 #endif
 }
 
+/* ---------------------------------------------------------------- specialised add */
+
+/* the variant's flavour of the body (the portable kernels in this program stay portable) */
+#if defined(TEST_ADD_MVE)
+#define DSL_ADD_MVE 1
+#elif defined(TEST_ADD_DSP)
+#define DSL_ADD_DSP 1
+#endif
+#include "dsl_add_s8_body.h"
+
+/* what a step dslc specialises compiles: the body with the pre-shifts and form as constants
+   (CAddForm), here for pre-shifts 21 / 20 (single rule: left shift 20, input shifts 0 / -1;
+   tflite: both 21) and each output form */
+#if defined(DSL_REQUANT_DOUBLE_ROUNDING)
+#define SPEC_KA 21
+#define SPEC_KB 21
+#else
+#define SPEC_KA 21
+#define SPEC_KB 20
+#endif
+static void spec_add_sat(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t bs, int32_t rows, int32_t ch,
+                         int8_t *out)
+{
+    dsl_add_s8_body(p, a, b, bs, rows, ch, out, SPEC_KA, SPEC_KB, DSL_ADD_LEAN | DSL_ADD_NO_LUT | DSL_ADD_INT8_RANGE);
+}
+static void spec_add_lut(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t bs, int32_t rows, int32_t ch,
+                         int8_t *out)
+{
+    dsl_add_s8_body(p, a, b, bs, rows, ch, out, SPEC_KA, SPEC_KB, DSL_ADD_LEAN | DSL_ADD_LUT);
+}
+static void spec_add_general(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t bs, int32_t rows,
+                             int32_t ch, int8_t *out)
+{
+    dsl_add_s8_body(p, a, b, bs, rows, ch, out, 0, 0, DSL_ADD_GENERAL | DSL_ADD_NO_LUT);
+}
+
+typedef void (*spec_fn)(const dsl_add_params_t *, const int8_t *, const int8_t *, int32_t, int32_t, int32_t, int8_t *);
+
+static void test_add_specialised(void)
+{
+    static const spec_fn fns[3] = {spec_add_sat, spec_add_lut, spec_add_general};
+    static const char *const names[3] = {"add specialised sat", "add specialised lut", "add specialised general"};
+    int8_t lut[256];
+    int32_t it, r, c, k;
+    for (it = 0; it < 600; it++) {
+        const int32_t which = it % 3;
+        dsl_add_params_t p;
+        int32_t ka, kb;
+        const int32_t rows = rnd_range(1, 9), ch = rnd_range(1, 40), bcast = (int32_t)(rnd() & 1u), n = rows * ch;
+        random_add(&p, lut, 0);
+        /* parameters of the instance's form */
+        p.left_shift = 20;
+#if defined(DSL_REQUANT_DOUBLE_ROUNDING)
+        p.a_shift = rnd_range(-3, 0);
+        p.b_shift = rnd_range(-3, 0);
+#else
+        p.a_shift = 0;
+        p.b_shift = -1;
+#endif
+        p.out_zero_point = rnd_range(-128, 127);
+        if (which == 0) {
+            p.act_min = -128;
+            p.act_max = 127;
+            p.lut = 0;
+        } else if (which == 1) {
+            p.lut = lut;
+        } else {
+            p.lut = 0;
+            p.out_shift = rnd_range(-1, 0); /* no output shortcut (single rule) */
+            p.left_shift = rnd_range(0, 22);
+        }
+        if (which < 2 && (dsl_add_s8_form(&p, &ka, &kb) & DSL_ADD_LEAN) == 0) {
+            check_bytes("add specialised parameters are lean", it, (const uint8_t *)"", (const uint8_t *)"x", 1);
+            continue;
+        }
+        fill_rnd(BUF_A, n);
+        fill_rnd(BUF_B, n);
+        fill_rnd(BUF_C, n + 2);
+        for (k = 0; k < n + 2; k++) BUF_D[k] = BUF_C[k];
+        for (r = 0; r < rows; r++)
+            for (c = 0; c < ch; c++)
+                BUF_D[1 + r * ch + c] = (uint8_t)ref_add1(&p, (int8_t)BUF_A[r * ch + c], (int8_t)BUF_B[(bcast ? 0 : r * ch) + c]);
+        fns[which](&p, (const int8_t *)BUF_A, (const int8_t *)BUF_B, bcast ? 0 : ch, rows, ch, (int8_t *)(BUF_C + 1));
+        check_bytes(names[which], it, BUF_C, BUF_D, n + 2);
+    }
+}
+
 int main(void)
 {
 #if defined(DSL_REQUANT_DOUBLE_ROUNDING)
@@ -310,6 +397,7 @@ int main(void)
 #if defined(HAVE_VARIANT_dsl_add_s8)
     test_add_with(dsl_add_s8_variant, "add_s8 variant", 1500);
 #endif
+    test_add_specialised();
     benchmark();
     put_int(g_passed);
     tp_puts(" passed, ");
