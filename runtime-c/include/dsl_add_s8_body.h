@@ -22,8 +22,9 @@
  * Anything else takes the general loop (dsl_requantize for every rescale).
  *
  * Variants: with DSL_ADD_MVE (src/mve, or dsl_config.h's DSL_KERNEL_VARIANT_MVE) the lean loop
- * is Helium, 4 int32 lanes per instruction: VLDRB.S32, VSUB, VSHL, VRMULH, (the rounding
- * divide), VADD, VMULH + VRSHL or VQRDMULH + rounding divide, VADD, VMAX/VMIN, (VLDRB gather
+ * is Helium, 4 int32 lanes per instruction: VLDRB.S32, VMLAS, VRMULH, (the rounding
+ * divide), VADD, VMULH + VRSHL or VQRDMULH + rounding divide, VADD, VQSHL #24 + VSHR #24 or
+ * VMAX/VMIN, (VLDRB gather
  * for the LUT), VSTRB.32, the last partial vector tail predicated. With DSL_ADD_DSP (src/dsp,
  * or DSL_KERNEL_VARIANT_DSP) rhm is one SMMULR on the target. Without either, plain C.
  */
@@ -143,10 +144,11 @@ DSL_INLINE int32x4_t dsl_add_mve_rdiv(int32x4_t x, int32_t n)
     return vrshlq_n_s32(vaddq_s32(x, fix), -n);
 }
 
-/* one input's lean rescale on 4 lanes: rhm((x - zp) << k, M) (+ the rounding divide) */
+/* one input's lean rescale on 4 lanes: rhm((x - zp) << k, M) (+ the rounding divide); (x - zp) << k
+   is one VMLAS, x * 2^k + (-zp 2^k) (|zp| 2^k <= 2^30) */
 DSL_INLINE int32x4_t dsl_add_mve_input(int32x4_t x, int32_t zero_point, int32_t k, int32x4_t multiplier, int32_t right)
 {
-    const int32x4_t h = vrmulhq_s32(vshlq_r_s32(vsubq_n_s32(x, zero_point), k), multiplier);
+    const int32x4_t h = vrmulhq_s32(vmlasq_n_s32(x, vdupq_n_s32((int32_t)1 << k), -zero_point * ((int32_t)1 << k)), multiplier);
 #if defined(DSL_REQUANT_DOUBLE_ROUNDING)
     return dsl_add_mve_rdiv(h, right);
 #else
@@ -167,8 +169,8 @@ DSL_INLINE int32x4_t dsl_add_mve_lanes(const dsl_add_params_t *p, int32x4_t xa, 
     int32x4_t v = vrshlq_n_s32(vmulhq_s32(sum, mo), -out_right); /* ((sum M >> 32) + 2^(r-1)) >> r */
 #endif
     v = vaddq_n_s32(v, p->out_zero_point);
-    if (form & DSL_ADD_INT8_RANGE) {
-        v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(-128)), vdupq_n_s32(127));
+    if (form & DSL_ADD_INT8_RANGE) { /* saturating shift to the top byte and back: no constant vectors */
+        v = vshrq_n_s32(vqshlq_n_s32(v, 24), 24);
     } else {
         v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(p->act_min)), vdupq_n_s32(p->act_max));
     }

@@ -1,8 +1,8 @@
 /*
  * dsl_word_copy.h - the forward copy of dsl_copy_bytes and dsl_history_shift (kernel files only).
  *
- * When dst and src are both word aligned the bytes move in blocks of eight words, then single
- * words, then bytes; otherwise byte by byte (no unaligned access: any core, any variant).
+ * When dst and src are both word aligned (and at least 8 bytes move) the bytes move in blocks of
+ * eight words, then single words, then bytes; otherwise byte by byte (no unaligned access: any core, any variant).
  * Each block is loaded whole before it is stored, and later blocks read only above what
  * earlier blocks wrote, so the copy is also a correct overlapping move when dst < src.
  * On Thumb-2 a block is one LDMIA and one STMIA (gcc 12 does not pair the word accesses
@@ -61,7 +61,7 @@ DSL_INLINE void dsl_copy_blocks8(dsl_word_t **d, const dsl_word_t **s, int32_t n
 DSL_INLINE void dsl_copy_forward(uint8_t *dst, const uint8_t *src, int32_t count)
 {
     int32_t i = 0;
-    if (((uintptr_t)dst & 3u) == 0 && ((uintptr_t)src & 3u) == 0) {
+    if (count >= 8 && ((uintptr_t)dst & 3u) == 0 && ((uintptr_t)src & 3u) == 0) { /* fewer: bytes are as fast */
         dsl_word_t *d = (dsl_word_t *)(void *)dst;
         const dsl_word_t *s = (const dsl_word_t *)(const void *)src;
         int32_t n;

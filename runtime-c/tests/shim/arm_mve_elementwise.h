@@ -80,6 +80,21 @@ static inline int32_t dsl_shim_wrap(int64_t v) { return (int32_t)(uint32_t)(uint
 static inline int32x4_t vaddq_s32(int32x4_t a, int32x4_t b) { DSL_SHIM_LANES(4, a.v[i] = dsl_shim_wrap((int64_t)a.v[i] + b.v[i])); return a; }
 static inline int32x4_t vaddq_n_s32(int32x4_t a, int32_t b) { DSL_SHIM_LANES(4, a.v[i] = dsl_shim_wrap((int64_t)a.v[i] + b)); return a; }
 static inline int32x4_t vsubq_n_s32(int32x4_t a, int32_t b) { DSL_SHIM_LANES(4, a.v[i] = dsl_shim_wrap((int64_t)a.v[i] - b)); return a; }
+/* VQSHL by an immediate 0..31: saturating left shift */
+static inline int32x4_t vqshlq_n_s32(int32x4_t a, int n)
+{
+    DSL_SHIM_LANES(4, {
+        const int64_t v = (int64_t)a.v[i] * ((int64_t)1 << n);
+        a.v[i] = v > INT32_MAX ? INT32_MAX : (v < INT32_MIN ? INT32_MIN : (int32_t)v);
+    });
+    return a;
+}
+/* VMLAS: a * b + c per lane (low 32 bits) */
+static inline int32x4_t vmlasq_n_s32(int32x4_t a, int32x4_t b, int32_t c)
+{
+    DSL_SHIM_LANES(4, a.v[i] = dsl_shim_wrap((int64_t)(uint32_t)((uint32_t)a.v[i] * (uint32_t)b.v[i]) + c));
+    return a;
+}
 static inline int32x4_t vandq_s32(int32x4_t a, int32x4_t b) { DSL_SHIM_LANES(4, a.v[i] = (int32_t)((uint32_t)a.v[i] & (uint32_t)b.v[i])); return a; }
 static inline int32x4_t vmaxq_s32(int32x4_t a, int32x4_t b) { DSL_SHIM_LANES(4, a.v[i] = a.v[i] > b.v[i] ? a.v[i] : b.v[i]); return a; }
 static inline int32x4_t vminq_s32(int32x4_t a, int32x4_t b) { DSL_SHIM_LANES(4, a.v[i] = a.v[i] < b.v[i] ? a.v[i] : b.v[i]); return a; }
