@@ -219,12 +219,23 @@ DSL_INLINE int32_t dsl_add_rounding_high_mul(int32_t v, int32_t m)
 #endif
 }
 
+#if defined(DSL_REQUANT_DOUBLE_ROUNDING)
+/* TFLite's rounding divide by 2^n (halves away from zero, dsl_rounding_divide_by_pot) as
+   (x + 2^(n-1) - (x < 0)) >> n for n > 0; the lean form's values stay below 2^31 - 2^23 in
+   magnitude and n <= 31 (inputs) or 22 (output), so the sum fits int32 */
+DSL_INLINE int32_t dsl_add_rounding_divide(int32_t x, int32_t n)
+{
+    if (n <= 0) return x;
+    return (x + ((int32_t)1 << (n - 1)) + (x >> 31)) >> n;
+}
+#endif
+
 /* one input's lean rescale: rhm((x - zp) << k, M) (+ the rounding divide) */
 DSL_INLINE int32_t dsl_add_input(int32_t x, int32_t zero_point, int32_t k, int32_t multiplier, int32_t right)
 {
     const int32_t h = dsl_add_rounding_high_mul((x - zero_point) * ((int32_t)1 << k), multiplier);
 #if defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    return dsl_rounding_divide_by_pot(h, right);
+    return dsl_add_rounding_divide(h, right);
 #else
     (void)right;
     return h;
@@ -248,7 +259,8 @@ DSL_INLINE void dsl_add_lean_run(const dsl_add_params_t *p, const int8_t *a, con
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
         const int32_t v = ((int32_t)(((int64_t)sum * c.out_multiplier) >> 32) + bias) >> q.right;
 #else
-        const int32_t v = dsl_add_wrap_i32(dsl_requant_shortcut(&q, sum), c.out_zero_point);
+        const int32_t high = (int32_t)(((int64_t)sum * c.out_multiplier + ((int64_t)1 << 30)) >> 31);
+        const int32_t v = dsl_add_wrap_i32(dsl_add_rounding_divide(high, q.right), c.out_zero_point);
 #endif
         out[i] = dsl_add_clamp_lut(&c, v, form);
     }
