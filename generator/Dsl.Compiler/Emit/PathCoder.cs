@@ -130,7 +130,10 @@ internal sealed class PathCoder
                 $"dsl_add_s8(&{sym}_params, {a}, {b}, {CText.Int(s.BRowStride)}, {CText.Int(s.Rows)}, {CText.Int(s.Channels)}, {output});");
     }
 
-    /// <summary>Every add is specialised (its code is small): a function of its own with shape and form as constants.</summary>
+    /// <summary>
+    /// Every add is specialised unless nothing is (<see cref="ConvSpecialisation.None"/>): its code is small, and a function
+    /// of its own with shape and form (<see cref="CAddForm"/>) as constants drops the library kernel's run-time choice.
+    /// </summary>
     private void EmitSpecialisedAdd(AddStep s, string sym, string parameters, string a, string b, string output)
     {
         var form = CAddForm.For(s, _rounding);
