@@ -17,6 +17,7 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_host_tests.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 warn="-std=c99 -Wall -Wextra -Werror -pedantic"
 rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+rename="$rename -Ddsl_add_s8=dsl_add_s8_variant -Ddsl_lut_s8=dsl_lut_s8_variant -Ddsl_copy_bytes=dsl_copy_bytes_variant -Ddsl_history_shift=dsl_history_shift_variant"
 passed=0
 failed=0
 
@@ -62,6 +63,15 @@ for rounding in single double; do
             fi
             "$dir/test" > "$dir/log" 2>&1
             count_log "$name" "$dir/log" $?
+            # the data-movement and elementwise kernels (their variant files, where they exist)
+            have=$(variant_kernels "$rt/src/$variant" "$variant")
+            if $cc $flags -I"$here/shim" $tv $have "$here/test_elementwise.c" "$here/platform_host.c" "$rt"/src/portable/*.c $vobjs \
+                -o "$dir/test_elementwise"; then
+                "$dir/test_elementwise" > "$dir/log_elementwise" 2>&1
+                count_log "$name elementwise" "$dir/log_elementwise" $?
+            else
+                result "$name elementwise (build)" 1
+            fi
         done
     done
 done

@@ -26,10 +26,13 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_qemu_tests.XXXXXX")
 [ "${KEEP:-0}" = 1 ] && echo "build directory: $out" || trap 'rm -rf "$out"' EXIT
 warn="-std=c99 -Wall -Wextra -Werror -pedantic"
 rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+rename="$rename -Ddsl_add_s8=dsl_add_s8_variant -Ddsl_lut_s8=dsl_lut_s8_variant -Ddsl_copy_bytes=dsl_copy_bytes_variant -Ddsl_history_shift=dsl_history_shift_variant"
 passed=0
 failed=0
 bench="$out/bench.txt"
 : > "$bench"
+bench_elementwise="$out/bench_elementwise.txt"
+: > "$bench_elementwise"
 
 . "$(dirname "$0")/test_lib.sh"
 
@@ -99,6 +102,19 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
             -icount shift="$shift_n" -kernel "$dir/test.elf" > "$dir/log" 2>&1
         count_log "$name" "$dir/log" $?
         grep '^instructions' "$dir/log" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench"
+        # the data-movement and elementwise kernels (their variant files, where they exist)
+        have=$(variant_kernels "$rt/src/$variant" "$variant")
+        if arm-none-eabi-gcc $flags $tv $have "$here/test_elementwise.c" "$here/platform_target.c" "$rt"/src/portable/*.c \
+            $vobjs "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
+            -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/test_elementwise.elf"; then
+            timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+                -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+                -icount shift="$shift_n" -kernel "$dir/test_elementwise.elf" > "$dir/log_elementwise" 2>&1
+            count_log "$name elementwise" "$dir/log_elementwise" $?
+            grep '^instructions' "$dir/log_elementwise" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_elementwise"
+        else
+            failed=$((failed + 1)); echo "FAIL $name elementwise (build)"
+        fi
     done
 done
 
@@ -137,5 +153,7 @@ echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 6
 echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows; depthwise: 64 channels, k=3, 20 rows;"
 echo "  conv1d_s16_s8: 1 in, 64 out, k=32, stride 16, 20 rows):"
 sort -s -r -k2,2 "$bench" | sed 's/^/  /'
+echo "instruction counts of the data-movement and elementwise kernels (test_elementwise.c):"
+sed 's/^/  /' "$bench_elementwise"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

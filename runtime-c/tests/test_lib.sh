@@ -13,3 +13,15 @@ count_log() {
     passed=$((passed + p)); failed=$((failed + f))
     echo "$([ "$f" -eq 0 ] && echo PASS || echo FAIL) $1: $line"
 }
+
+# variant_kernels DIR VARIANT: -DHAVE_VARIANT_<kernel> for each data-movement / elementwise kernel
+# that DIR (src/<variant>) has its own file for (none for portable), and the variant's flavour of
+# the add body (TEST_ADD_DSP / TEST_ADD_MVE) for test_elementwise.c's specialised adds
+variant_kernels() {
+    [ "$2" = portable ] && return 0
+    for k in dsl_add_s8 dsl_lut_s8 dsl_copy_bytes dsl_history_shift; do
+        [ -f "$1/$k.c" ] && printf ' %s' "-DHAVE_VARIANT_$k"
+    done
+    [ -f "$1/dsl_add_s8.c" ] && printf ' %s' "-DTEST_ADD_$(echo "$2" | tr 'a-z' 'A-Z')"
+    return 0
+}

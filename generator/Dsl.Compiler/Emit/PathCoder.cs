@@ -128,8 +128,28 @@ internal sealed class PathCoder
                 + Field("out_multiplier", s.OutMultiplier) + Field("out_shift", s.OutShift)
                 + Field("out_zero_point", s.OutZeroPoint) + Field("act_min", s.ActMin) + Field("act_max", s.ActMax)
                 + Field("lut", OptionalLut(s.Node, sym, s.Lut)) + "};\n";
-        Emit("dsl_add_s8", s.Node, p,
-            $"dsl_add_s8(&{sym}_params, {a}, {b}, {CText.Int(s.BRowStride)}, {CText.Int(s.Rows)}, {CText.Int(s.Channels)}, {output});");
+        if (_specialisation.MaxChannels > 0)
+            EmitSpecialisedAdd(s, sym, p, a, b, output);
+        else
+            Emit("dsl_add_s8", s.Node, p,
+                $"dsl_add_s8(&{sym}_params, {a}, {b}, {CText.Int(s.BRowStride)}, {CText.Int(s.Rows)}, {CText.Int(s.Channels)}, {output});");
+    }
+
+    /// <summary>
+    /// Every add is specialised unless nothing is (<see cref="ConvSpecialisation.None"/>): its code is small, and a function
+    /// of its own with shape and form (<see cref="CAddForm"/>) as constants drops the library kernel's run-time choice.
+    /// </summary>
+    private void EmitSpecialisedAdd(AddStep s, string sym, string parameters, string a, string b, string output)
+    {
+        var form = CAddForm.For(s, _rounding);
+        var function = $"{sym}_step";
+        var code = CTemplates.Render("add_step_c", new Dictionary<string, object>
+        {
+            ["comment"] = CText.Comment(s.Node), ["function"] = function, ["params"] = $"{sym}_params",
+            ["b_row_stride"] = CText.Int(s.BRowStride), ["rows"] = CText.Int(s.Rows), ["channels"] = CText.Int(s.Channels),
+            ["ka"] = CText.Int(form.Ka), ["kb"] = CText.Int(form.Kb), ["form"] = form.Flags,
+        });
+        _steps.Add(new CStep(CText.Comment(s.Node), parameters + code, $"{function}({a}, {b}, {output});"));
     }
 
     private void Mul(MulStep s)

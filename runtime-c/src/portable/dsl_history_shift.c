@@ -1,11 +1,10 @@
 /* dsl_history_shift - portable C99: keep the last history_bytes of [history][new] at the front. */
-#include "dsl_kernel_internal.h"
+#include "dsl_word_copy.h"
 
 DSL_NO_LIBCALLS
 void dsl_history_shift(uint8_t *buffer, int32_t history_bytes, int32_t new_bytes)
 {
-    const uint8_t *src = buffer + new_bytes;
-    int32_t i;
-    /* dst < src: a forward byte loop is a correct overlapping move */
-    for (i = 0; i < history_bytes; i++) buffer[i] = src[i];
+    /* dst < src: the forward copy is a correct overlapping move (words when new_bytes is a
+       multiple of 4 and the buffer word aligned) */
+    dsl_copy_forward(buffer, buffer + new_bytes, history_bytes);
 }

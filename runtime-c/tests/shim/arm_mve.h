@@ -6,6 +6,7 @@
 #define DSL_TEST_SHIM_ARM_MVE_H
 
 #include <stdint.h>
+#include "arm_mve_elementwise.h" /* the elementwise kernels' intrinsics */
 
 typedef struct {
     int8_t v[16];
