@@ -128,7 +128,7 @@ public static partial class CEmitter
     /// <summary>The path's specialised step functions and the kernel bodies they inline (empty when none).</summary>
     private static string Specialised(PathCode path, KernelVariant variant)
     {
-        var bodies = path.Specialised.Select(s => s.Body).Distinct().OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        var bodies = path.Specialised.Select(s => s.Body.For(variant)).Distinct().OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
         var (header, prefix) = variant switch
         {
             KernelVariant.Dsp => ("dsl_kernel_dsp.h", "dsl_dsp_"),
