@@ -17,6 +17,14 @@ internal sealed record CKernelBody(string Name, string Header, string InType, st
     public static CKernelBody ConvTranspose1dS8 { get; } =
         new("dsl_conv_transpose1d_s8_body", "dsl_conv_transpose1d_body.h", "int8_t", "int8_t", "dsl_stage_s8", false);
 
+    /// <summary>dsl_conv1d_s8 on weights in the dsp pairs4 layout (<see cref="DspPairedWeights"/>).</summary>
+    public static CKernelBody Conv1dS8Pairs4 { get; } =
+        new("dsl_conv1d_s8_pairs4_body", "dsl_conv1d_dsp_pairs_body.h", "int8_t", "int8_t", "dsl_stage_s8", false);
+
+    /// <summary>dsl_conv1d_s8_s16 on weights in the dsp pairs4 layout.</summary>
+    public static CKernelBody Conv1dS8S16Pairs4 { get; } =
+        new("dsl_conv1d_s8_s16_pairs4_body", "dsl_conv1d_dsp_pairs_body.h", "int8_t", "int16_t", "dsl_stage_s16", false);
+
     /// <summary>True for the conv1d skeletons, whose instantiation needs the DSL_CONV1D_* macros.</summary>
     public bool Conv1d => Name.StartsWith("dsl_conv1d_", StringComparison.Ordinal);
 
@@ -25,5 +33,5 @@ internal sealed record CKernelBody(string Name, string Header, string InType, st
     /// (dsl_conv1d_dsp_body.h: same macros, signature and bits as dsl_conv1d_body.h).
     /// </summary>
     public CKernelBody For(KernelVariant variant) =>
-        variant == KernelVariant.Dsp && Conv1d ? this with { Header = "dsl_conv1d_dsp_body.h" } : this;
+        variant == KernelVariant.Dsp && Header == "dsl_conv1d_body.h" ? this with { Header = "dsl_conv1d_dsp_body.h" } : this;
 }
