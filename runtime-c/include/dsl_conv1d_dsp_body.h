@@ -13,10 +13,11 @@
  *
  * int8 input, groups 1: an output is a sum over windows of contiguous inputs: one window of
  * kernel x in_channels with dilation 1, else one window of in_channels per tap (weights of a tap
- * are contiguous too). Rows are taken in pairs with 2 output channels (dsl_dsp_dot_2x2: an odd last
- * channel is computed twice, stored once); an odd last row (all of a one-row layer) with 4 output
- * channels per block (dsl_dsp_dot_4x1: each input word is loaded and split once for 4 channels),
- * the remaining 1-3 channels in pairs (dsl_dsp_dot_2x1).
+ * are contiguous too). Rows are taken in pairs with 2 output channels (dsl_dsp_dot_2x2); an odd last
+ * channel (all of a 1-channel layer) 4 rows at a time (dsl_dsp_dot_4x1 with rows and channels
+ * swapped), then 2; an odd last row (all of a one-row layer) with 4 output channels per block
+ * (dsl_dsp_dot_4x1: each input word is loaded and split once for 4 channels), the remaining 1-3
+ * channels in pairs (dsl_dsp_dot_2x1).
  * int16 input (the first layer on PCM): per output channel, 2 rows at a time share the weights.
  * Grouped and depthwise shapes: per tap, as in the reference.
  */
@@ -75,13 +76,12 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
         const int32_t pairs = out_rows & ~(int32_t)1;
         int32_t j;
         if (pairs > 0) {
-            for (o = 0; o < cout; o += 2) {
-                const int32_t o1 = o + 1 < cout ? o + 1 : o;
+            for (o = 0; o + 2 <= cout; o += 2) {
                 const int8_t *w0 = p->weights + o * wlen;
-                const int8_t *w1 = p->weights + o1 * wlen;
+                const int8_t *w1 = w0 + wlen;
                 const dsl_requant_t q0 = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
-                const dsl_requant_t q1 = dsl_requant_prepare(s->multiplier[o1], s->shift[o1]);
-                const int32_t b0 = s->bias[o], b1 = s->bias[o1];
+                const dsl_requant_t q1 = dsl_requant_prepare(s->multiplier[o + 1], s->shift[o + 1]);
+                const int32_t b0 = s->bias[o], b1 = s->bias[o + 1];
                 const int8_t *x = in;
                 DSL_CONV1D_OUT *y = out + o;
                 int32_t t;
@@ -97,10 +97,36 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                                              acc);
                     y[0] = DSL_CONV1D_STORE(s, acc[0], &q0, form);
                     y[cout] = DSL_CONV1D_STORE(s, acc[1], &q0, form);
-                    if (o1 != o) {
-                        y[1] = DSL_CONV1D_STORE(s, acc[2], &q1, form);
-                        y[cout + 1] = DSL_CONV1D_STORE(s, acc[3], &q1, form);
-                    }
+                    y[1] = DSL_CONV1D_STORE(s, acc[2], &q1, form);
+                    y[cout + 1] = DSL_CONV1D_STORE(s, acc[3], &q1, form);
+                    x += 2 * row_step;
+                    y += 2 * cout;
+                }
+            }
+            if (cout & 1) { /* the odd last channel: 4 input rows per block share each weight word (the dot
+                               is symmetric: dot_4x1 with the input rows as its 4 rows, the weights as its x) */
+                const int8_t *w = p->weights + o * wlen;
+                const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+                const int32_t b = s->bias[o];
+                const int8_t *x = in;
+                DSL_CONV1D_OUT *y = out + o;
+                int32_t t = 0, k;
+                /* short windows take the inline C blocks, where 2 rows keep everything in registers */
+                for (; win > DSL_DSP_DOT_4X1_INLINE_MAX && t + 4 <= pairs; t += 4) {
+                    int32_t acc[4];
+                    acc[0] = acc[1] = acc[2] = acc[3] = b;
+                    for (j = 0; j < windows; j++) DSL_DOT(dot_4x1)(x + j * x_step, row_step, w + j * cin, win, acc);
+                    for (k = 0; k < 4; k++) y[k * cout] = DSL_CONV1D_STORE(s, acc[k], &q, form);
+                    x += 4 * row_step;
+                    y += 4 * cout;
+                }
+                for (; t < pairs; t += 2) {
+                    int32_t acc[2];
+                    acc[0] = acc[1] = b;
+                    for (j = 0; j < windows; j++)
+                        DSL_DOT(dot_2x1)(x + j * x_step, x + row_step + j * x_step, w + j * cin, win, acc);
+                    y[0] = DSL_CONV1D_STORE(s, acc[0], &q, form);
+                    y[cout] = DSL_CONV1D_STORE(s, acc[1], &q, form);
                     x += 2 * row_step;
                     y += 2 * cout;
                 }
