@@ -102,7 +102,7 @@ static void dsl_dsp_dot_pairs4_loop(const int32_t *w, const int8_t *x, int32_t l
 }
 
 /* acc[c] += channel c of the block . x over len int8: inline for a short constant len, else the asm loop */
-#define DSL_DSP_DOT_PAIRS4_INLINE_MAX 16
+#define DSL_DSP_DOT_PAIRS4_INLINE_MAX 8
 DSL_INLINE void dsl_dsp_dot_pairs4(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
 {
 #if defined(__GNUC__)

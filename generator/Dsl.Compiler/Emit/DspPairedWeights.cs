@@ -15,17 +15,18 @@ public static class DspPairedWeights
 
     private const int Group = 4;
 
-    /// <summary>Windows up to this length take the inline C blocks (DSL_DSP_DOT_PAIRS4_INLINE_MAX), where int8 weights
-    /// are as fast (measured: 16->16 k1 and k3 d3 slower with pairs4).</summary>
-    public const int InlineMax = 16;
+    /// <summary>Convolutions with at most this many MACs per output keep int8 weights: there the inline int8 blocks
+    /// are as fast (measured: 16->16 k1 5.4k instructions int8, 6.1k pairs4; 16->16 k3 d3 13.5k int8, 11.4k pairs4).</summary>
+    public const int MinMacsPerOutput = 17;
 
     /// <summary>
-    /// The convolutions the layout serves and speeds up: int8 input (int8 or int16 output), groups 1, windows longer
-    /// than <see cref="InlineMax"/> (the asm loop) and at least 4 output channels (a block of 4 computes all 4:
-    /// 1-3 channels would waste most of it; measured 3x slower on 2->1 k5).
+    /// The convolutions the layout serves and speeds up: int8 input (int8 or int16 output), groups 1, more than 16
+    /// MACs per output (kernel x in_channels) and at least 4 output channels (a block of 4 computes all 4: 1-3
+    /// channels would waste most of it; measured 3x slower on 2->1 k5).
     /// </summary>
     public static bool Fits(ConvStep s) =>
-        s.Kind is ConvKind.S8 or ConvKind.S8S16 && s.Groups == 1 && s.OutChannels >= Channels && Windows(s).Length > InlineMax;
+        s.Kind is ConvKind.S8 or ConvKind.S8S16 && s.Groups == 1 && s.OutChannels >= Channels
+        && s.Kernel * s.InChannels >= MinMacsPerOutput;
 
     /// <summary>The layout's int32 words for weights <c>[out][kernel][in]</c> (see the header).</summary>
     public static int[] Words(ConvStep s)

@@ -81,13 +81,13 @@ public sealed class DspPairedWeightsTests
     }
 
     [Fact]
-    public void Serves_int8_input_groups_1_with_at_least_4_channels_and_windows_longer_than_the_inline_blocks()
+    public void Serves_int8_input_groups_1_with_at_least_4_channels_and_more_than_16_MACs_per_output()
     {
         Assert.True(DspPairedWeights.Fits(Conv(17, 4, 1, 1)));
         Assert.True(DspPairedWeights.Fits(Conv(24, 16, 3, 1, kind: ConvKind.S8S16)));
-        Assert.True(DspPairedWeights.Fits(Conv(17, 4, 3, 3)));
-        Assert.False(DspPairedWeights.Fits(Conv(16, 16, 1, 1)));  // window 16: the inline int8 block is as fast
-        Assert.False(DspPairedWeights.Fits(Conv(16, 16, 3, 3)));  // windows of 16 per tap
+        Assert.True(DspPairedWeights.Fits(Conv(16, 16, 3, 3)));   // 3 windows of 16 per output
+        Assert.False(DspPairedWeights.Fits(Conv(16, 16, 1, 1)));  // 16 MACs per output: the inline int8 block is as fast
+        Assert.False(DspPairedWeights.Fits(Conv(8, 16, 2, 3)));
         Assert.False(DspPairedWeights.Fits(Conv(24, 3, 3, 1)));   // 3 channels: a block of 4 wastes a quarter or more
         Assert.False(DspPairedWeights.Fits(Conv(24, 24, 3, 1, groups: 2)));
         Assert.False(DspPairedWeights.Fits(Conv(24, 8, 3, 1, kind: ConvKind.S16S8)));
