@@ -37,6 +37,19 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const int8_t *in, 
         const int32_t *const wb = words + (o >> 2) * windows * win_words;
         dsl_requant_t q[4];
         int32_t k;
+        if (out_rows == 1) { /* one row: prepare at the store, no table of 4 in memory */
+            int32_t acc[4], j;
+            for (k = 0; k < 4; k++) acc[k] = s->bias[o + (k < n ? k : 0)];
+            if (windows == 1)
+                dsl_dsp_dot_pairs4(wb, in, win, acc);
+            else
+                for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc);
+            for (k = 0; k < n; k++) {
+                const dsl_requant_t qk = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
+                out[o + k] = DSL_CONV1D_STORE(s, acc[k], &qk, form);
+            }
+            continue;
+        }
         for (k = 0; k < n; k++) q[k] = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
         for (t = 0; t < out_rows; t++) {
             const int8_t *x = in + t * row_step;
