@@ -13,8 +13,12 @@ namespace Dsl.Compiler.Emit;
 /// <param name="Pairs4Nodes">The nodes whose convolution uses the pairs4 layout.</param>
 public sealed record WeightLayoutPlan(IReadOnlySet<string> Pairs4Nodes)
 {
-    /// <summary>Flash kept for code, the runtime and small constants beyond the counted arrays.</summary>
+    /// <summary>Flash kept for code, the runtime and small constants beyond the counted arrays, plus
+    /// <see cref="StepAllowanceBytes"/> per step (a specialised conv step is about 0.5 KiB of code on Cortex-M4).</summary>
     public const long CodeAllowanceBytes = 64 * 1024;
+
+    /// <summary>Flash kept per step of the paths on a core (its code and params).</summary>
+    public const long StepAllowanceBytes = 1024;
 
     /// <summary>Every weight in int8 (the layout of the library kernels).</summary>
     public static WeightLayoutPlan Int8 { get; } = new(new HashSet<string>(StringComparer.Ordinal));
@@ -44,7 +48,8 @@ public sealed record WeightLayoutPlan(IReadOnlySet<string> Pairs4Nodes)
             : new[] { (board.Light, new[] { program.Light }), (board.Heavy, new[] { program.Heavy }) };
         foreach (var (core, paths) in cores)
         {
-            var budget = (long)core.Flash.Size - paths.Sum(ConstantBytes) - CodeAllowanceBytes;
+            var budget = (long)core.Flash.Size - paths.Sum(ConstantBytes) - CodeAllowanceBytes
+                         - StepAllowanceBytes * paths.Sum(p => p.Steps.Count);
             var ordered = paths.SelectMany(Candidates)
                 .OrderByDescending(s => s.OutRows)
                 .ThenByDescending(s => (long)s.OutRows * s.Weights.Length)

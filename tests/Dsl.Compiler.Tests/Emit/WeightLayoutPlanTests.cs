@@ -53,12 +53,12 @@ public sealed class WeightLayoutPlanTests : IDisposable
         var dsp = ConvSpecialisation.For(KernelVariant.Dsp);
         var all = WeightLayoutPlan.Choose(Program, KernelVariant.Dsp, dsp, null).Pairs4Nodes;
         Assert.Equal(all, WeightLayoutPlan.Choose(Program, KernelVariant.Dsp, dsp, Board(4 << 20)).Pairs4Nodes);
-        Assert.Empty(WeightLayoutPlan.Choose(Program, KernelVariant.Dsp, dsp, Board(WeightLayoutPlan.CodeAllowanceBytes)).Pairs4Nodes);
+        Assert.Empty(WeightLayoutPlan.Choose(Program, KernelVariant.Dsp, dsp, Board(Allowance(Program))).Pairs4Nodes);
 
         // A flash that holds everything but the last candidate's extra bytes: that one stays int8.
         var ordered = Candidates.OrderByDescending(s => s.OutRows).ThenByDescending(s => (long)s.OutRows * s.Weights.Length)
             .ThenBy(s => s.Node, StringComparer.Ordinal).ToList();
-        var needed = WeightLayoutPlan.CodeAllowanceBytes + ConstantBytes() + ordered.Sum(DspPairedWeights.ExtraBytes);
+        var needed = Allowance(Program) + ConstantBytes() + ordered.Sum(DspPairedWeights.ExtraBytes);
         var tight = WeightLayoutPlan.Choose(Program, KernelVariant.Dsp, dsp, Board(needed - 1)).Pairs4Nodes;
         var last = ordered[^1];
         Assert.DoesNotContain(last.Node, tight);
@@ -82,8 +82,7 @@ public sealed class WeightLayoutPlanTests : IDisposable
         var program = Program with { Light = Program.Light with { Steps = [a, b, c] }, Heavy = Program.Heavy with { Steps = [] } };
         var dsp = ConvSpecialisation.For(KernelVariant.Dsp);
         var constants = new[] { a, b, c }.Sum(s => s.Weights.Length + Stage(s.Stage));
-        long Flash(params ConvStep[] widened) =>
-            WeightLayoutPlan.CodeAllowanceBytes + constants + widened.Sum(DspPairedWeights.ExtraBytes);
+        long Flash(params ConvStep[] widened) => Allowance(program) + constants + widened.Sum(DspPairedWeights.ExtraBytes);
         HashSet<string> Chosen(long flash) => [.. WeightLayoutPlan.Choose(program, KernelVariant.Dsp, dsp, Board(flash)).Pairs4Nodes];
 
         Assert.Equal(["/a", "/b", "/c"], Chosen(Flash(a, b, c)).Order(StringComparer.Ordinal));
@@ -93,6 +92,10 @@ public sealed class WeightLayoutPlanTests : IDisposable
         Assert.True(DspPairedWeights.ExtraBytes(a) > DspPairedWeights.ExtraBytes(b) + DspPairedWeights.ExtraBytes(c));
         Assert.Equal(["/b", "/c"], Chosen(Flash(a)).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>Code allowance of a single-core board running both paths.</summary>
+    private static long Allowance(ModelProgram p) =>
+        WeightLayoutPlan.CodeAllowanceBytes + WeightLayoutPlan.StepAllowanceBytes * (p.Light.Steps.Count + p.Heavy.Steps.Count);
 
     private static long ConstantBytes() => Program.Light.Steps.Concat(Program.Heavy.Steps).Sum(step => step switch
     {
