@@ -5,7 +5,8 @@
  * An int8x4 word [b0 b1 b2 b3] is split into SXTB16(w) = [b0 b2] and SXTB16(w ROR 8)
  * = [b1 b3]; SMLAD on matching halves of weights and inputs adds four products.
  * Integer sums are exact, so the order differs from the portable code but not the result.
- * The dot helpers compute blocks of 2 weight rows x 2 input rows so loads are shared.
+ * The dot helpers compute blocks of 2 weight rows x 2 input rows, or 4 weight rows x 1 input
+ * row (one-row layers), so loads and SXTB16 splits are shared.
  */
 #ifndef DSL_KERNEL_DSP_H
 #define DSL_KERNEL_DSP_H
@@ -158,8 +159,8 @@ DSL_INLINE void dsl_dsp_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t
     dsl_dsp_dot_2x2_loop(w0, w1, x0, x1, len, acc);
 }
 
-/* acc[0] += w0.x, acc[1] += w1.x over len int8 */
-DSL_INLINE void dsl_dsp_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+/* the 2x1 block in plain C (SMLAD intrinsics): unrolled for a short constant len */
+DSL_INLINE void dsl_dsp_dot_2x1_c(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
 {
     int32_t a0 = acc[0], a1 = acc[1];
     int32_t i;
@@ -182,6 +183,181 @@ DSL_INLINE void dsl_dsp_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t
     }
     acc[0] = a0;
     acc[1] = a1;
+}
+
+/* dsl_dsp_dot_2x1 for a run-time len: out of line, the asm loop in 10 registers (gcc 12 spills the C
+   loop: 21 instructions per 8 MACs, 5 of them stack traffic; here 15). */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static void dsl_dsp_dot_2x1_loop(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+{
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i = len >> 2;
+    if (i > 0) {
+        int32_t xe, xo, t, u;
+        __asm__ volatile(
+            "1:\n\t"
+            "ldr    %[xo], [%[x]], #4\n\t"
+            "ldr    %[u], [%[w0]], #4\n\t"
+            "sxtb16 %[xe], %[xo]\n\t"
+            "sxtb16 %[xo], %[xo], ror #8\n\t"
+            "sxtb16 %[t], %[u]\n\t"
+            "sxtb16 %[u], %[u], ror #8\n\t"
+            "smlad  %[a0], %[t], %[xe], %[a0]\n\t"
+            "smlad  %[a0], %[u], %[xo], %[a0]\n\t"
+            "ldr    %[u], [%[w1]], #4\n\t"
+            "sxtb16 %[t], %[u]\n\t"
+            "sxtb16 %[u], %[u], ror #8\n\t"
+            "smlad  %[a1], %[t], %[xe], %[a1]\n\t"
+            "smlad  %[a1], %[u], %[xo], %[a1]\n\t"
+            "subs   %[i], %[i], #1\n\t"
+            "bne    1b"
+            : [a0] "+r"(a0), [a1] "+r"(a1), [x] "+r"(x), [w0] "+r"(w0), [w1] "+r"(w1), [i] "+r"(i),
+              [xe] "=&r"(xe), [xo] "=&r"(xo), [t] "=&r"(t), [u] "=&r"(u)
+            :
+            : "cc", "memory");
+    }
+    for (i = len & 3; i > 0; i--) {
+        const int32_t xv = *x++;
+        a0 += *w0++ * xv;
+        a1 += *w1++ * xv;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+#else
+    dsl_dsp_dot_2x1_c(w0, w1, x, len, acc);
+#endif
+}
+
+/* acc[0] += w0.x, acc[1] += w1.x over len int8: inline for a short constant len, else the asm loop */
+#define DSL_DSP_DOT_2X1_INLINE_MAX 16
+DSL_INLINE void dsl_dsp_dot_2x1(const int8_t *w0, const int8_t *w1, const int8_t *x, int32_t len, int32_t acc[2])
+{
+#if defined(__GNUC__)
+    if (__builtin_constant_p(len) && len <= DSL_DSP_DOT_2X1_INLINE_MAX) {
+        dsl_dsp_dot_2x1_c(w0, w1, x, len, acc);
+        return;
+    }
+#endif
+    dsl_dsp_dot_2x1_loop(w0, w1, x, len, acc);
+}
+
+/* the 4x1 block in plain C: acc[k] += (w + k * w_stride).x for k = 0..3 over len int8 */
+DSL_INLINE void dsl_dsp_dot_4x1_c(const int8_t *w, int32_t w_stride, const int8_t *x, int32_t len, int32_t acc[4])
+{
+    const int8_t *w0 = w, *w1 = w + w_stride, *w2 = w + 2 * w_stride, *w3 = w + 3 * w_stride;
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    int32_t i;
+    for (i = len >> 2; i > 0; i--) {
+        const int32_t xv = dsl_dsp_load_s8x4(x);
+        const int32_t x02 = __sxtb16(xv), x13 = dsl_dsp_sxtb16_ror8(xv);
+        const int32_t v0 = dsl_dsp_load_s8x4(w0), v1 = dsl_dsp_load_s8x4(w1);
+        const int32_t v2 = dsl_dsp_load_s8x4(w2), v3 = dsl_dsp_load_s8x4(w3);
+        a0 = __smlad(__sxtb16(v0), x02, a0);
+        a0 = __smlad(dsl_dsp_sxtb16_ror8(v0), x13, a0);
+        a1 = __smlad(__sxtb16(v1), x02, a1);
+        a1 = __smlad(dsl_dsp_sxtb16_ror8(v1), x13, a1);
+        a2 = __smlad(__sxtb16(v2), x02, a2);
+        a2 = __smlad(dsl_dsp_sxtb16_ror8(v2), x13, a2);
+        a3 = __smlad(__sxtb16(v3), x02, a3);
+        a3 = __smlad(dsl_dsp_sxtb16_ror8(v3), x13, a3);
+        x += 4;
+        w0 += 4;
+        w1 += 4;
+        w2 += 4;
+        w3 += 4;
+    }
+    for (i = len & 3; i > 0; i--) {
+        const int32_t xv = *x++;
+        a0 += *w0++ * xv;
+        a1 += *w1++ * xv;
+        a2 += *w2++ * xv;
+        a3 += *w3++ * xv;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+/* dsl_dsp_dot_4x1 for a run-time len: out of line, the asm loop in 13 registers, 25 instructions
+   per 16 MACs (each input word is split once for 4 weight rows). Rows 1 and 3 are addressed as
+   [row 0 + w_stride] and [row 2 + w_stride], so two pointers and the stride serve four rows. */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static void dsl_dsp_dot_4x1_loop(const int8_t *w, int32_t w_stride, const int8_t *x, int32_t len, int32_t acc[4])
+{
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    const int8_t *w0 = w, *w2 = w + 2 * w_stride;
+    int32_t i = len >> 2;
+    if (i > 0) {
+        int32_t xe, xo, t, u;
+        __asm__ volatile(
+            "1:\n\t"
+            "ldr    %[xo], [%[x]], #4\n\t"
+            "ldr    %[u], [%[w0], %[ws]]\n\t"
+            "sxtb16 %[xe], %[xo]\n\t"
+            "sxtb16 %[xo], %[xo], ror #8\n\t"
+            "sxtb16 %[t], %[u]\n\t"
+            "sxtb16 %[u], %[u], ror #8\n\t"
+            "smlad  %[a1], %[t], %[xe], %[a1]\n\t"
+            "smlad  %[a1], %[u], %[xo], %[a1]\n\t"
+            "ldr    %[u], [%[w0]], #4\n\t"
+            "sxtb16 %[t], %[u]\n\t"
+            "sxtb16 %[u], %[u], ror #8\n\t"
+            "smlad  %[a0], %[t], %[xe], %[a0]\n\t"
+            "smlad  %[a0], %[u], %[xo], %[a0]\n\t"
+            "ldr    %[u], [%[w2], %[ws]]\n\t"
+            "sxtb16 %[t], %[u]\n\t"
+            "sxtb16 %[u], %[u], ror #8\n\t"
+            "smlad  %[a3], %[t], %[xe], %[a3]\n\t"
+            "smlad  %[a3], %[u], %[xo], %[a3]\n\t"
+            "ldr    %[u], [%[w2]], #4\n\t"
+            "sxtb16 %[t], %[u]\n\t"
+            "sxtb16 %[u], %[u], ror #8\n\t"
+            "smlad  %[a2], %[t], %[xe], %[a2]\n\t"
+            "smlad  %[a2], %[u], %[xo], %[a2]\n\t"
+            "subs   %[i], %[i], #1\n\t"
+            "bne    1b"
+            : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [x] "+r"(x), [w0] "+r"(w0),
+              [w2] "+r"(w2), [i] "+r"(i), [xe] "=&r"(xe), [xo] "=&r"(xo), [t] "=&r"(t), [u] "=&r"(u)
+            : [ws] "r"(w_stride)
+            : "cc", "memory");
+    }
+    for (i = len & 3; i > 0; i--) {
+        const int32_t xv = *x++;
+        a0 += w0[0] * xv;
+        a1 += w0[w_stride] * xv;
+        a2 += w2[0] * xv;
+        a3 += w2[w_stride] * xv;
+        w0++;
+        w2++;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+#else
+    dsl_dsp_dot_4x1_c(w, w_stride, x, len, acc);
+#endif
+}
+
+/* acc[k] += (w + k * w_stride).x for k = 0..3 over len int8: 4 weight rows share each input word.
+   Inline for a short constant len (a specialised step), else the asm loop. */
+#define DSL_DSP_DOT_4X1_INLINE_MAX 16
+DSL_INLINE void dsl_dsp_dot_4x1(const int8_t *w, int32_t w_stride, const int8_t *x, int32_t len, int32_t acc[4])
+{
+#if defined(__GNUC__)
+    if (__builtin_constant_p(len) && len <= DSL_DSP_DOT_4X1_INLINE_MAX) {
+        dsl_dsp_dot_4x1_c(w, w_stride, x, len, acc);
+        return;
+    }
+#endif
+    dsl_dsp_dot_4x1_loop(w, w_stride, x, len, acc);
 }
 
 /* acc + w.x over len int8 */

@@ -63,6 +63,15 @@ for rounding in single double; do
             fi
             "$dir/test" > "$dir/log" 2>&1
             count_log "$name" "$dir/log" $?
+            if [ "$variant" = dsp ]; then # the pairs4 weight layout (dslc picks it per layer for dsp cores)
+                if $cc $flags -I"$here/shim" "$here/test_dsp_pairs.c" "$here/platform_host.c" "$rt"/src/portable/*.c \
+                    -o "$dir/pairs"; then
+                    "$dir/pairs" > "$dir/pairs.log" 2>&1
+                    count_log "$name pairs4" "$dir/pairs.log" $?
+                else
+                    result "$name pairs4 (build)" 1
+                fi
+            fi
             # the data-movement and elementwise kernels (their variant files, where they exist)
             have=$(variant_kernels "$rt/src/$variant" "$variant")
             if $cc $flags -I"$here/shim" $tv $have "$here/test_elementwise.c" "$here/platform_host.c" "$rt"/src/portable/*.c $vobjs \

@@ -102,6 +102,18 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
             -icount shift="$shift_n" -kernel "$dir/test.elf" > "$dir/log" 2>&1
         count_log "$name" "$dir/log" $?
         grep '^instructions' "$dir/log" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench"
+        if [ "$variant" = dsp ]; then # the pairs4 weight layout (dslc picks it per layer for dsp cores)
+            if arm-none-eabi-gcc $flags "$here/test_dsp_pairs.c" "$here/platform_target.c" "$rt"/src/portable/*.c \
+                "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
+                -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/pairs.elf"; then
+                timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+                    -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+                    -icount shift="$shift_n" -kernel "$dir/pairs.elf" > "$dir/pairs.log" 2>&1
+                count_log "$name pairs4" "$dir/pairs.log" $?
+            else
+                failed=$((failed + 1)); echo "FAIL $name pairs4 (build)"
+            fi
+        fi
         # the data-movement and elementwise kernels (their variant files, where they exist)
         have=$(variant_kernels "$rt/src/$variant" "$variant")
         if arm-none-eabi-gcc $flags $tv $have "$here/test_elementwise.c" "$here/platform_target.c" "$rt"/src/portable/*.c \

@@ -46,7 +46,8 @@ public static partial class CEmitter
             [BufferRegion.Handoff] = (program.HandoffBytes, true),
             [BufferRegion.Output] = (frameBytes, true),
         });
-        var light = PathCoder.Code(program.Light, m, symbols, lightSlices, options.SpecialisationRule, program.Rounding);
+        var light = PathCoder.Code(program.Light, m, symbols, lightSlices, options.SpecialisationRule, program.Rounding,
+            options.LayoutPlan);
         if (program.SwitchScore.Region is not (BufferRegion.Arena or BufferRegion.State))
             throw lightSlices.Invalid("switch score", $"slice {program.SwitchScore} must be in the light arena or state");
         var score = lightSlices.Read("switch score", program.SwitchScore, SliceExpr.Element.S8, 1);
@@ -57,7 +58,7 @@ public static partial class CEmitter
             [BufferRegion.State] = (program.Heavy.StateBytes, true),
             [BufferRegion.Handoff] = (program.HandoffBytes, false),
             [BufferRegion.Output] = (frameBytes, true),
-        }), options.SpecialisationRule, program.Rounding);
+        }), options.SpecialisationRule, program.Rounding, options.LayoutPlan);
 
         var gate = program.Mode == RoutingMode.Gate || !program.HasLightOutput;
         var lightRegions = new SortedSet<BufferRegion>(light.StepRegions) { program.SwitchScore.Region };
@@ -128,7 +129,7 @@ public static partial class CEmitter
     /// <summary>The path's specialised step functions and the kernel bodies they inline (empty when none).</summary>
     private static string Specialised(PathCode path, KernelVariant variant)
     {
-        var bodies = path.Specialised.Select(s => s.Body).Distinct().OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        var bodies = path.Specialised.Select(s => s.Body.For(variant)).Distinct().OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
         var (header, prefix) = variant switch
         {
             KernelVariant.Dsp => ("dsl_kernel_dsp.h", "dsl_dsp_"),

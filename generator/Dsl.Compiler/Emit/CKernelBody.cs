@@ -1,3 +1,5 @@
+using Dsl.Compiler.Boards;
+
 namespace Dsl.Compiler.Emit;
 
 /// <summary>
@@ -15,6 +17,21 @@ internal sealed record CKernelBody(string Name, string Header, string InType, st
     public static CKernelBody ConvTranspose1dS8 { get; } =
         new("dsl_conv_transpose1d_s8_body", "dsl_conv_transpose1d_body.h", "int8_t", "int8_t", "dsl_stage_s8", false);
 
-    /// <summary>True for dsl_conv1d_body.h, whose instantiation needs the DSL_CONV1D_* macros.</summary>
-    public bool Conv1d => Header == "dsl_conv1d_body.h";
+    /// <summary>dsl_conv1d_s8 on weights in the dsp pairs4 layout (<see cref="DspPairedWeights"/>).</summary>
+    public static CKernelBody Conv1dS8Pairs4 { get; } =
+        new("dsl_conv1d_s8_pairs4_body", "dsl_conv1d_dsp_pairs_body.h", "int8_t", "int8_t", "dsl_stage_s8", false);
+
+    /// <summary>dsl_conv1d_s8_s16 on weights in the dsp pairs4 layout.</summary>
+    public static CKernelBody Conv1dS8S16Pairs4 { get; } =
+        new("dsl_conv1d_s8_s16_pairs4_body", "dsl_conv1d_dsp_pairs_body.h", "int8_t", "int16_t", "dsl_stage_s16", false);
+
+    /// <summary>True for the conv1d skeletons, whose instantiation needs the DSL_CONV1D_* macros.</summary>
+    public bool Conv1d => Name.StartsWith("dsl_conv1d_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The skeleton a variant instantiates: dsp kernels block conv1d for SMLAD in their own skeleton
+    /// (dsl_conv1d_dsp_body.h: same macros, signature and bits as dsl_conv1d_body.h).
+    /// </summary>
+    public CKernelBody For(KernelVariant variant) =>
+        variant == KernelVariant.Dsp && Header == "dsl_conv1d_body.h" ? this with { Header = "dsl_conv1d_dsp_body.h" } : this;
 }

@@ -20,10 +20,20 @@ public sealed record ConvSpecialisation(int MaxChannels)
     /// <summary>
     /// The rule dslc uses for a kernel variant, from QEMU instruction counts of the shipped model's steps
     /// (dslc bench --layers): with Helium (mve) a constant-length vector dot gains up to 24 channels
-    /// (-40 % on 12 and 24 channel layers); the dsp and portable C dots gain up to 8 channels, and beyond
-    /// that the unrolled C loses to the out-of-line SMLAD asm loop (+10 to +30 % on 12 to 24 channels).
+    /// (-40 % on 12 and 24 channel layers); with dsp every convolution gains (its skeleton keeps runs longer
+    /// than 16 in the out-of-line SMLAD asm loops and only drops the loop and output-stage overhead: -5 to -35 %
+    /// per step on 16 to 192 channels, flash smaller as the library kernels are no longer linked); the
+    /// portable C dots gain up to 8 channels.
     /// </summary>
-    public static ConvSpecialisation For(KernelVariant variant) => variant == KernelVariant.Mve ? new(24) : new(8);
+    public static ConvSpecialisation For(KernelVariant variant) => variant switch
+    {
+        KernelVariant.Mve => new(24),
+        KernelVariant.Dsp => All,
+        _ => new(8),
+    };
+
+    /// <summary>Every convolution specialised.</summary>
+    public static ConvSpecialisation All { get; } = new(int.MaxValue);
 
     /// <summary>Nothing specialised: every step calls its library kernel.</summary>
     public static ConvSpecialisation None { get; } = new(0);

@@ -15,15 +15,18 @@ internal sealed class PathCoder
     private readonly SliceExpr _slices;
     private readonly ConvSpecialisation _specialisation;
     private readonly RoundingRule _rounding;
+    private readonly WeightLayoutPlan _layout;
     private readonly List<CStep> _steps = [];
     private readonly List<CSpecialisedStep> _specialised = [];
     private readonly List<CArray> _arrays = [];
     private readonly List<string> _reset = [];
     private readonly SortedSet<string> _kernels = new(StringComparer.Ordinal);
 
-    private PathCoder(string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation, RoundingRule rounding)
+    private PathCoder(string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation, RoundingRule rounding,
+        WeightLayoutPlan layout)
     {
         _rounding = rounding;
+        _layout = layout;
         _model = model;
         _symbols = symbols;
         _slices = slices;
@@ -31,9 +34,9 @@ internal sealed class PathCoder
     }
 
     public static PathCode Code(PathProgram path, string model, CSymbols symbols, SliceExpr slices, ConvSpecialisation specialisation,
-        RoundingRule rounding)
+        RoundingRule rounding, WeightLayoutPlan layout)
     {
-        var coder = new PathCoder(model, symbols, slices, specialisation, rounding);
+        var coder = new PathCoder(model, symbols, slices, specialisation, rounding, layout);
         foreach (var step in path.Steps)
             coder.Add(step);
         var stepRegions = new SortedSet<BufferRegion>(slices.Used);
@@ -71,7 +74,15 @@ internal sealed class PathCoder
             _ => throw _slices.Invalid(s.Node, $"unknown conv kind {s.Kind}"),
         };
         var sym = _symbols.Allocate(s.Node);
-        var weights = Array(s.Node, sym, "w", "int8_t", s.Weights, s.OutChannels * s.Kernel * (s.InChannels / s.Groups));
+        Require(s.Node, s.Weights.Length == s.OutChannels * s.Kernel * (s.InChannels / s.Groups),
+            "weights must be out_channels x kernel x in_channels / groups");
+        // The dsp pairs4 layout (chosen per board): int32 words behind the params' int8 pointer, read by its own body.
+        var pairs4 = _layout.Pairs4(s.Node) && _specialisation.Applies(s) && DspPairedWeights.Fits(s);
+        if (pairs4)
+            body = s.Kind == ConvKind.S8 ? CKernelBody.Conv1dS8Pairs4 : CKernelBody.Conv1dS8S16Pairs4;
+        var weights = pairs4
+            ? "(const int8_t *)(const void *)" + Array(s.Node, sym, "w", "int32_t", DspPairedWeights.Words(s), DspPairedWeights.WordCount(s))
+            : Array(s.Node, sym, "w", "int8_t", s.Weights, s.OutChannels * s.Kernel * (s.InChannels / s.Groups));
         var stage = Stage(s.Node, sym, s.Stage, s.OutChannels, s.OutChannels, int16Out: s.Kind == ConvKind.S8S16);
         var inRows = (s.OutRows - 1) * s.Stride + (s.Kernel - 1) * s.Dilation + 1;
         var input = _slices.Read(s.Node, s.Input, inElement, inRows * s.InChannels * Size(inElement));

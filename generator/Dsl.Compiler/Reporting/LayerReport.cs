@@ -3,7 +3,8 @@ using Dsl.Compiler.Analysis;
 namespace Dsl.Compiler.Reporting;
 
 /// <summary>One node of the compiled model: where it runs and what it costs. Specialised: its convolution
-/// has code specialised to its shape (<see cref="Emit.ConvSpecialisation"/>) instead of the library kernel.</summary>
+/// has code specialised to its shape (<see cref="Emit.ConvSpecialisation"/>) instead of the library kernel.
+/// WeightLayout: how its weights are stored (<see cref="Emit.WeightLayoutPlan"/>: int8, or pairs4 for dsp).</summary>
 public sealed record LayerReport(
     string Node,
     string Kind,
@@ -14,4 +15,5 @@ public sealed record LayerReport(
     long MacsPerFrame,
     long Parameters,
     long WeightBytes,
-    bool Specialised);
+    bool Specialised,
+    string WeightLayout = "int8");

@@ -28,8 +28,10 @@ public sealed record ModelReport(
 {
     /// <param name="m">The compiled model.</param>
     /// <param name="specialisation">The rule the emitted C used (<see cref="ConvSpecialisation.For"/> its kernel variant).</param>
-    public static ModelReport From(CompiledModel m, ConvSpecialisation specialisation)
+    /// <param name="layout">The weight layouts the emitted C used; null: int8 everywhere.</param>
+    public static ModelReport From(CompiledModel m, ConvSpecialisation specialisation, WeightLayoutPlan? layout = null)
     {
+        layout ??= WeightLayoutPlan.Int8;
         IrGraph g = m.Graph;
         Partition p = m.Partition;
         ModelProgram program = m.Program;
@@ -39,7 +41,8 @@ public sealed record ModelReport(
         var layers = g.Nodes
             .Where(n => p.LightNodes.Contains(n) || p.HeavyNodes.Contains(n))
             .Select(n => new LayerReport(n.Name, n.Kind, p.PathOf(n), n.Output, g.Tensor(n.Output).Channels, g.Rows(n.Output),
-                n.MacsPerFrame(g), n.Parameters, weightBytes.GetValueOrDefault(n.Name), specialised.Contains(n.Name)))
+                n.MacsPerFrame(g), n.Parameters, weightBytes.GetValueOrDefault(n.Name), specialised.Contains(n.Name),
+                layout.LayoutOf(n.Name)))
             .ToList();
         double framesPerSecond = (double)m.Manifest.SampleRate / m.Manifest.Frame;
         PathReport Sum(string name, IEnumerable<LayerReport> ls, int arena, int state)

@@ -40,18 +40,23 @@ public static class ReportWriter
         }
 
         s.AppendLine();
-        s.AppendLine("| node | kind | path | output (ch x rows/frame) | MACs/frame | params | weight bytes | code |");
-        s.AppendLine("|---|---|---|---|---:|---:|---:|---|");
+        s.AppendLine("| node | kind | path | output (ch x rows/frame) | MACs/frame | params | weight bytes | code | weights |");
+        s.AppendLine("|---|---|---|---|---:|---:|---:|---|---|");
         foreach (LayerReport l in r.Layers)
         {
-            s.AppendLine($"| `{l.Node}` | {l.Kind} | {l.Path.ToString().ToLowerInvariant()} | {l.Channels} x {l.RowsPerFrame} | {N(l.MacsPerFrame)} | {N(l.Parameters)} | {N(l.WeightBytes)} | {(l.Specialised ? "specialised" : "library")} |");
+            s.AppendLine($"| `{l.Node}` | {l.Kind} | {l.Path.ToString().ToLowerInvariant()} | {l.Channels} x {l.RowsPerFrame} | {N(l.MacsPerFrame)} | {N(l.Parameters)} | {N(l.WeightBytes)} | {(l.Specialised ? "specialised" : "library")} | {(l.Parameters > 0 ? l.WeightLayout : "-")} |");
         }
 
         s.AppendLine();
+        var which = r.SpecialiseMaxChannels == int.MaxValue
+            ? "a convolution"
+            : $"a transposed convolution or a convolution with at most {r.SpecialiseMaxChannels} input and output channels";
         s.AppendLine(r.SpecialiseMaxChannels == 0
             ? "code: `library` calls the runtime kernel (nothing specialised)."
-            : $"code: `specialised` is a transposed convolution or a convolution with at most {r.SpecialiseMaxChannels} input and "
-              + "output channels, compiled as a function of its own with its shape as constants; `library` calls the runtime kernel.");
+            : $"code: `specialised` is {which}, "
+              + "compiled as a function of its own with its shape as constants; `library` calls the runtime kernel.");
+        s.AppendLine("weights: `int8` as the model has them, `pairs4` widened to int16 pairs for SMLAD (dsp cores, 2x "
+                     + "the bytes and padding; chosen while the core's flash holds them); weight bytes counts int8.");
         return s.ToString();
     }
 }

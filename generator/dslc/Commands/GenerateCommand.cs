@@ -36,15 +36,19 @@ public static class GenerateCommand
     }
 
     /// <summary>Writes everything for <paramref name="board"/> (or none) into <paramref name="output"/>.</summary>
-    public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, KernelVariant variant, Action<string> info, bool fitCheck = true)
+    /// <param name="layoutBoard">The board whose flash bounds the weight layouts when <paramref name="board"/> is null
+    /// (bench and validate build their firmware themselves); neither: every candidate layer widened.</param>
+    public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, KernelVariant variant, Action<string> info, bool fitCheck = true,
+        BoardProfile? layoutBoard = null)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
         try
         {
-            var emit = new EmitOptions(repo.RuntimeDir, variant);
+            var rule = ConvSpecialisation.For(variant);
+            var emit = new EmitOptions(repo.RuntimeDir, variant, rule, WeightLayoutPlan.Choose(model.Program, variant, rule, board ?? layoutBoard));
             CEmitter.Emit(model.Program, staging, emit);
-            ModelReport report = ModelReport.From(model, emit.SpecialisationRule);
+            ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan);
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
             File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report));
             if (board is not null)

@@ -38,7 +38,8 @@ public static class ValidateCommand
         string emitted = o.Emitted is null ? Path.Combine(work, model.Program.Name) : Path.GetFullPath(o.Emitted);
         if (o.Emitted is null)
         {
-            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board?.CommonKernelVariant ?? KernelVariant.Portable, info);
+            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board?.CommonKernelVariant ?? KernelVariant.Portable, info,
+                layoutBoard: board);
         }
 
         OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));

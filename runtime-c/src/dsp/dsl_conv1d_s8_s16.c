@@ -1,6 +1,6 @@
 /*
  * dsl_conv1d_s8_s16 - DSP variant (Cortex-M4/M7/M33: SXTB16 + SMLAD): int8 in, int16 out (lut unused).
- * The skeleton is include/dsl_conv1d_body.h, shared by every variant; this file picks the
+ * The skeleton is include/dsl_conv1d_dsp_body.h (the blocking of dsl_conv1d_body.h for SMLAD); this file picks the
  * dot-product blocks and the output type.
  */
 #include "dsl_kernel_internal.h"
@@ -11,4 +11,4 @@
 #define DSL_CONV1D_OUT int16_t
 #define DSL_CONV1D_STORE dsl_stage_s16
 #define DSL_DOT(f) dsl_dsp_##f
-#include "dsl_conv1d_body.h"
+#include "dsl_conv1d_dsp_body.h"

@@ -19,11 +19,10 @@ public sealed class ConvSpecialisationTests : IDisposable
     }
 
     [Fact]
-    public void Dsp_and_portable_rule_picks_the_convolutions_with_at_most_8_channels_and_every_transposed_one_on_the_tiny_fixture()
+    public void Portable_rule_picks_the_convolutions_with_at_most_8_channels_and_every_transposed_one_on_the_tiny_fixture()
     {
         var program = Compiled.Value.Program;
-        var rule = ConvSpecialisation.For(KernelVariant.Dsp);
-        Assert.Equal(rule, ConvSpecialisation.For(KernelVariant.Portable));
+        var rule = ConvSpecialisation.For(KernelVariant.Portable);
         var picked = program.Light.Steps.Concat(program.Heavy.Steps).Where(rule.Applies).Select(s => s.Node);
         Assert.Equal(
         [
@@ -44,9 +43,11 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.True(rule.Applies(up));
         Assert.True(new ConvSpecialisation(1).Applies(up));
         Assert.False(ConvSpecialisation.None.Applies(up));
-        // Helium: up to 24 channels, so every convolution of the fixture.
+        // Helium: up to 24 channels, so every convolution of the fixture; dsp: every convolution of any width.
         Assert.All(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is ConvStep or ConvTransposeStep),
             s => Assert.True(ConvSpecialisation.For(KernelVariant.Mve).Applies(s), s.Node));
+        Assert.Equal(ConvSpecialisation.All, ConvSpecialisation.For(KernelVariant.Dsp));
+        Assert.True(ConvSpecialisation.For(KernelVariant.Dsp).Applies(linear with { InChannels = 192, OutChannels = 192 }));
         var down2 = program.Light.Steps.OfType<ConvStep>().Single(s => s.Node == "/down2/conv/Conv");
         Assert.False(new ConvSpecialisation(4).Applies(down2));
         Assert.DoesNotContain(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is not (ConvStep or ConvTransposeStep)),
@@ -56,7 +57,7 @@ public sealed class ConvSpecialisationTests : IDisposable
     [Fact]
     public void Report_names_the_specialised_layers()
     {
-        var rule = ConvSpecialisation.For(KernelVariant.Dsp);
+        var rule = ConvSpecialisation.For(KernelVariant.Portable);
         var report = ModelReport.From(Compiled.Value, rule);
         var program = Compiled.Value.Program;
         var expected = program.Light.Steps.Concat(program.Heavy.Steps).Where(rule.Applies)
@@ -68,6 +69,28 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.Contains("| `/inp/conv/Conv` | Conv+Elu(1) | light | 4 x 32 | 896 | 32 | 332 | specialised |", ReportWriter.ToMarkdown(report));
         Assert.Contains("a transposed convolution or a convolution with at most 8 input and output channels", ReportWriter.ToMarkdown(report));
         Assert.DoesNotContain("\"specialised\": true", ReportWriter.ToJson(ModelReport.From(Compiled.Value, ConvSpecialisation.None)));
+        var all = ReportWriter.ToMarkdown(ModelReport.From(Compiled.Value, ConvSpecialisation.All));
+        Assert.Contains("| `/h_lin/MatMul` | Conv | heavy | 12 x 1 | 96 | 108 | 240 | specialised |", all);
+        Assert.Contains("`specialised` is a convolution, compiled", all);
+    }
+
+    [Fact]
+    public void Dsp_steps_instantiate_the_dsp_skeleton_and_link_no_library_convolution()
+    {
+        var program = Compiled.Value.Program;
+        CEmitter.Emit(program, _work, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c"), KernelVariant.Dsp));
+        var heavy = File.ReadAllText(Path.Combine(_work, "tiny_dsl_heavy.c"));
+
+        // The 8 -> 12 layer (the library kernel with portable rules) is a function of its own on the dsp skeleton.
+        Assert.Contains("#define DSL_DOT(f) dsl_dsp_##f\n#include \"dsl_runtime/dsl_conv1d_dsp_body.h\"", heavy);
+        Assert.Contains("#define DSL_DOT(f) dsl_dsp_##f\n#include \"dsl_runtime/dsl_conv_transpose1d_body.h\"", heavy);
+        Assert.DoesNotContain("dsl_conv1d_body.h", heavy);
+        Assert.Contains("    dsl_conv1d_s8_body(&h_lin_matmul_params, in, ", heavy);
+        Assert.DoesNotContain("dsl_conv1d_s8(&", heavy);
+        var runtime = Directory.GetFiles(Path.Combine(_work, "dsl_runtime"), "*.c").Select(Path.GetFileName).ToList();
+        Assert.DoesNotContain("dsl_conv1d_s8.c", runtime);
+        Assert.DoesNotContain("dsl_conv_transpose1d_s8.c", runtime);
+        Assert.Contains("dsl_conv1d_dsp_body.h", Directory.GetFiles(Path.Combine(_work, "dsl_runtime")).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -1,0 +1,76 @@
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Emit;
+
+/// <summary>
+/// The "pairs4" weight layout of a dsp convolution (runtime-c/include/dsl_kernel_dsp_pairs.h): int8 weights
+/// widened to int16 pairs in the order SXTB16 splits an input word ([x0 x2], [x1 x3]), 4 output channels
+/// interleaved so one block of the kernel reads them in sequence. Emission only: the golden model and the
+/// arithmetic are unchanged (the padding weights are 0).
+/// </summary>
+public static class DspPairedWeights
+{
+    /// <summary>The kernel's block: output channels per block, elements per group.</summary>
+    private const int Channels = 4;
+
+    private const int Group = 4;
+
+    /// <summary>Convolutions with at most this many MACs per output keep int8 weights: there the inline int8 blocks
+    /// are as fast (measured: 16->16 k1 5.4k instructions int8, 6.1k pairs4; 16->16 k3 d3 13.5k int8, 11.4k pairs4).</summary>
+    public const int MinMacsPerOutput = 17;
+
+    /// <summary>
+    /// The convolutions the layout serves and speeds up: int8 input (int8 or int16 output), groups 1, more than 16
+    /// MACs per output (kernel x in_channels) and at least 4 output channels (a block of 4 computes all 4: 1-3
+    /// channels would waste most of it; measured 3x slower on 2->1 k5).
+    /// </summary>
+    public static bool Fits(ConvStep s) =>
+        s.Kind is ConvKind.S8 or ConvKind.S8S16 && s.Groups == 1 && s.OutChannels >= Channels
+        && s.Kernel * s.InChannels >= MinMacsPerOutput;
+
+    /// <summary>The layout's int32 words for weights <c>[out][kernel][in]</c> (see the header).</summary>
+    public static int[] Words(ConvStep s)
+    {
+        var (windows, window) = Windows(s);
+        var groups = (window + Group - 1) / Group;
+        var words = new int[WordCount(s)];
+        var n = 0;
+        for (var block = 0; block < Blocks(s); block++)
+        for (var j = 0; j < windows; j++)
+        for (var g = 0; g < groups; g++)
+        for (var c = 0; c < Channels; c++)
+        {
+            var o = block * Channels + c;
+            int W(int e)
+            {
+                var i = g * Group + e;
+                return o < s.OutChannels && i < window ? s.Weights[o * s.Kernel * s.InChannels + j * s.InChannels + i] : 0;
+            }
+
+            words[n++] = Pair(W(0), W(2));
+            words[n++] = Pair(W(1), W(3));
+        }
+
+        return words;
+    }
+
+    /// <summary>int32 words of the layout (4 bytes each).</summary>
+    public static int WordCount(ConvStep s)
+    {
+        var (windows, window) = Windows(s);
+        return Blocks(s) * windows * ((window + Group - 1) / Group) * 2 * Channels;
+    }
+
+    /// <summary>Flash the layout costs beyond the int8 weights.</summary>
+    public static long ExtraBytes(ConvStep s) => 4L * WordCount(s) - (long)s.OutChannels * s.Kernel * s.InChannels;
+
+    /// <summary>Contiguous input windows per output and their length: the whole kernel x in_channels with
+    /// dilation 1, else in_channels per tap.</summary>
+    private static (int Windows, int Length) Windows(ConvStep s) =>
+        s.Dilation == 1 ? (1, s.Kernel * s.InChannels) : (s.Kernel, s.InChannels);
+
+    private static int Blocks(ConvStep s) => (s.OutChannels + Channels - 1) / Channels;
+
+    /// <summary>Low half the first weight, high half the second (two's complement int16 halves).</summary>
+    private static int Pair(int low, int high) => unchecked((int)(((uint)low & 0xFFFFu) | ((uint)high << 16)));
+}

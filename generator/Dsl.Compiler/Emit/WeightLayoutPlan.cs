@@ -1,0 +1,82 @@
+using Dsl.Compiler.Boards;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Emit;
+
+/// <summary>
+/// Which convolutions store their weights in the dsp "pairs4" layout (<see cref="DspPairedWeights"/>: no
+/// SXTB16 on weights, 2x the weight bytes plus padding) instead of int8. Chosen per core at generation time: with a
+/// board, the candidates are taken by gain per extra byte (output rows per call, then MACs) while the core's
+/// flash region still holds the estimate of everything linked into it; without a board (host builds,
+/// <c>dslc bench</c> / <c>validate</c> pass theirs) every candidate. The fit check still links and verifies.
+/// </summary>
+/// <param name="Pairs4Nodes">The nodes whose convolution uses the pairs4 layout.</param>
+public sealed record WeightLayoutPlan(IReadOnlySet<string> Pairs4Nodes)
+{
+    /// <summary>Flash kept for code, the runtime and small constants beyond the counted arrays, plus
+    /// <see cref="StepAllowanceBytes"/> per step (a specialised conv step is about 0.5 KiB of code on Cortex-M4).</summary>
+    public const long CodeAllowanceBytes = 64 * 1024;
+
+    /// <summary>Flash kept per step of the paths on a core (its code and params).</summary>
+    public const long StepAllowanceBytes = 1024;
+
+    /// <summary>Every weight in int8 (the layout of the library kernels).</summary>
+    public static WeightLayoutPlan Int8 { get; } = new(new HashSet<string>(StringComparer.Ordinal));
+
+    public bool Pairs4(string node) => Pairs4Nodes.Contains(node);
+
+    /// <summary>The layout name of a step's weights, as the report gives it.</summary>
+    public string LayoutOf(string node) => Pairs4(node) ? "pairs4" : "int8";
+
+    /// <summary>The plan for <paramref name="program"/> emitted with <paramref name="variant"/> kernels and
+    /// <paramref name="rule"/> (the layout exists in specialised dsp steps only).</summary>
+    public static WeightLayoutPlan Choose(ModelProgram program, KernelVariant variant, ConvSpecialisation rule, BoardProfile? board)
+    {
+        if (variant != KernelVariant.Dsp) return Int8;
+        IEnumerable<ConvStep> Candidates(PathProgram path) =>
+            path.Steps.OfType<ConvStep>().Where(s => DspPairedWeights.Fits(s) && rule.Applies(s));
+
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        if (board is null)
+        {
+            chosen.UnionWith(Candidates(program.Light).Concat(Candidates(program.Heavy)).Select(s => s.Node));
+            return new WeightLayoutPlan(chosen);
+        }
+
+        var cores = board.IsSingleCore
+            ? [(board.Light, new[] { program.Light, program.Heavy })]
+            : new[] { (board.Light, new[] { program.Light }), (board.Heavy, new[] { program.Heavy }) };
+        foreach (var (core, paths) in cores)
+        {
+            var budget = (long)core.Flash.Size - paths.Sum(ConstantBytes) - CodeAllowanceBytes
+                         - StepAllowanceBytes * paths.Sum(p => p.Steps.Count);
+            var ordered = paths.SelectMany(Candidates)
+                .OrderByDescending(s => s.OutRows)
+                .ThenByDescending(s => (long)s.OutRows * s.Weights.Length)
+                .ThenBy(s => s.Node, StringComparer.Ordinal);
+            foreach (var s in ordered)
+            {
+                var extra = DspPairedWeights.ExtraBytes(s);
+                if (extra > budget) continue;
+                budget -= extra;
+                chosen.Add(s.Node);
+            }
+        }
+
+        return new WeightLayoutPlan(chosen);
+    }
+
+    /// <summary>The constant arrays of a path in int8 layout: weights, bias, multipliers, shifts, LUTs.</summary>
+    private static long ConstantBytes(PathProgram path) => path.Steps.Sum(step => step switch
+    {
+        ConvStep c => c.Weights.Length + StageBytes(c.Stage),
+        ConvTransposeStep t => t.Weights.Length + StageBytes(t.Stage),
+        LutStep => 256L,
+        AddStep a => (a.Lut is null ? 0 : 256L) + (a.ConstantB?.Length ?? 0),
+        MulStep m => (m.Lut is null ? 0 : 256L) + (m.ConstantB?.Length ?? 0),
+        _ => 0L,
+    });
+
+    private static long StageBytes(OutputStage s) =>
+        4L * (s.Bias.Length + s.Multiplier.Length + s.Shift.Length) + (s.Lut is null ? 0 : 256);
+}

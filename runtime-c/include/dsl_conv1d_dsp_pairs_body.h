@@ -1,0 +1,73 @@
+/*
+ * dsl_conv1d_dsp_pairs_body.h - the DSP skeleton of dsl_conv1d_s8 and dsl_conv1d_s8_s16 (int8 input,
+ * groups 1) for weights in the "pairs4" layout of dsl_kernel_dsp_pairs.h: p->weights points at that
+ * layout's int32 words (cast to const int8_t *), the rest of p is as usual. Same parameters, signature
+ * and bits as dsl_conv1d_body.h; included by generated path files after they define
+ *   DSL_CONV1D_BODY    the force-inlined body defined
+ *   DSL_CONV1D_OUT     int8_t or int16_t, the output element
+ *   DSL_CONV1D_STORE   dsl_stage_s8 or dsl_stage_s16 (dsl_kernel_internal.h)
+ *   DSL_DOT(f)         dsl_dsp_##f (unused here: the pairs block is dsl_dsp_dot_pairs4)
+ * A template, not an interface: no include guard, and it undefines its parameters.
+ *
+ * Every output row is computed for 4 output channels at a time: per 4 inputs, one load and two SXTB16
+ * feed 8 SMLAD with pre-widened weights (the int8 layout needs 4 more SXTB16 per channel).
+ * The shape must have groups 1 (dslc chooses the layout only then).
+ */
+#include "dsl_kernel_internal.h"
+#include "dsl_kernel_dsp_pairs.h"
+
+/* p gives the weights (pairs4 layout) and output stage; its shape fields are not read */
+DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, DSL_CONV1D_OUT *out,
+                                int32_t cin, int32_t cout, int32_t kernel, int32_t stride, int32_t dilation,
+                                int32_t groups, dsl_stage_form_t form)
+{
+    const dsl_output_stage_t stage = p->stage; /* local copy: the output stores cannot alias it */
+    const dsl_output_stage_t *s = &stage;
+    const int32_t *const words = (const int32_t *)(const void *)p->weights;
+    const int32_t windows = dilation == 1 ? 1 : kernel; /* contiguous input windows per output */
+    const int32_t win = dilation == 1 ? kernel * cin : cin; /* their length */
+    const int32_t x_step = dilation * cin;                   /* next window: input, one tap later */
+    const int32_t win_words = dsl_dsp_pairs4_window_words(win);
+    const int32_t row_step = stride * cin;
+    int32_t o, t;
+    (void)groups;
+
+    for (o = 0; o < cout; o += 4) {
+        const int32_t n = cout - o < 4 ? cout - o : 4; /* channels of this block */
+        const int32_t *const wb = words + (o >> 2) * windows * win_words;
+        dsl_requant_t q[4];
+        int32_t k;
+        if (out_rows == 1) { /* one row: prepare at the store, no table of 4 in memory */
+            int32_t acc[4], j;
+            for (k = 0; k < 4; k++) acc[k] = s->bias[o + (k < n ? k : 0)];
+            if (windows == 1)
+                dsl_dsp_dot_pairs4(wb, in, win, acc);
+            else
+                for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc);
+            for (k = 0; k < n; k++) {
+                const dsl_requant_t qk = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
+                out[o + k] = DSL_CONV1D_STORE(s, acc[k], &qk, form);
+            }
+            continue;
+        }
+        for (k = 0; k < n; k++) q[k] = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
+        for (t = 0; t < out_rows; t++) {
+            const int8_t *x = in + t * row_step;
+            DSL_CONV1D_OUT *y = out + t * cout + o;
+            int32_t acc[4], j;
+            for (k = 0; k < 4; k++) acc[k] = s->bias[o + (k < n ? k : 0)];
+            if (windows == 1)
+                dsl_dsp_dot_pairs4(wb, x, win, acc);
+            else
+                for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
+            for (k = 0; k < n; k++) y[k] = DSL_CONV1D_STORE(s, acc[k], &q[k], form);
+        }
+    }
+}
+
+#undef DSL_CONV1D_BODY
+#undef DSL_CONV1D_NAME
+#undef DSL_CONV1D_OUT
+#undef DSL_CONV1D_STORE
+#undef DSL_CONV1D_16X8
+#undef DSL_DOT

@@ -1,0 +1,207 @@
+/*
+ * test_dsp_pairs.c - the DSP convolution on weights in the "pairs4" layout (dsl_kernel_dsp_pairs.h,
+ * dsl_conv1d_dsp_pairs_body.h) against the portable dsl_conv1d_s8 / dsl_conv1d_s8_s16 on random shapes
+ * with groups 1: channel counts not multiples of 4, window lengths not multiples of 4, stride, dilation,
+ * one-row layers, zero points, clamps, LUT, int16 output; with run-time shapes (the asm loop on the
+ * target) and constant ones (the inline block a generated step uses). The input ends at the end of its
+ * buffer, so a read past a window shows under AddressSanitizer.
+ * Host: built with tests/shim (C emulation of SXTB16 / SMLAD); target: Cortex-M4/M7/M33.
+ * Prints "N passed, M failed".
+ */
+#include <stdint.h>
+#include "dsl_kernels.h"
+#include "dsl_kernel_internal.h"
+#include "dsl_kernel_dsp.h"
+#include "test_platform.h"
+
+#define DSL_CONV1D_BODY pairs_s8_body
+#define DSL_CONV1D_OUT int8_t
+#define DSL_CONV1D_STORE dsl_stage_s8
+#define DSL_DOT(f) dsl_dsp_##f
+#include "dsl_conv1d_dsp_pairs_body.h"
+
+#define DSL_CONV1D_BODY pairs_s8_s16_body
+#define DSL_CONV1D_OUT int16_t
+#define DSL_CONV1D_STORE dsl_stage_s16
+#define DSL_DOT(f) dsl_dsp_##f
+#include "dsl_conv1d_dsp_pairs_body.h"
+
+#define MAX_CIN 200
+#define MAX_COUT 40
+#define MAX_K 5
+#define MAX_IN (((6 - 1) * 3 + (MAX_K - 1) * 4 + 1) * MAX_CIN)
+#define MAX_WORDS (((MAX_COUT + 3) / 4) * MAX_K * ((MAX_CIN + 3) / 4) * 8)
+
+static int8_t g_in[MAX_IN];
+static int8_t g_w[MAX_COUT * MAX_K * MAX_CIN];
+static int32_t g_words[MAX_WORDS];
+static int32_t g_bias[MAX_COUT], g_mult[MAX_COUT], g_shift[MAX_COUT];
+static int8_t g_lut[256];
+static int8_t g_out8_a[6 * MAX_COUT], g_out8_b[6 * MAX_COUT];
+static int16_t g_out16_a[6 * MAX_COUT], g_out16_b[6 * MAX_COUT];
+static int g_passed, g_failed;
+static uint32_t g_rng = 0x2468ACE1u;
+
+static uint32_t rnd(void)
+{
+    g_rng ^= g_rng << 13;
+    g_rng ^= g_rng >> 17;
+    g_rng ^= g_rng << 5;
+    return g_rng;
+}
+
+static int32_t rnd_range(int32_t lo, int32_t hi) { return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1)); }
+
+static void put_uint(uint32_t v)
+{
+    char buf[12];
+    int n = 11;
+    buf[n] = 0;
+    do {
+        buf[--n] = (char)('0' + (int)(v % 10u));
+        v /= 10u;
+    } while (v != 0);
+    tp_puts(buf + n);
+}
+
+static void check(int ok, const char *what, int32_t iteration)
+{
+    if (ok) {
+        g_passed++;
+        return;
+    }
+    g_failed++;
+    tp_puts("FAIL ");
+    tp_puts(what);
+    tp_puts(" iteration ");
+    put_uint((uint32_t)iteration);
+    tp_puts("\n");
+}
+
+/* the layout as dsl_kernel_dsp_pairs.h describes it, from weights [out][kernel][in] */
+static void make_pairs4(const int8_t *w, int32_t cin, int32_t cout, int32_t kernel, int32_t dilation, int32_t *words)
+{
+    const int32_t windows = dilation == 1 ? 1 : kernel, win = dilation == 1 ? kernel * cin : cin;
+    const int32_t groups4 = (win + 3) / 4;
+    int32_t b, j, g, c, *out = words;
+    for (b = 0; b < (cout + 3) / 4; b++)
+        for (j = 0; j < windows; j++)
+            for (g = 0; g < groups4; g++)
+                for (c = 0; c < 4; c++) {
+                    int32_t e[4], k;
+                    for (k = 0; k < 4; k++) {
+                        const int32_t o = 4 * b + c, i = 4 * g + k;
+                        e[k] = o < cout && i < win ? w[o * kernel * cin + j * cin + i] : 0;
+                    }
+                    *out++ = (int32_t)(((uint32_t)e[0] & 0xFFFFu) | ((uint32_t)e[2] << 16));
+                    *out++ = (int32_t)(((uint32_t)e[1] & 0xFFFFu) | ((uint32_t)e[3] << 16));
+                }
+}
+
+static void make_stage(dsl_output_stage_t *s, int32_t cout, int32_t s16_out)
+{
+    int32_t o;
+    for (o = 0; o < cout; o++) {
+        g_bias[o] = rnd_range(-3000, 3000);
+        g_mult[o] = (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
+        g_shift[o] = s16_out ? rnd_range(-10, 0) : rnd_range(-16, -6);
+    }
+    for (o = 0; o < 256; o++) g_lut[o] = (int8_t)rnd_range(-128, 127);
+    s->bias = g_bias;
+    s->multiplier = g_mult;
+    s->shift = g_shift;
+    s->out_zero_point = rnd_range(-20, 20);
+    s->act_min = s16_out ? -32768 : ((rnd() & 1u) ? -128 : rnd_range(-128, 0));
+    s->act_max = s16_out ? 32767 : 127;
+    s->lut = !s16_out && (rnd() % 3u) == 0 ? g_lut : 0;
+}
+
+/* random weights, input at the end of g_in, stage; returns the input pointer */
+static const int8_t *setup(dsl_conv1d_params_t *p, int32_t out_rows, int32_t s16_out)
+{
+    const int32_t in_rows = (out_rows - 1) * p->stride + (p->kernel - 1) * p->dilation + 1;
+    const int32_t n_in = in_rows * p->in_channels;
+    int32_t i;
+    int8_t *in = g_in + MAX_IN - n_in;
+    for (i = 0; i < n_in; i++) in[i] = (int8_t)rnd_range(-128, 127);
+    for (i = 0; i < p->out_channels * p->kernel * p->in_channels; i++) g_w[i] = (int8_t)rnd_range(-128, 127);
+    p->groups = 1;
+    p->weights = g_w;
+    make_stage(&p->stage, p->out_channels, s16_out);
+    make_pairs4(g_w, p->in_channels, p->out_channels, p->kernel, p->dilation, g_words);
+    return in;
+}
+
+/* a run-time shape: pairs layout vs portable kernel */
+static void compare(dsl_conv1d_params_t *p, int32_t out_rows, int32_t s16_out, int32_t it)
+{
+    const int8_t *in = setup(p, out_rows, s16_out);
+    dsl_conv1d_params_t q = *p;
+    const int32_t n = out_rows * p->out_channels;
+    int32_t i, same = 1;
+    q.weights = (const int8_t *)(const void *)g_words;
+    if (s16_out) {
+        dsl_conv1d_s8_s16(p, in, out_rows, g_out16_a);
+        pairs_s8_s16_body(&q, in, out_rows, g_out16_b, p->in_channels, p->out_channels, p->kernel, p->stride,
+                          p->dilation, 1, DSL_STAGE_GENERAL);
+        for (i = 0; i < n; i++) same &= g_out16_a[i] == g_out16_b[i];
+        check(same, "pairs4 conv1d_s8_s16 vs portable", it);
+    } else {
+        dsl_conv1d_s8(p, in, out_rows, g_out8_a);
+        pairs_s8_body(&q, in, out_rows, g_out8_b, p->in_channels, p->out_channels, p->kernel, p->stride, p->dilation,
+                      1, DSL_STAGE_GENERAL);
+        for (i = 0; i < n; i++) same &= g_out8_a[i] == g_out8_b[i];
+        check(same, "pairs4 conv1d_s8 vs portable", it);
+    }
+}
+
+/* constant shapes (as a generated step passes them): windows of 3, 7, 12 and 16 inputs, 1 to 6 channels */
+static void compare_constant(int32_t it)
+{
+    static const int32_t shapes[4][6] = {{3, 5, 1, 1, 1, 2}, {7, 6, 1, 1, 1, 3}, {4, 1, 3, 2, 1, 1}, {4, 3, 3, 1, 2, 2}};
+    int32_t k;
+    for (k = 0; k < 4; k++) {
+        dsl_conv1d_params_t p, q;
+        const int32_t *sh = shapes[k];
+        const int8_t *in;
+        int32_t i, same = 1;
+        p.in_channels = sh[0];
+        p.out_channels = sh[1];
+        p.kernel = sh[2];
+        p.stride = sh[3];
+        p.dilation = sh[4];
+        in = setup(&p, sh[5], 0);
+        q = p;
+        q.weights = (const int8_t *)(const void *)g_words;
+        dsl_conv1d_s8(&p, in, sh[5], g_out8_a);
+        switch (k) {
+        case 0: pairs_s8_body(&q, in, 2, g_out8_b, 3, 5, 1, 1, 1, 1, DSL_STAGE_GENERAL); break;
+        case 1: pairs_s8_body(&q, in, 3, g_out8_b, 7, 6, 1, 1, 1, 1, DSL_STAGE_GENERAL); break;
+        case 2: pairs_s8_body(&q, in, 1, g_out8_b, 4, 1, 3, 2, 1, 1, DSL_STAGE_GENERAL); break;
+        default: pairs_s8_body(&q, in, 2, g_out8_b, 4, 3, 3, 1, 2, 1, DSL_STAGE_GENERAL); break;
+        }
+        for (i = 0; i < sh[5] * sh[1]; i++) same &= g_out8_a[i] == g_out8_b[i];
+        check(same, "pairs4 conv1d_s8 constant shape vs portable", it * 4 + k);
+    }
+}
+
+int main(void)
+{
+    int32_t it;
+    for (it = 0; it < 300; it++) {
+        dsl_conv1d_params_t p;
+        const int32_t big = it % 3 == 0;
+        p.in_channels = big ? rnd_range(1, MAX_CIN) : rnd_range(1, 12);
+        p.out_channels = big ? rnd_range(1, MAX_COUT) : rnd_range(1, 12);
+        p.kernel = rnd_range(1, MAX_K);
+        p.stride = (rnd() % 3u) == 0 ? rnd_range(2, 3) : 1;
+        p.dilation = (rnd() % 3u) == 0 ? rnd_range(2, 4) : 1;
+        compare(&p, (rnd() & 1u) ? 1 : rnd_range(1, 6), it % 4 == 1, it);
+    }
+    for (it = 0; it < 20; it++) compare_constant(it);
+    put_uint((uint32_t)g_passed);
+    tp_puts(" passed, ");
+    put_uint((uint32_t)g_failed);
+    tp_puts(" failed\n");
+    return g_failed != 0;
+}

@@ -1,0 +1,95 @@
+using Dsl.Compiler.Emit;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Tests.Emit;
+
+/// <summary>
+/// The dsp pairs4 weight layout: the words, read as the kernel reads them (per window, per group of 4 inputs
+/// split into [x0 x2] / [x1 x3] halves, one SMLAD per word), give the convolution's dot products for shapes whose
+/// channel counts and window lengths are not multiples of 4, with and without dilation; and which steps it serves.
+/// </summary>
+public sealed class DspPairedWeightsTests
+{
+    private static ConvStep Conv(int cin, int cout, int kernel, int dilation, int groups = 1, ConvKind kind = ConvKind.S8, int seed = 1)
+    {
+        var random = new Random(seed);
+        var weights = new sbyte[cout * kernel * (cin / groups)];
+        for (var i = 0; i < weights.Length; i++) weights[i] = (sbyte)random.Next(-128, 128);
+        var stage = new OutputStage(new int[cout], new int[cout], new int[cout], 0, -128, 127, null);
+        var slice = new BufferSlice(BufferRegion.Arena, 0, 1);
+        return new ConvStep("/conv", kind, cin, cout, kernel, 1, dilation, groups, weights, stage, slice, 1, slice);
+    }
+
+    /// <summary>Channel o's dot product with input x (one output row), computed from the layout's words as the kernel does.</summary>
+    private static long KernelDot(ConvStep s, int[] words, sbyte[] x, int o)
+    {
+        var windows = s.Dilation == 1 ? 1 : s.Kernel;
+        var window = s.Dilation == 1 ? s.Kernel * s.InChannels : s.InChannels;
+        var groups = (window + 3) / 4;
+        long acc = 0;
+        for (var j = 0; j < windows; j++)
+        for (var g = 0; g < groups; g++)
+        {
+            // inputs past the window are never read (the kernel's tail uses 0 there)
+            int X(int e) => g * 4 + e < window ? x[j * s.Dilation * s.InChannels + g * 4 + e] : 0;
+            var at = (((o / 4) * windows + j) * groups + g) * 8 + (o % 4) * 2;
+            acc += Low(words[at]) * X(0) + High(words[at]) * X(2) + Low(words[at + 1]) * X(1) + High(words[at + 1]) * X(3);
+        }
+
+        return acc;
+    }
+
+    private static long Low(int word) => (short)(word & 0xFFFF);
+
+    private static long High(int word) => (short)(word >> 16);
+
+    [Theory]
+    [InlineData(7, 5, 3, 1)]
+    [InlineData(17, 6, 1, 1)]
+    [InlineData(5, 9, 3, 2)]
+    [InlineData(19, 4, 2, 3)]
+    [InlineData(192, 192, 3, 3)]
+    [InlineData(24, 1, 3, 1)]
+    public void Words_read_as_the_kernel_reads_them_give_the_convolution(int cin, int cout, int kernel, int dilation)
+    {
+        var s = Conv(cin, cout, kernel, dilation, seed: cin * 31 + cout);
+        var words = DspPairedWeights.Words(s);
+        Assert.Equal(DspPairedWeights.WordCount(s), words.Length);
+        var random = new Random(7);
+        var x = new sbyte[((kernel - 1) * dilation + 1) * cin];
+        for (var i = 0; i < x.Length; i++) x[i] = (sbyte)random.Next(-128, 128);
+        for (var o = 0; o < cout; o++)
+        {
+            long expected = 0;
+            for (var j = 0; j < kernel; j++)
+            for (var i = 0; i < cin; i++)
+                expected += s.Weights[(o * kernel + j) * cin + i] * x[j * dilation * cin + i];
+            Assert.Equal(expected, KernelDot(s, words, x, o));
+        }
+
+        // The padding channels of the last block are zero: they add nothing whatever the input.
+        for (var o = cout; o < (cout + 3) / 4 * 4; o++) Assert.Equal(0, KernelDot(s, words, x, o));
+    }
+
+    [Fact]
+    public void Size_is_two_bytes_per_weight_with_channels_and_windows_padded_to_4()
+    {
+        var s = Conv(7, 5, 3, 2); // 2 blocks x 3 windows x 2 groups x 8 words
+        Assert.Equal(2 * 3 * 2 * 8, DspPairedWeights.WordCount(s));
+        Assert.Equal(4L * 96 - 5 * 3 * 7, DspPairedWeights.ExtraBytes(s));
+        Assert.Equal(192 * 192 * 3 * 2 - 192 * 192 * 3, DspPairedWeights.ExtraBytes(Conv(192, 192, 3, 1)));
+    }
+
+    [Fact]
+    public void Serves_int8_input_groups_1_with_at_least_4_channels_and_more_than_16_MACs_per_output()
+    {
+        Assert.True(DspPairedWeights.Fits(Conv(17, 4, 1, 1)));
+        Assert.True(DspPairedWeights.Fits(Conv(24, 16, 3, 1, kind: ConvKind.S8S16)));
+        Assert.True(DspPairedWeights.Fits(Conv(16, 16, 3, 3)));   // 3 windows of 16 per output
+        Assert.False(DspPairedWeights.Fits(Conv(16, 16, 1, 1)));  // 16 MACs per output: the inline int8 block is as fast
+        Assert.False(DspPairedWeights.Fits(Conv(8, 16, 2, 3)));
+        Assert.False(DspPairedWeights.Fits(Conv(24, 3, 3, 1)));   // 3 channels: a block of 4 wastes a quarter or more
+        Assert.False(DspPairedWeights.Fits(Conv(24, 24, 3, 1, groups: 2)));
+        Assert.False(DspPairedWeights.Fits(Conv(24, 8, 3, 1, kind: ConvKind.S16S8)));
+    }
+}
