@@ -14,11 +14,15 @@ public sealed record ConvSpecialisation(int MaxChannels)
 {
     /// <summary>
     /// The rule dslc uses for a kernel variant, from QEMU instruction counts of the shipped model's steps
-    /// (dslc bench --layers): with Helium (mve) a constant-length vector dot gains up to 24 channels
-    /// (-40 % on 12 and 24 channel layers); the dsp and portable C dots gain up to 8 channels, and beyond
-    /// that the unrolled C loses to the out-of-line SMLAD asm loop (+10 to +30 % on 12 to 24 channels).
+    /// (dslc bench --layers): with Helium (mve) every convolution (constant shape and output-stage form:
+    /// one-row 24 to 192 channel layers -26 % to -40 %, the heavy call -17 %, flash smaller as the library
+    /// kernels drop out); the dsp and portable C dots gain up to 8 channels, and beyond that the unrolled C
+    /// loses to the out-of-line SMLAD asm loop (+10 to +30 % on 12 to 24 channels).
     /// </summary>
-    public static ConvSpecialisation For(KernelVariant variant) => variant == KernelVariant.Mve ? new(24) : new(8);
+    public static ConvSpecialisation For(KernelVariant variant) => variant == KernelVariant.Mve ? All : new(8);
+
+    /// <summary>Every convolution specialised.</summary>
+    public static ConvSpecialisation All { get; } = new(int.MaxValue);
 
     /// <summary>Nothing specialised: every step calls its library kernel.</summary>
     public static ConvSpecialisation None { get; } = new(0);

@@ -48,7 +48,8 @@ public static class ReportWriter
         }
 
         s.AppendLine();
-        s.AppendLine($"code: `specialised` is a convolution with at most {r.SpecialiseMaxChannels} input and output channels, "
+        var which = r.SpecialiseMaxChannels == int.MaxValue ? "any convolution" : $"a convolution with at most {r.SpecialiseMaxChannels} input and output channels";
+        s.AppendLine($"code: `specialised` is {which}, "
                      + "compiled as a function of its own with its shape as constants; `library` calls the runtime kernel.");
         return s.ToString();
     }
