@@ -41,7 +41,8 @@ public sealed class ConvSpecialisationTests : IDisposable
         var up = program.Heavy.Steps.OfType<ConvTransposeStep>().Single(s => s.Node == "/h_up1/conv/ConvTranspose");
         Assert.Equal((12, 8), (up.InChannels, up.OutChannels));
         Assert.False(rule.Applies(up));
-        // Helium: up to 24 channels, so every convolution of the fixture.
+        // Helium: every convolution.
+        Assert.Equal(ConvSpecialisation.All, ConvSpecialisation.For(KernelVariant.Mve));
         Assert.All(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is ConvStep or ConvTransposeStep),
             s => Assert.True(ConvSpecialisation.For(KernelVariant.Mve).Applies(s), s.Node));
         var down2 = program.Light.Steps.OfType<ConvStep>().Single(s => s.Node == "/down2/conv/Conv");
@@ -65,6 +66,25 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.Contains("| `/inp/conv/Conv` | Conv+Elu(1) | light | 4 x 32 | 896 | 32 | 332 | specialised |", ReportWriter.ToMarkdown(report));
         Assert.Contains("at most 8 input and output channels", ReportWriter.ToMarkdown(report));
         Assert.DoesNotContain("\"specialised\": true", ReportWriter.ToJson(ModelReport.From(Compiled.Value, ConvSpecialisation.None)));
+    }
+
+    [Fact]
+    public void Helium_steps_instantiate_the_mve_conv1d_skeleton_and_need_no_library_convolution()
+    {
+        var program = Compiled.Value.Program;
+        CEmitter.Emit(program, _work, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c"), KernelVariant.Mve));
+        var light = File.ReadAllText(Path.Combine(_work, "tiny_dsl_light.c"));
+        var heavy = File.ReadAllText(Path.Combine(_work, "tiny_dsl_heavy.c"));
+
+        // conv1d steps use the Helium skeleton (blocks of 4 outputs, vector output stage); transposed convs the shared one.
+        Assert.Contains("#define DSL_DOT(f) dsl_mve_##f\n#include \"dsl_runtime/dsl_conv1d_mve_body.h\"", light);
+        Assert.Contains("#define DSL_DOT(f) dsl_mve_##f\n#include \"dsl_runtime/dsl_conv_transpose1d_body.h\"", heavy);
+        Assert.DoesNotContain("dsl_conv1d_body.h\"", light + heavy);
+        Assert.Contains("    h_lin_matmul_step(", heavy);
+        var runtime = Directory.GetFiles(Path.Combine(_work, "dsl_runtime"), "*.c").Select(Path.GetFileName).ToList();
+        Assert.DoesNotContain(runtime, f => f!.StartsWith("dsl_conv", StringComparison.Ordinal));
+        Assert.Contains("dsl_conv1d_mve_body.h", Directory.GetFiles(Path.Combine(_work, "dsl_runtime"), "*.h").Select(Path.GetFileName));
+        Assert.Contains("`specialised` is any convolution", ReportWriter.ToMarkdown(ModelReport.From(Compiled.Value, ConvSpecialisation.All)));
     }
 
     [Fact]
