@@ -110,6 +110,25 @@ for rounding in single double; do
     done
 done
 
+# the Helium conv1d skeleton instantiated with constant shapes and output-stage forms, as in generated steps
+for rounding in single double; do
+    def=""
+    [ "$rounding" = double ] && def="-DDSL_REQUANT_DOUBLE_ROUNDING"
+    for opt in "-O2" ${sanitize:+"$sanitize"}; do
+        name="host $rounding-rounding mve specialised steps"
+        [ "$opt" = "-O2" ] || name="$name (sanitized)"
+        dir="$out/steps-$rounding-$(echo "$opt" | cut -c2-3)"
+        mkdir -p "$dir"
+        if $cc $warn $opt $def -I"$rt/include" -I"$here" -I"$here/shim" "$here/test_mve_steps.c" "$here/platform_host.c" \
+            "$rt"/src/portable/dsl_conv1d_*.c -o "$dir/test"; then
+            "$dir/test" > "$dir/log" 2>&1
+            count_log "$name" "$dir/log" $?
+        else
+            result "$name (build)" 1
+        fi
+    done
+done
+
 # warning-free cross compilation of every kernel file for its cores (skipped without the toolchain)
 if command -v arm-none-eabi-gcc >/dev/null 2>&1; then
     for core in "m3:-mcpu=cortex-m3 -mfloat-abi=soft:portable" \

@@ -127,6 +127,19 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
         else
             failed=$((failed + 1)); echo "FAIL $name elementwise (build)"
         fi
+        # the Helium conv1d skeleton instantiated with constant shapes and forms, as in generated steps
+        if [ "$variant" = mve ]; then
+            if arm-none-eabi-gcc $flags "$here/test_mve_steps.c" "$here/platform_target.c" "$rt"/src/portable/dsl_conv1d_*.c \
+                "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
+                -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/steps.elf"; then
+                timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+                    -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+                    -icount shift="$shift_n" -kernel "$dir/steps.elf" > "$dir/steps.log" 2>&1
+                count_log "$name specialised steps" "$dir/steps.log" $?
+            else
+                failed=$((failed + 1)); echo "FAIL $name specialised steps (build)"
+            fi
+        fi
     done
 done
 

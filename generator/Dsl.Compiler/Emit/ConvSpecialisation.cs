@@ -19,16 +19,15 @@ public sealed record ConvSpecialisation(int MaxChannels)
 {
     /// <summary>
     /// The rule dslc uses for a kernel variant, from QEMU instruction counts of the shipped model's steps
-    /// (dslc bench --layers): with Helium (mve) a constant-length vector dot gains up to 24 channels
-    /// (-40 % on 12 and 24 channel layers); with dsp every convolution gains (its skeleton keeps runs longer
-    /// than 16 in the out-of-line SMLAD asm loops and only drops the loop and output-stage overhead: -5 to -35 %
-    /// per step on 16 to 192 channels, flash smaller as the library kernels are no longer linked); the
-    /// portable C dots gain up to 8 channels.
+    /// (dslc bench --layers): with Helium (mve) every convolution (constant shape and output-stage form:
+    /// one-row 24 to 192 channel layers -26 % to -40 %, the heavy call -17 %); with dsp every convolution (its
+    /// skeleton keeps runs longer than 16 in the out-of-line SMLAD asm loops and only drops the loop and
+    /// output-stage overhead: -5 to -35 % per step on 16 to 192 channels); flash shrinks with both, as the library
+    /// kernels are no longer linked. The portable C dots gain up to 8 channels.
     /// </summary>
     public static ConvSpecialisation For(KernelVariant variant) => variant switch
     {
-        KernelVariant.Mve => new(24),
-        KernelVariant.Dsp => All,
+        KernelVariant.Mve or KernelVariant.Dsp => All,
         _ => new(8),
     };
 

@@ -49,7 +49,7 @@ public static class ReportWriter
 
         s.AppendLine();
         var which = r.SpecialiseMaxChannels == int.MaxValue
-            ? "a convolution"
+            ? "any convolution"
             : $"a transposed convolution or a convolution with at most {r.SpecialiseMaxChannels} input and output channels";
         s.AppendLine(r.SpecialiseMaxChannels == 0
             ? "code: `library` calls the runtime kernel (nothing specialised)."

@@ -1,6 +1,6 @@
 /*
  * dsl_conv1d_s16_s8 - MVE variant (Cortex-M55 Helium: VMLADAVA.S16, widening VLDRB): int16 in (16x8), int8 out.
- * The skeleton is include/dsl_conv1d_body.h, shared by every variant; this file picks the
+ * The skeleton is include/dsl_conv1d_mve_body.h (blocks of 4 outputs, 4-lane output stage); this file picks the
  * dot-product blocks and the output type.
  */
 #include "dsl_kernel_internal.h"
@@ -12,4 +12,4 @@
 #define DSL_CONV1D_STORE dsl_stage_s8
 #define DSL_CONV1D_16X8
 #define DSL_DOT(f) dsl_mve_##f
-#include "dsl_conv1d_body.h"
+#include "dsl_conv1d_mve_body.h"

@@ -1,6 +1,6 @@
 /*
  * dsl_conv1d_s8 - MVE variant (Cortex-M55 Helium: VMLADAVA.S8, tail-predicated loads): int8 in, int8 out.
- * The skeleton is include/dsl_conv1d_body.h, shared by every variant; this file picks the
+ * The skeleton is include/dsl_conv1d_mve_body.h (blocks of 4 outputs, 4-lane output stage); this file picks the
  * dot-product blocks and the output type.
  */
 #include "dsl_kernel_internal.h"
@@ -11,4 +11,4 @@
 #define DSL_CONV1D_OUT int8_t
 #define DSL_CONV1D_STORE dsl_stage_s8
 #define DSL_DOT(f) dsl_mve_##f
-#include "dsl_conv1d_body.h"
+#include "dsl_conv1d_mve_body.h"

@@ -1,6 +1,6 @@
 /*
  * tests/shim/arm_mve.h - host emulation of the few MVE intrinsics the src/mve/ kernels
- * use, so the MVE variants can be tested bit for bit on the host. Test-only.
+ * (and specialised mve steps) use, so the MVE variants can be tested bit for bit on the host. Test-only.
  */
 #ifndef DSL_TEST_SHIM_ARM_MVE_H
 #define DSL_TEST_SHIM_ARM_MVE_H
@@ -92,6 +92,240 @@ static inline int32_t vmladavaq_s16(int32_t acc, int16x8_t a, int16x8_t b)
     int i;
     for (i = 0; i < 8; i++) s += (uint32_t)((int32_t)a.v[i] * b.v[i]);
     return (int32_t)s;
+}
+
+/* ---- 32-bit lanes (the 4-lane output stage, dsl_kernel_mve_stage.h). A 32-bit lane l is
+   predicated by bits 4l .. 4l+3 of a predicate (one per byte); loads and stores take the lane's
+   lowest byte bit, compares set all 4 bits. */
+
+typedef struct {
+    int32_t v[4];
+} int32x4_t;
+typedef struct {
+    uint32_t v[4];
+} uint32x4_t;
+
+static inline mve_pred16_t vctp32q(uint32_t n)
+{
+    return n >= 4 ? (mve_pred16_t)0xFFFFu : (mve_pred16_t)((1u << (4 * n)) - 1u);
+}
+
+static inline int shim_lane_active(mve_pred16_t p, int lane) { return (p >> (4 * lane)) & 1u; }
+
+static inline int32x4_t vdupq_n_s32(int32_t a)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = a;
+    return r;
+}
+
+static inline int32x4_t vsetq_lane_s32(int32_t a, int32x4_t v, int lane)
+{
+    v.v[lane] = a;
+    return v;
+}
+
+static inline uint32x4_t vreinterpretq_u32_s32(int32x4_t a)
+{
+    uint32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = (uint32_t)a.v[i];
+    return r;
+}
+
+static inline int32x4_t vldrwq_s32(const int32_t *p)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = p[i];
+    return r;
+}
+
+/* inactive lanes read as 0 and are not accessed */
+static inline int32x4_t vldrwq_z_s32(const int32_t *p, mve_pred16_t pred)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = shim_lane_active(pred, i) ? p[i] : 0;
+    return r;
+}
+
+static inline void vstrwq_s32(int32_t *p, int32x4_t a)
+{
+    int i;
+    for (i = 0; i < 4; i++) p[i] = a.v[i];
+}
+
+/* VLDRB.S32 gather: lane l = sign-extended base[offset[l]] */
+static inline int32x4_t vldrbq_gather_offset_s32(const int8_t *base, uint32x4_t offset)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = base[offset.v[i]];
+    return r;
+}
+
+/* narrowing stores: the low byte / halfword of each lane */
+static inline void vstrbq_s32(int8_t *p, int32x4_t a)
+{
+    int i;
+    for (i = 0; i < 4; i++) p[i] = (int8_t)(uint8_t)((uint32_t)a.v[i] & 0xFFu);
+}
+
+static inline void vstrbq_p_s32(int8_t *p, int32x4_t a, mve_pred16_t pred)
+{
+    int i;
+    for (i = 0; i < 4; i++)
+        if (shim_lane_active(pred, i)) p[i] = (int8_t)(uint8_t)((uint32_t)a.v[i] & 0xFFu);
+}
+
+static inline void vstrhq_s32(int16_t *p, int32x4_t a)
+{
+    int i;
+    for (i = 0; i < 4; i++) p[i] = (int16_t)(uint16_t)((uint32_t)a.v[i] & 0xFFFFu);
+}
+
+static inline void vstrhq_p_s32(int16_t *p, int32x4_t a, mve_pred16_t pred)
+{
+    int i;
+    for (i = 0; i < 4; i++)
+        if (shim_lane_active(pred, i)) p[i] = (int16_t)(uint16_t)((uint32_t)a.v[i] & 0xFFFFu);
+}
+
+/* VADD.I32: wraps */
+static inline int32x4_t vaddq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] + (uint32_t)b.v[i]);
+    return a;
+}
+
+static inline int32x4_t vaddq_n_s32(int32x4_t a, int32_t b) { return vaddq_s32(a, vdupq_n_s32(b)); }
+
+static inline int32x4_t vandq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] & (uint32_t)b.v[i]);
+    return a;
+}
+
+/* VSHR.S32: arithmetic, 1 <= n <= 32 */
+static inline int32x4_t vshrq_n_s32(int32x4_t a, int n)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((int64_t)a.v[i] >> n);
+    return a;
+}
+
+static inline int32_t shim_sat32(int64_t v) { return v > INT32_MAX ? INT32_MAX : (v < INT32_MIN ? INT32_MIN : (int32_t)v); }
+
+/* VQADD.S32: saturating */
+static inline int32x4_t vqaddq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = shim_sat32((int64_t)a.v[i] + b.v[i]);
+    return a;
+}
+
+static inline int32x4_t vmaxq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = a.v[i] > b.v[i] ? a.v[i] : b.v[i];
+    return a;
+}
+
+static inline int32x4_t vminq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = a.v[i] < b.v[i] ? a.v[i] : b.v[i];
+    return a;
+}
+
+/* VMULH.S32: high half of the 64-bit product (floor) */
+static inline int32x4_t vmulhq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)(((int64_t)a.v[i] * b.v[i]) >> 32);
+    return a;
+}
+
+/* VRMULH.S32: rounding high half, (a*b + 2^31) >> 32 */
+static inline int32x4_t vrmulhq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)(((int64_t)a.v[i] * b.v[i] + ((int64_t)1 << 31)) >> 32);
+    return a;
+}
+
+/* VQRDMULH.S32: saturate((2*a*b + 2^31) >> 32); only INT32_MIN * INT32_MIN saturates */
+static inline int32x4_t vqrdmulhq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) {
+        if (a.v[i] == INT32_MIN && b.v[i] == INT32_MIN) {
+            a.v[i] = INT32_MAX;
+        } else {
+            a.v[i] = (int32_t)((2 * ((int64_t)a.v[i] * b.v[i]) + ((int64_t)1 << 31)) >> 32);
+        }
+    }
+    return a;
+}
+
+/* VRSHL.S32 (vector): the amount is the signed low byte of b's lane; left shifts truncate, right
+   shifts round half up: (a + 2^(n-1)) >> n, computed without overflow */
+static inline int32x4_t vrshlq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) {
+        const int32_t sh = (int8_t)(uint8_t)((uint32_t)b.v[i] & 0xFFu);
+        if (sh >= 0) {
+            a.v[i] = sh >= 32 ? 0 : (int32_t)((uint32_t)a.v[i] << sh);
+        } else if (sh >= -32) {
+            a.v[i] = (int32_t)(((int64_t)a.v[i] + ((int64_t)1 << (-sh - 1))) >> -sh);
+        } else {
+            a.v[i] = 0; /* |a| <= 2^31 < 2^(n-1): the rounded quotient is 0 */
+        }
+    }
+    return a;
+}
+
+static inline mve_pred16_t shim_cmp_pred(const int c[4])
+{
+    mve_pred16_t p = 0;
+    int i;
+    for (i = 0; i < 4; i++)
+        if (c[i]) p = (mve_pred16_t)(p | (0xFu << (4 * i)));
+    return p;
+}
+
+static inline mve_pred16_t vcmpleq_n_s32(int32x4_t a, int32_t b)
+{
+    int c[4], i;
+    for (i = 0; i < 4; i++) c[i] = a.v[i] <= b;
+    return shim_cmp_pred(c);
+}
+
+static inline mve_pred16_t vcmpgeq_n_s32(int32x4_t a, int32_t b)
+{
+    int c[4], i;
+    for (i = 0; i < 4; i++) c[i] = a.v[i] >= b;
+    return shim_cmp_pred(c);
+}
+
+/* VEOR, VBIC (a & ~b) */
+static inline int32x4_t veorq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] ^ (uint32_t)b.v[i]);
+    return a;
+}
+
+static inline int32x4_t vbicq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] & ~(uint32_t)b.v[i]);
+    return a;
 }
 
 #endif

@@ -43,7 +43,8 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.True(rule.Applies(up));
         Assert.True(new ConvSpecialisation(1).Applies(up));
         Assert.False(ConvSpecialisation.None.Applies(up));
-        // Helium: up to 24 channels, so every convolution of the fixture; dsp: every convolution of any width.
+        // Helium and dsp: every convolution.
+        Assert.Equal(ConvSpecialisation.All, ConvSpecialisation.For(KernelVariant.Mve));
         Assert.All(program.Light.Steps.Concat(program.Heavy.Steps).Where(s => s is ConvStep or ConvTransposeStep),
             s => Assert.True(ConvSpecialisation.For(KernelVariant.Mve).Applies(s), s.Node));
         Assert.Equal(ConvSpecialisation.All, ConvSpecialisation.For(KernelVariant.Dsp));
@@ -71,7 +72,7 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.DoesNotContain("\"specialised\": true", ReportWriter.ToJson(ModelReport.From(Compiled.Value, ConvSpecialisation.None)));
         var all = ReportWriter.ToMarkdown(ModelReport.From(Compiled.Value, ConvSpecialisation.All));
         Assert.Contains("| `/h_lin/MatMul` | Conv | heavy | 12 x 1 | 96 | 108 | 240 | specialised |", all);
-        Assert.Contains("`specialised` is a convolution, compiled", all);
+        Assert.Contains("`specialised` is any convolution, compiled", all);
     }
 
     [Fact]
@@ -91,6 +92,25 @@ public sealed class ConvSpecialisationTests : IDisposable
         Assert.DoesNotContain("dsl_conv1d_s8.c", runtime);
         Assert.DoesNotContain("dsl_conv_transpose1d_s8.c", runtime);
         Assert.Contains("dsl_conv1d_dsp_body.h", Directory.GetFiles(Path.Combine(_work, "dsl_runtime")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Helium_steps_instantiate_the_mve_conv1d_skeleton_and_need_no_library_convolution()
+    {
+        var program = Compiled.Value.Program;
+        CEmitter.Emit(program, _work, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c"), KernelVariant.Mve));
+        var light = File.ReadAllText(Path.Combine(_work, "tiny_dsl_light.c"));
+        var heavy = File.ReadAllText(Path.Combine(_work, "tiny_dsl_heavy.c"));
+
+        // conv1d steps use the Helium skeleton (blocks of 4 outputs, vector output stage); transposed convs the shared one.
+        Assert.Contains("#define DSL_DOT(f) dsl_mve_##f\n#include \"dsl_runtime/dsl_conv1d_mve_body.h\"", light);
+        Assert.Contains("#define DSL_DOT(f) dsl_mve_##f\n#include \"dsl_runtime/dsl_conv_transpose1d_body.h\"", heavy);
+        Assert.DoesNotContain("dsl_conv1d_body.h\"", light + heavy);
+        Assert.Contains("    h_lin_matmul_step(", heavy);
+        var runtime = Directory.GetFiles(Path.Combine(_work, "dsl_runtime"), "*.c").Select(Path.GetFileName).ToList();
+        Assert.DoesNotContain(runtime, f => f!.StartsWith("dsl_conv", StringComparison.Ordinal));
+        Assert.Contains("dsl_conv1d_mve_body.h", Directory.GetFiles(Path.Combine(_work, "dsl_runtime"), "*.h").Select(Path.GetFileName));
+        Assert.Contains("`specialised` is any convolution", ReportWriter.ToMarkdown(ModelReport.From(Compiled.Value, ConvSpecialisation.All)));
     }
 
     [Fact]
