@@ -103,6 +103,12 @@ internal sealed class PathCoder
     {
         Require(s.Node, s is { InChannels: > 0, OutChannels: > 0, Kernel: > 0, Stride: > 0, Dilation: > 0, InRows: > 0 },
             "transposed conv shape must be positive");
+        if (TransposedConvAsConv.Applies(s))
+        {
+            Conv(TransposedConvAsConv.Equivalent(s));
+            return;
+        }
+
         Require(s.Node, s.Weights.Length == s.OutChannels * s.Kernel * s.InChannels,
             $"w has {s.Weights.Length} values, the step's shape needs {s.OutChannels * s.Kernel * s.InChannels}");
         var sym = _symbols.Allocate(s.Node);
