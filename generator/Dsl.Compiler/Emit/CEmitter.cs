@@ -136,12 +136,10 @@ public static partial class CEmitter
             KernelVariant.Mve => ("dsl_kernel_mve.h", "dsl_mve_"),
             _ => ("", "dsl_"),
         };
-        // Helium blocks conv1d outputs by 4 for its vector output stage: its own skeleton, same contract.
-        var conv1dHeader = variant == KernelVariant.Mve ? "dsl_conv1d_mve_body.h" : "dsl_conv1d_body.h";
         return CTemplates.Render("specialised_c", new Dictionary<string, object>
         {
             ["steps"] = path.Specialised, ["bodies"] = bodies, ["variant"] = variant.ToString().ToLowerInvariant(),
-            ["variant_header"] = header, ["dot_prefix"] = prefix, ["conv1d_header"] = conv1dHeader,
+            ["variant_header"] = header, ["dot_prefix"] = prefix,
         });
     }
 

@@ -29,9 +29,14 @@ internal sealed record CKernelBody(string Name, string Header, string InType, st
     public bool Conv1d => Name.StartsWith("dsl_conv1d_", StringComparison.Ordinal);
 
     /// <summary>
-    /// The skeleton a variant instantiates: dsp kernels block conv1d for SMLAD in their own skeleton
-    /// (dsl_conv1d_dsp_body.h: same macros, signature and bits as dsl_conv1d_body.h).
+    /// The skeleton a variant instantiates: dsp and Helium kernels block conv1d in their own skeletons (same
+    /// macros, signature and bits as dsl_conv1d_body.h): dsl_conv1d_dsp_body.h for SMLAD, dsl_conv1d_mve_body.h
+    /// blocks outputs by 4 for the vector output stage.
     /// </summary>
-    public CKernelBody For(KernelVariant variant) =>
-        variant == KernelVariant.Dsp && Header == "dsl_conv1d_body.h" ? this with { Header = "dsl_conv1d_dsp_body.h" } : this;
+    public CKernelBody For(KernelVariant variant) => (variant, Header) switch
+    {
+        (KernelVariant.Dsp, "dsl_conv1d_body.h") => this with { Header = "dsl_conv1d_dsp_body.h" },
+        (KernelVariant.Mve, "dsl_conv1d_body.h") => this with { Header = "dsl_conv1d_mve_body.h" },
+        _ => this,
+    };
 }

@@ -20,6 +20,14 @@ public static class TransposedConvAsConv
     /// input rows (dilation 1).</summary>
     public static bool Applies(ConvTransposeStep s) => s.Dilation == 1 && s.Kernel % s.Stride == 0;
 
+    /// <summary>The convolution a step is emitted as: itself, the equivalent of a transposed conv, or none.</summary>
+    public static ConvStep? EmittedConv(Step step) => step switch
+    {
+        ConvStep c => c,
+        ConvTransposeStep t when Applies(t) => Equivalent(t),
+        _ => null,
+    };
+
     /// <summary>The equivalent convolution step (same node, buffers and output stage values).</summary>
     public static ConvStep Equivalent(ConvTransposeStep s)
     {
