@@ -49,7 +49,7 @@ internal sealed class PathCoder
     {
         switch (step)
         {
-            case ConvStep s: Conv(s); break;
+            case ConvStep s: Conv(s, _specialisation.Applies(s)); break;
             case ConvTransposeStep s: ConvTranspose(s); break;
             case AddStep s: Add(s); break;
             case MulStep s: Mul(s); break;
@@ -61,7 +61,9 @@ internal sealed class PathCoder
         }
     }
 
-    private void Conv(ConvStep s)
+    /// <param name="specialise">Whether the step gets a function of its own (the rule applied to the step as the
+    /// program has it: a transposed conv emitted as a convolution keeps its own rule).</param>
+    private void Conv(ConvStep s, bool specialise)
     {
         Require(s.Node, s is { InChannels: > 0, OutChannels: > 0, Kernel: > 0, Stride: > 0, Dilation: > 0, Groups: > 0, OutRows: > 0 }
                         && s.InChannels % s.Groups == 0 && s.OutChannels % s.Groups == 0,
@@ -77,7 +79,7 @@ internal sealed class PathCoder
         Require(s.Node, s.Weights.Length == s.OutChannels * s.Kernel * (s.InChannels / s.Groups),
             "weights must be out_channels x kernel x in_channels / groups");
         // The dsp pairs4 layout (chosen per board): int32 words behind the params' int8 pointer, read by its own body.
-        var pairs4 = _layout.Pairs4(s.Node) && _specialisation.Applies(s) && DspPairedWeights.Fits(s);
+        var pairs4 = _layout.Pairs4(s.Node) && specialise && DspPairedWeights.Fits(s);
         if (pairs4)
             body = s.Kind == ConvKind.S8 ? CKernelBody.Conv1dS8Pairs4 : CKernelBody.Conv1dS8S16Pairs4;
         var weights = pairs4
@@ -92,7 +94,7 @@ internal sealed class PathCoder
                 + Field("in_channels", s.InChannels) + Field("out_channels", s.OutChannels) + Field("kernel", s.Kernel)
                 + Field("stride", s.Stride) + Field("dilation", s.Dilation) + Field("groups", s.Groups)
                 + Field("weights", weights) + stage + "};\n";
-        if (_specialisation.Applies(s))
+        if (specialise)
             EmitSpecialised(body, s.Node, sym, p, s.OutRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation, s.Groups],
                 CStageForm.For(s.Stage, _rounding, s.Kind == ConvKind.S8S16), input, output);
         else
@@ -105,7 +107,7 @@ internal sealed class PathCoder
             "transposed conv shape must be positive");
         if (TransposedConvAsConv.Applies(s))
         {
-            Conv(TransposedConvAsConv.Equivalent(s));
+            Conv(TransposedConvAsConv.Equivalent(s), _specialisation.Applies(s));
             return;
         }
 

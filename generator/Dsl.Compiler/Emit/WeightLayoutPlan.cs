@@ -34,7 +34,7 @@ public sealed record WeightLayoutPlan(IReadOnlySet<string> Pairs4Nodes)
     {
         if (variant != KernelVariant.Dsp) return Int8;
         IEnumerable<ConvStep> Candidates(PathProgram path) =>
-            path.Steps.Select(TransposedConvAsConv.EmittedConv).OfType<ConvStep>().Where(s => DspPairedWeights.Fits(s) && rule.Applies(s));
+            path.Steps.Where(rule.Applies).Select(TransposedConvAsConv.EmittedConv).OfType<ConvStep>().Where(DspPairedWeights.Fits);
 
         var chosen = new HashSet<string>(StringComparer.Ordinal);
         if (board is null)

@@ -120,7 +120,7 @@ internal static class EmitTestPrograms
     /// <summary>Kernel sources the tiny program needs (dsl_fill_s8: ring and state reset).</summary>
     public static readonly string[] TinyKernels =
     [
-        "dsl_add_s8", "dsl_conv1d_s16_s8", "dsl_conv1d_s8_s16", "dsl_conv_transpose1d_s8", "dsl_copy_bytes",
+        "dsl_add_s8", "dsl_conv1d_s16_s8", "dsl_conv1d_s8", "dsl_conv1d_s8_s16", "dsl_copy_bytes",
         "dsl_fill_s8", "dsl_history_shift", "dsl_lut_s8", "dsl_mul_s8", "dsl_rescale_s8",
     ];
 }

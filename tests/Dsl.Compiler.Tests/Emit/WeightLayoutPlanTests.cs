@@ -24,7 +24,8 @@ public sealed class WeightLayoutPlanTests : IDisposable
     private static ModelProgram Program => Compiled.Value.Program;
 
     private static IEnumerable<ConvStep> Candidates =>
-        Program.Light.Steps.Concat(Program.Heavy.Steps).OfType<ConvStep>().Where(DspPairedWeights.Fits);
+        Program.Light.Steps.Concat(Program.Heavy.Steps).Select(TransposedConvAsConv.EmittedConv).OfType<ConvStep>()
+            .Where(DspPairedWeights.Fits);
 
     /// <summary>A single-core dsp board with <paramref name="flash"/> bytes of flash.</summary>
     private static BoardProfile Board(long flash)
