@@ -13,6 +13,7 @@
 #include "dsl_requantize.h"
 #include "dsl_kernel_internal.h"
 #include "test_platform.h"
+#include "test_tconv_layout.h"
 
 #ifdef TEST_VARIANT
 void dsl_conv1d_s8_variant(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int8_t *out);
@@ -190,18 +191,6 @@ static void ref_conv_transpose1d(const dsl_conv_transpose1d_params_t *p, const i
 }
 
 static int32_t g_ref[MAX_OUT];
-
-/* The kernel's weight layout as dsl_kernels.h states it: per phase, [out][taps of the phase in
-   descending j][in]. */
-static void relay_tconv_weights(const dsl_conv_transpose1d_params_t *p, const int8_t *w, int8_t *phase_major)
-{
-    int32_t phase, o, j, c, k = 0;
-    for (phase = 0; phase < p->stride; phase++)
-        for (o = 0; o < p->out_channels; o++)
-            for (j = p->kernel - 1; j >= 0; j--)
-                if ((j * p->dilation) % p->stride == phase)
-                    for (c = 0; c < p->in_channels; c++) phase_major[k++] = w[(o * p->kernel + j) * p->in_channels + c];
-}
 
 /* ---------------------------------------------------------------- requantize */
 

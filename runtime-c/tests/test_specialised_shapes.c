@@ -19,15 +19,20 @@
 #include "dsl_kernels.h"
 #include "dsl_kernel_internal.h"
 #include "test_platform.h"
+#include "test_tconv_layout.h"
 
+/* the conv1d skeleton dslc instantiates for the variant (CKernelBody.For) */
 #if defined(SPEC_VARIANT_DSP)
 #include "dsl_kernel_dsp.h"
 #define SPEC_DOT(f) dsl_dsp_##f
+#define SPEC_CONV1D_SKELETON "dsl_conv1d_dsp_body.h"
 #elif defined(SPEC_VARIANT_MVE)
 #include "dsl_kernel_mve.h"
 #define SPEC_DOT(f) dsl_mve_##f
+#define SPEC_CONV1D_SKELETON "dsl_conv1d_mve_body.h"
 #else
 #define SPEC_DOT(f) dsl_##f
+#define SPEC_CONV1D_SKELETON "dsl_conv1d_body.h"
 #endif
 
 /* ---------------------------------------------------------------- the bodies, as a generated path file */
@@ -36,18 +41,18 @@
 #define DSL_CONV1D_OUT int8_t
 #define DSL_CONV1D_STORE dsl_stage_s8
 #define DSL_DOT(f) SPEC_DOT(f)
-#include "dsl_conv1d_body.h"
+#include SPEC_CONV1D_SKELETON
 #define DSL_CONV1D_BODY spec_conv1d_s16_s8_body
 #define DSL_CONV1D_OUT int8_t
 #define DSL_CONV1D_STORE dsl_stage_s8
 #define DSL_CONV1D_16X8
 #define DSL_DOT(f) SPEC_DOT(f)
-#include "dsl_conv1d_body.h"
+#include SPEC_CONV1D_SKELETON
 #define DSL_CONV1D_BODY spec_conv1d_s8_s16_body
 #define DSL_CONV1D_OUT int16_t
 #define DSL_CONV1D_STORE dsl_stage_s16
 #define DSL_DOT(f) SPEC_DOT(f)
-#include "dsl_conv1d_body.h"
+#include SPEC_CONV1D_SKELETON
 #define DSL_DOT(f) SPEC_DOT(f)
 #include "dsl_conv_transpose1d_body.h"
 
@@ -214,6 +219,7 @@ static int32_t rnd_range(int32_t lo, int32_t hi) { return lo + (int32_t)(rnd() %
 static int8_t g_in8[SPEC_MAX_IN];
 static int16_t g_in16[SPEC_MAX_IN];
 static int8_t g_w[SPEC_MAX_W];
+static int8_t g_wt[SPEC_MAX_W]; /* transposed convs: g_w re-laid phase-major */
 static int32_t g_bias[8 * SPEC_MAX_CH], g_mult[SPEC_MAX_CH], g_shift[SPEC_MAX_CH];
 static int8_t g_lut[256];
 static int8_t g_ref8[SPEC_MAX_OUT + SPEC_GUARD], g_out8[SPEC_MAX_OUT + SPEC_GUARD];
@@ -414,8 +420,8 @@ static void naive_conv(const dsl_conv1d_params_t *p, const int8_t *in8, const in
 }
 
 /* out[n][o] = stage(bias[n % stride][o] + sum over i * stride + j * dilation == n + history * stride
-   of sum_c w[o][j][c] * in[i][c]), gathered per output */
-static void naive_tconv(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows)
+   of sum_c w[o][j][c] * in[i][c]), gathered per output; w in the tap layout [out][kernel][in] */
+static void naive_tconv(const dsl_conv_transpose1d_params_t *p, const int8_t *w, const int8_t *in, int32_t in_rows)
 {
     const int32_t history = (p->kernel - 1) * p->dilation / p->stride;
     int32_t n, o, j, c;
@@ -426,7 +432,7 @@ static void naive_tconv(const dsl_conv_transpose1d_params_t *p, const int8_t *in
                 const int32_t m = n + history * p->stride - j * p->dilation;
                 if (m < 0 || m % p->stride != 0) continue;
                 for (c = 0; c < p->in_channels; c++) {
-                    acc += (int64_t)p->weights[(o * p->kernel + j) * p->in_channels + c] *
+                    acc += (int64_t)w[(o * p->kernel + j) * p->in_channels + c] *
                            in[(m / p->stride) * p->in_channels + c];
                 }
             }
@@ -541,7 +547,8 @@ static void run_tconv(const spec_case_t *c, tconv_step dslc, tconv_step general)
             p.stride = c->stride;
             p.dilation = c->dilation;
             fill_weights(c->cout * c->kernel * c->cin, c->stage, !g);
-            p.weights = g_w;
+            relay_tconv_weights(&p, g_w, g_wt); /* the kernels read them phase-major */
+            p.weights = g_wt;
             make_stage(&p.stage, c->cout, c->stride, c->stage, 0, !g);
             if (!g) check_form(c, &p.stage, 0);
             fill_s8(g_in8, in_rows(c, 1) * c->cin);
@@ -549,7 +556,7 @@ static void run_tconv(const spec_case_t *c, tconv_step dslc, tconv_step general)
             dsl_conv_transpose1d_s8(&p, g_in8, c->rows, g_ref8);
             (g ? general : dslc)(&p, g_in8, g_out8);
             compare_s8(c->id, g ? "general form" : "dslc form", g_out8, g_ref8, c->rows * c->stride * c->cout);
-            naive_tconv(&p, g_in8, c->rows);
+            naive_tconv(&p, g_w, g_in8, c->rows);
             compare_naive_s8(c->id, g_out8, c->rows * c->stride * c->cout);
         }
     }

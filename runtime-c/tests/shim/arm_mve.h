@@ -98,40 +98,12 @@ static inline int32_t vmladavaq_s16(int32_t acc, int16x8_t a, int16x8_t b)
    predicated by bits 4l .. 4l+3 of a predicate (one per byte); loads and stores take the lane's
    lowest byte bit, compares set all 4 bits. */
 
-typedef struct {
-    int32_t v[4];
-} int32x4_t;
-typedef struct {
-    uint32_t v[4];
-} uint32x4_t;
-
-static inline mve_pred16_t vctp32q(uint32_t n)
-{
-    return n >= 4 ? (mve_pred16_t)0xFFFFu : (mve_pred16_t)((1u << (4 * n)) - 1u);
-}
-
 static inline int shim_lane_active(mve_pred16_t p, int lane) { return (p >> (4 * lane)) & 1u; }
-
-static inline int32x4_t vdupq_n_s32(int32_t a)
-{
-    int32x4_t r;
-    int i;
-    for (i = 0; i < 4; i++) r.v[i] = a;
-    return r;
-}
 
 static inline int32x4_t vsetq_lane_s32(int32_t a, int32x4_t v, int lane)
 {
     v.v[lane] = a;
     return v;
-}
-
-static inline uint32x4_t vreinterpretq_u32_s32(int32x4_t a)
-{
-    uint32x4_t r;
-    int i;
-    for (i = 0; i < 4; i++) r.v[i] = (uint32_t)a.v[i];
-    return r;
 }
 
 static inline int32x4_t vldrwq_s32(const int32_t *p)
@@ -157,29 +129,6 @@ static inline void vstrwq_s32(int32_t *p, int32x4_t a)
     for (i = 0; i < 4; i++) p[i] = a.v[i];
 }
 
-/* VLDRB.S32 gather: lane l = sign-extended base[offset[l]] */
-static inline int32x4_t vldrbq_gather_offset_s32(const int8_t *base, uint32x4_t offset)
-{
-    int32x4_t r;
-    int i;
-    for (i = 0; i < 4; i++) r.v[i] = base[offset.v[i]];
-    return r;
-}
-
-/* narrowing stores: the low byte / halfword of each lane */
-static inline void vstrbq_s32(int8_t *p, int32x4_t a)
-{
-    int i;
-    for (i = 0; i < 4; i++) p[i] = (int8_t)(uint8_t)((uint32_t)a.v[i] & 0xFFu);
-}
-
-static inline void vstrbq_p_s32(int8_t *p, int32x4_t a, mve_pred16_t pred)
-{
-    int i;
-    for (i = 0; i < 4; i++)
-        if (shim_lane_active(pred, i)) p[i] = (int8_t)(uint8_t)((uint32_t)a.v[i] & 0xFFu);
-}
-
 static inline void vstrhq_s32(int16_t *p, int32x4_t a)
 {
     int i;
@@ -193,31 +142,6 @@ static inline void vstrhq_p_s32(int16_t *p, int32x4_t a, mve_pred16_t pred)
         if (shim_lane_active(pred, i)) p[i] = (int16_t)(uint16_t)((uint32_t)a.v[i] & 0xFFFFu);
 }
 
-/* VADD.I32: wraps */
-static inline int32x4_t vaddq_s32(int32x4_t a, int32x4_t b)
-{
-    int i;
-    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] + (uint32_t)b.v[i]);
-    return a;
-}
-
-static inline int32x4_t vaddq_n_s32(int32x4_t a, int32_t b) { return vaddq_s32(a, vdupq_n_s32(b)); }
-
-static inline int32x4_t vandq_s32(int32x4_t a, int32x4_t b)
-{
-    int i;
-    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] & (uint32_t)b.v[i]);
-    return a;
-}
-
-/* VSHR.S32: arithmetic, 1 <= n <= 32 */
-static inline int32x4_t vshrq_n_s32(int32x4_t a, int n)
-{
-    int i;
-    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((int64_t)a.v[i] >> n);
-    return a;
-}
-
 static inline int32_t shim_sat32(int64_t v) { return v > INT32_MAX ? INT32_MAX : (v < INT32_MIN ? INT32_MIN : (int32_t)v); }
 
 /* VQADD.S32: saturating */
@@ -225,50 +149,6 @@ static inline int32x4_t vqaddq_s32(int32x4_t a, int32x4_t b)
 {
     int i;
     for (i = 0; i < 4; i++) a.v[i] = shim_sat32((int64_t)a.v[i] + b.v[i]);
-    return a;
-}
-
-static inline int32x4_t vmaxq_s32(int32x4_t a, int32x4_t b)
-{
-    int i;
-    for (i = 0; i < 4; i++) a.v[i] = a.v[i] > b.v[i] ? a.v[i] : b.v[i];
-    return a;
-}
-
-static inline int32x4_t vminq_s32(int32x4_t a, int32x4_t b)
-{
-    int i;
-    for (i = 0; i < 4; i++) a.v[i] = a.v[i] < b.v[i] ? a.v[i] : b.v[i];
-    return a;
-}
-
-/* VMULH.S32: high half of the 64-bit product (floor) */
-static inline int32x4_t vmulhq_s32(int32x4_t a, int32x4_t b)
-{
-    int i;
-    for (i = 0; i < 4; i++) a.v[i] = (int32_t)(((int64_t)a.v[i] * b.v[i]) >> 32);
-    return a;
-}
-
-/* VRMULH.S32: rounding high half, (a*b + 2^31) >> 32 */
-static inline int32x4_t vrmulhq_s32(int32x4_t a, int32x4_t b)
-{
-    int i;
-    for (i = 0; i < 4; i++) a.v[i] = (int32_t)(((int64_t)a.v[i] * b.v[i] + ((int64_t)1 << 31)) >> 32);
-    return a;
-}
-
-/* VQRDMULH.S32: saturate((2*a*b + 2^31) >> 32); only INT32_MIN * INT32_MIN saturates */
-static inline int32x4_t vqrdmulhq_s32(int32x4_t a, int32x4_t b)
-{
-    int i;
-    for (i = 0; i < 4; i++) {
-        if (a.v[i] == INT32_MIN && b.v[i] == INT32_MIN) {
-            a.v[i] = INT32_MAX;
-        } else {
-            a.v[i] = (int32_t)((2 * ((int64_t)a.v[i] * b.v[i]) + ((int64_t)1 << 31)) >> 32);
-        }
-    }
     return a;
 }
 
