@@ -4,6 +4,9 @@
  * per-channel requantization (multiplier in [2^30, 2^31), shift -10..-7: every channel takes the
  * shortcut under both rounding rules). The arrays are const and live in their own translation unit,
  * as a generated model's weights do, so the benchmarked steps see only their addresses.
+ * Per groups-1 shape also the weights in the dsp "pairs4" layout (bench_<id>_w4, int32 words), as
+ * dslc writes them for dsp steps that use it: the layout of DspPairedWeights.Words
+ * (generator/Dsl.Compiler/Emit/DspPairedWeights.cs; read by runtime-c/include/dsl_conv1d_dsp_pairs_body.h).
  * Usage: gen_kernel_bench_data OUT.c   (the same file on every run: a fixed pseudo-random sequence)
  */
 #include <stdint.h>
@@ -22,19 +25,60 @@ static uint32_t next(void) /* xorshift32 */
 
 static int32_t range(int32_t lo, int32_t hi) { return lo + (int32_t)(next() % (uint32_t)(hi - lo + 1)); }
 
-static void array(FILE *f, const char *type, const char *id, const char *suffix, int32_t n, int32_t lo, int32_t hi)
+/* room for the largest array of any shape (a union of one per shape and kind) */
+#define GEN_W_MEMBER(id, cin, cout, k, s, d, g, rows, ...)         \
+    int8_t id##_w[DSL_BENCH_W_COUNT(cin, cout, k, s, d, g, rows)]; \
+    int8_t id##_in[DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows)];
+#define GEN_W4_MEMBER(id, cin, cout, k, s, d, g, rows, ...) int32_t id[DSL_BENCH_W4_COUNT(cin, cout, k, d)];
+typedef union { DSL_BENCH_SHAPES(GEN_W_MEMBER) } gen_w_max_t;
+typedef union { DSL_BENCH_SHAPES(GEN_W4_MEMBER) } gen_w4_max_t;
+static int32_t g_w[sizeof(gen_w_max_t)];
+static int32_t g_w4[sizeof(gen_w4_max_t) / sizeof(int32_t)];
+
+static void print(FILE *f, const char *type, const char *id, const char *suffix, const int32_t *v, int32_t n)
 {
     int32_t i;
     fprintf(f, "const %s bench_%s_%s[%ld] = {", type, id, suffix, (long)n);
-    for (i = 0; i < n; i++)
-        fprintf(f, "%s%ld%s", i % 16 == 0 ? "\n    " : " ", (long)range(lo, hi), i + 1 < n ? "," : "\n");
+    for (i = 0; i < n; i++) fprintf(f, "%s%ld%s", i % 16 == 0 ? "\n    " : " ", (long)v[i], i + 1 < n ? "," : "\n");
     fprintf(f, "};\n");
+}
+
+/* n random values in [lo, hi], printed; they stay in g_w (the weights are packed from there) */
+static void array(FILE *f, const char *type, const char *id, const char *suffix, int32_t n, int32_t lo, int32_t hi)
+{
+    int32_t i;
+    for (i = 0; i < n; i++) g_w[i] = range(lo, hi);
+    print(f, type, id, suffix, g_w, n);
+}
+
+/* the pairs4 words of weights w [out][kernel][in] (groups 1), as DspPairedWeights.Words: per block of 4
+   output channels, per window (the whole kernel x in with dilation 1, else one per tap), per group of 4
+   window elements, per channel of the block: [w0 w2], [w1 w3] as int16 halves (low, high); padding 0 */
+static void pairs4(const int32_t *w, int32_t cin, int32_t cout, int32_t kernel, int32_t dilation, int32_t *words)
+{
+    const int32_t windows = dilation == 1 ? 1 : kernel, win = dilation == 1 ? kernel * cin : cin;
+    int32_t b, j, grp, c, e, n = 0;
+    for (b = 0; b < (cout + 3) / 4; b++)
+        for (j = 0; j < windows; j++)
+            for (grp = 0; grp < (win + 3) / 4; grp++)
+                for (c = 0; c < 4; c++) {
+                    int32_t v[4];
+                    for (e = 0; e < 4; e++) {
+                        const int32_t o = 4 * b + c, i = 4 * grp + e;
+                        v[e] = o < cout && i < win ? w[o * kernel * cin + j * cin + i] : 0;
+                    }
+                    words[n++] = (int32_t)(((uint32_t)v[0] & 0xFFFFu) | ((uint32_t)v[2] << 16));
+                    words[n++] = (int32_t)(((uint32_t)v[1] & 0xFFFFu) | ((uint32_t)v[3] << 16));
+                }
 }
 
 #define GEN_SHAPE(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)                             \
     g_state = 0x9E3779B9u ^ (uint32_t)(#id)[0];                                                            \
     fprintf(f, "\n/* %s: %s */\n", #id, desc);                                                             \
     array(f, "int8_t", #id, "w", DSL_BENCH_W_COUNT(cin, cout, k, s, d, g, rows), -127, 127);               \
+    if ((g) == 1) pairs4(g_w, (cin), (cout), (k), (d), g_w4);                                              \
+    else g_w4[0] = 0; /* the layout is for groups 1: a placeholder, never read */                          \
+    print(f, "int32_t", #id, "w4", g_w4, (g) == 1 ? DSL_BENCH_W4_COUNT(cin, cout, k, d) : 1);              \
     array(f, "int32_t", #id, "bias", (cout), -4096, 4096);                                                 \
     array(f, "int32_t", #id, "mult", (cout), 0x40000000, 0x7FFFFFFF);                                      \
     array(f, "int32_t", #id, "shift", (cout), -10, -7);                                                    \

@@ -3,15 +3,17 @@
  * kernel_bench_shapes.h, on a QEMU board (-icount: deterministic; instructions, not cycles).
  *
  * Per shape, two ways of running the same step, on the same data (kernel_bench_data.c):
- *   library      the kernel variant's library function (run-time shape), as dslc calls it for
- *                steps it does not specialise;
- *   specialised  what dslc's specialised_c.scriban emits for a step: a static const params struct
- *                (weights and requantization in another translation unit), and an out-of-line step
- *                function calling the force-inlined kernel body with the shape and the output
- *                stage's form as constants.
+ *   library      the kernel variant's library function (run-time shape, int8 weights), as dslc calls
+ *                it for steps it does not specialise;
+ *   specialised  what dslc emits for a step it specialises (specialised_c.scriban): a static const
+ *                params struct (weights and requantization in another translation unit), and an
+ *                out-of-line step function calling the variant's force-inlined conv1d skeleton
+ *                (CKernelBody.For) with the shape and the output stage's form as constants; on dsp,
+ *                for shapes that fit DspPairedWeights, the pairs4 body on the pairs4 words instead.
  * Both outputs must be identical (checked). One line per shape:
- *   bench <id> macs=<n> library=<instructions> specialised=<instructions> dslc=<library|specialised>
- *         cmsis_m4=<x100> cmsis_m55=<x100> m4_goal=<percent> desc=<description>
+ *   bench <id> variant=<v> macs=<n> library=<instructions> specialised=<instructions>
+ *         dslc=<library|specialised> weights=<int8|pairs4> cmsis_m4=<x100> cmsis_m55=<x100>
+ *         m4_goal=<percent> desc=<description>
  * then "N passed, M failed" (bit-exactness of specialised vs library). run_kernel_bench.sh makes the table.
  *
  * Variant: -DDSL_BENCH_VARIANT_DSP or -DDSL_BENCH_VARIANT_MVE, else portable (link the matching
@@ -24,29 +26,39 @@
 #include "dsl_icount.h"
 #include "kernel_bench_shapes.h"
 
-/* the variant's dot products, as CEmitter.Specialised picks them; dslc specialises a step when every
-   channel count is at most this many: a copy of ConvSpecialisation.For's rule, change both together */
+/* per variant, as dslc emits a specialised conv step: the dot products (CEmitter.Specialised), the conv1d
+   skeleton (CKernelBody.For) and which steps it specialises: every convolution with dsp and mve, those
+   with every channel count at most 8 portable (a copy of ConvSpecialisation.For's rule: change both) */
 #if defined(DSL_BENCH_VARIANT_DSP)
 #include "dsl_kernel_dsp.h"
 #define DSL_BENCH_DOT(f) dsl_dsp_##f
 #define DSL_BENCH_VARIANT "dsp"
-#define DSL_BENCH_DSLC_MAX_CHANNELS 8
+#define DSL_BENCH_SKELETON "dsl_conv1d_dsp_body.h"
+#define DSL_BENCH_DSLC_SPECIALISES(cin, cout) 1
+/* the pairs4 weight layout for int8-input, groups-1 steps with at least 4 output channels and more than 16
+   MACs per output (a copy of DspPairedWeights.Fits, MinMacsPerOutput 17: change both); WeightLayoutPlan
+   takes every such step while the core's flash holds it, on the emulated boards all of them */
+#define DSL_BENCH_PAIRS4(cin, cout, k, g) ((g) == 1 && (cout) >= 4 && (k) * (cin) >= 17)
 #elif defined(DSL_BENCH_VARIANT_MVE)
 #include "dsl_kernel_mve.h"
 #define DSL_BENCH_DOT(f) dsl_mve_##f
 #define DSL_BENCH_VARIANT "mve"
-#define DSL_BENCH_DSLC_MAX_CHANNELS 24
+#define DSL_BENCH_SKELETON "dsl_conv1d_mve_body.h"
+#define DSL_BENCH_DSLC_SPECIALISES(cin, cout) 1
+#define DSL_BENCH_PAIRS4(cin, cout, k, g) 0
 #else
 #define DSL_BENCH_DOT(f) dsl_##f
 #define DSL_BENCH_VARIANT "portable"
-#define DSL_BENCH_DSLC_MAX_CHANNELS 8
+#define DSL_BENCH_SKELETON "dsl_conv1d_body.h"
+#define DSL_BENCH_DSLC_SPECIALISES(cin, cout) ((cin) <= 8 && (cout) <= 8)
+#define DSL_BENCH_PAIRS4(cin, cout, k, g) 0
 #endif
 
 #ifndef DSL_ICOUNT_SHIFT
 #define DSL_ICOUNT_SHIFT 6
 #endif
 
-/* the kernel body, instantiated as specialised_c.scriban does */
+/* the kernel bodies, instantiated as specialised_c.scriban does */
 #if defined(__GNUC__)
 #define DSL_STEP_NOINLINE __attribute__((noinline))
 #else
@@ -56,28 +68,49 @@
 #define DSL_CONV1D_OUT int8_t
 #define DSL_CONV1D_STORE dsl_stage_s8
 #define DSL_DOT(f) DSL_BENCH_DOT(f)
-#include "dsl_conv1d_body.h"
+#include DSL_BENCH_SKELETON
+#if defined(DSL_BENCH_VARIANT_DSP)
+#define DSL_CONV1D_BODY dsl_conv1d_s8_pairs4_body
+#define DSL_CONV1D_OUT int8_t
+#define DSL_CONV1D_STORE dsl_stage_s8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv1d_dsp_pairs_body.h"
+#else
+#define dsl_conv1d_s8_pairs4_body dsl_conv1d_s8_body /* never called: DSL_BENCH_PAIRS4 is 0 */
+#endif
 
 /* every channel's shift is -10..-7 (gen_kernel_bench_data.c), no LUT, no fused clamp: the form
    CStageForm gives such a stage under both rounding rules */
 #define DSL_BENCH_FORM (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
 #define DSL_BENCH_ZERO_POINT (-3)
 
-/* one shape: its data (extern, kernel_bench_data.c), params, specialised step and library step */
-#define DSL_BENCH_STEP(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)                 \
-    extern const int8_t bench_##id##_w[];                                                                   \
-    extern const int32_t bench_##id##_bias[], bench_##id##_mult[], bench_##id##_shift[];                    \
-    extern const int8_t bench_##id##_in[];                                                                  \
-    static const dsl_conv1d_params_t bench_##id##_params = {                                                \
+/* one shape: its data (extern, kernel_bench_data.c), params (int8 weights, and the pairs4 words for the
+   specialised step where dslc uses them), specialised step and library step; the layout test is a
+   constant, so the step compiles to the one call dslc emits */
+#define DSL_BENCH_PARAMS(id, cin, cout, k, s, d, g, w)                                              \
+    {                                                                                                       \
         .in_channels = (cin), .out_channels = (cout), .kernel = (k), .stride = (s), .dilation = (d),        \
-        .groups = (g), .weights = bench_##id##_w,                                                           \
+        .groups = (g), .weights = (w),                                                                      \
         .stage = {.bias = bench_##id##_bias, .multiplier = bench_##id##_mult, .shift = bench_##id##_shift,  \
                   .out_zero_point = DSL_BENCH_ZERO_POINT, .act_min = -128, .act_max = 127, .lut = 0},       \
-    };                                                                                                      \
+    }
+#define DSL_BENCH_STEP(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)                 \
+    extern const int8_t bench_##id##_w[];                                                                   \
+    extern const int32_t bench_##id##_w4[];                                                                 \
+    extern const int32_t bench_##id##_bias[], bench_##id##_mult[], bench_##id##_shift[];                    \
+    extern const int8_t bench_##id##_in[];                                                                  \
+    static const dsl_conv1d_params_t bench_##id##_params =                                                  \
+        DSL_BENCH_PARAMS(id, cin, cout, k, s, d, g, bench_##id##_w);                                        \
+    static const dsl_conv1d_params_t bench_##id##_params4 =                                                 \
+        DSL_BENCH_PARAMS(id, cin, cout, k, s, d, g, (const int8_t *)(const void *)bench_##id##_w4);         \
     DSL_HOT DSL_STEP_NOINLINE static void bench_##id##_specialised(const int8_t *in, int8_t *out)          \
     {                                                                                                       \
-        dsl_conv1d_s8_body(&bench_##id##_params, in, (rows), out, (cin), (cout), (k), (s), (d), (g),        \
-                           DSL_BENCH_FORM);                                                                 \
+        if (DSL_BENCH_PAIRS4(cin, cout, k, g))                                                              \
+            dsl_conv1d_s8_pairs4_body(&bench_##id##_params4, in, (rows), out, (cin), (cout), (k), (s), (d), \
+                                      (g), DSL_BENCH_FORM);                                                 \
+        else                                                                                                \
+            dsl_conv1d_s8_body(&bench_##id##_params, in, (rows), out, (cin), (cout), (k), (s), (d), (g),    \
+                               DSL_BENCH_FORM);                                                             \
     }                                                                                                       \
     static void bench_##id##_library(const int8_t *in, int8_t *out)                                        \
     {                                                                                                       \
@@ -91,14 +124,14 @@ typedef struct {
     const char *id, *desc;
     bench_step_fn library, specialised;
     const int8_t *in;
-    int32_t in_count, out_count, macs, cmsis_m4, cmsis_m55, m4_goal, dslc_specialises;
+    int32_t in_count, out_count, macs, cmsis_m4, cmsis_m55, m4_goal, dslc_specialises, pairs4;
 } bench_shape_t;
 
 #define DSL_BENCH_ENTRY(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)                \
     {#id, desc, bench_##id##_library, bench_##id##_specialised, bench_##id##_in,                            \
      DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows), DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows),     \
      DSL_BENCH_MACS(cin, cout, k, s, d, g, rows), cmsis_m4, cmsis_m55, m4_goal,                             \
-     (cin) <= DSL_BENCH_DSLC_MAX_CHANNELS && (cout) <= DSL_BENCH_DSLC_MAX_CHANNELS},
+     DSL_BENCH_DSLC_SPECIALISES(cin, cout), DSL_BENCH_PAIRS4(cin, cout, k, g)},
 static const bench_shape_t g_shapes[] = {DSL_BENCH_SHAPES(DSL_BENCH_ENTRY)};
 
 /* buffers as large as the largest shape's (a union of one array per shape) */
@@ -179,6 +212,7 @@ int main(void)
         put_field("library", (int64_t)library);
         put_field("specialised", (int64_t)specialised);
         put(b->dslc_specialises ? " dslc=specialised" : " dslc=library");
+        put(b->pairs4 ? " weights=pairs4" : " weights=int8");
         put_field("cmsis_m4", b->cmsis_m4);
         put_field("cmsis_m55", b->cmsis_m55);
         put_field("m4_goal", b->m4_goal);

@@ -1,10 +1,10 @@
 #!/bin/sh
 # run_kernel_bench.sh - the kernel benchmark: instruction counts of the convolution kernels on the six
 # shapes of kernel_bench_shapes.h, on QEMU boards (-icount shift=$SHIFT: deterministic; instructions,
-# not cycles). Per shape: the library kernel (run-time shape) and the step dslc specialises (the kernel
-# body inlined with the shape as constants), bit-identical outputs checked, and issue 8's CMSIS-NN
-# figures and targets. A benchmark, not a test: it fails only when a build, a run or a bit-exactness
-# check fails.
+# not cycles). Per shape: the library kernel (run-time shape) and the step dslc specialises (the variant's
+# kernel skeleton inlined with the shape as constants; on dsp the pairs4 weights where dslc uses them),
+# bit-identical outputs checked, and issue 8's CMSIS-NN figures and targets. A benchmark, not a test:
+# it fails only when a build, a run or a bit-exactness check fails.
 #   mps2-an385 (Cortex-M3): portable    mps2-an386 (Cortex-M4): dsp    mps3-an547 (Cortex-M55): mve
 # Usage: run_kernel_bench.sh [single|tflite]   (the rounding rule; tflite is CMSIS-NN's; default single)
 # Prints a Markdown table (runtime-c/README.md holds a copy). Environment: OPT (default -O2),
@@ -92,13 +92,13 @@ function ipm(x, macs) { return sprintf("%.2f", x / macs) }
     chosen = field("dslc") == "specialised" ? spec : lib
     cell[id, board] = field("dslc") == "specialised" ? lib " / **" spec "**" : "**" lib "** / " spec
     pick[id, board] = chosen
-    raw[id, board] = field("library") " / " field("specialised") " (" field("bytes") " B)"
+    raw[id, board] = field("library") " / " field("specialised") " (" field("bytes") " B" (field("weights") == "pairs4" ? ", pairs4" : "") ")"
     LIBB[board] = field("library_bytes")
     have[board] = 1
 }
 END {
     printf "Kernel benchmark (runtime-c/bench/run_kernel_bench.sh: arm-none-eabi-gcc %s, qemu -icount shift=%s, %s rounding):\n", opt, shift_n, rounding
-    printf "instructions per MAC, library kernel / specialised step (the one dslc emits today in bold);\n"
+    printf "instructions per MAC, library kernel / specialised step (the one dslc emits in bold);\n"
     printf "CMSIS-NN: issue 8 (its author, arm_convolve_wrapper_s8 / arm_fully_connected_s8, -O2, QEMU instruction counts).\n\n"
     printf "| shape | MACs | M3 portable | M4 dsp | M4 CMSIS-NN | M4 dslc / CMSIS-NN (goal) | M55 mve | M55 CMSIS-NN | M55 dslc / CMSIS-NN (goal 1.00) |\n"
     printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
@@ -111,8 +111,9 @@ END {
         r55 = ("mps3-an547" in have) ? sprintf("%.2f", pick[id, "mps3-an547"] / C55[id]) : "-"
         printf "| %s: %s | %d | %s | %s | %.2f | %s | %s | %.2f | %s |\n", id, DESC[id], MACS[id], m3, m4, C4[id], r4, m55, C55[id], r55
     }
-    printf "\nInstructions, library kernel / specialised step (code bytes of the specialised step; the library\n"
-    printf "dsl_conv1d_s8 itself: M3 %s B, M4 %s B, M55 %s B, shared by all steps, out-of-line helpers not counted):\n\n", \
+    printf "\nInstructions, library kernel / specialised step (code bytes of the specialised step; pairs4: its\n"
+    printf "weights in the dsp pairs4 layout; the library dsl_conv1d_s8 itself: M3 %s B, M4 %s B, M55 %s B,\n" \
+        "shared by all steps, out-of-line helpers not counted):\n\n", \
         ("mps2-an385" in have) ? LIBB["mps2-an385"] : "-", ("mps2-an386" in have) ? LIBB["mps2-an386"] : "-", \
         ("mps3-an547" in have) ? LIBB["mps3-an547"] : "-"
     printf "| shape | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|\n"
