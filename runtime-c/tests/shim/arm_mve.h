@@ -165,6 +165,56 @@ static inline int32x4_t vldrbq_gather_offset_s32(const int8_t *base, uint32x4_t 
     return r;
 }
 
+/* widening loads of 4 lanes: int8 / int16 -> int32; _z: inactive lanes 0 and not accessed */
+static inline int32x4_t vldrbq_s32(const int8_t *p)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = p[i];
+    return r;
+}
+
+static inline int32x4_t vldrbq_z_s32(const int8_t *p, mve_pred16_t pred)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = shim_lane_active(pred, i) ? p[i] : 0;
+    return r;
+}
+
+static inline int32x4_t vldrhq_s32(const int16_t *p)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = p[i];
+    return r;
+}
+
+static inline int32x4_t vldrhq_z_s32(const int16_t *p, mve_pred16_t pred)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = shim_lane_active(pred, i) ? p[i] : 0;
+    return r;
+}
+
+/* predicated gather: inactive lanes 0 and not accessed */
+static inline int32x4_t vldrbq_gather_offset_z_s32(const int8_t *base, uint32x4_t offset, mve_pred16_t pred)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = shim_lane_active(pred, i) ? base[offset.v[i]] : 0;
+    return r;
+}
+
+/* VMUL.I32: the low 32 bits of the product */
+static inline int32x4_t vmulq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] * (uint32_t)b.v[i]);
+    return a;
+}
+
 /* narrowing stores: the low byte / halfword of each lane */
 static inline void vstrbq_s32(int8_t *p, int32x4_t a)
 {
