@@ -8,9 +8,10 @@
  *   1 or 2 output channels: the 4 consecutive outputs of 4 rows (2 rows for 2 channels), which
  *     share the weights; a last partial block reads its last row again and stores its own lanes.
  * groups 1: the window is one contiguous dot product of kernel x in_channels (dilation 1), or
- * kernel segments of in_channels (dilated). Depthwise (groups = in = out channels): 4 channels of
- * a row in the lanes, per tap a vector multiply-add. Other grouped shapes: per output and tap, the
- * scalar stage.
+ * kernel segments of in_channels (dilated). Grouped with 4 or more output channels per group: the
+ * 4-channel blocks within each group, a segment of in_channels / groups per tap. Depthwise (groups =
+ * in = out channels): 4 channels of a row in the lanes, per tap a vector multiply-add. Other grouped
+ * shapes: per output and tap, the scalar stage.
  * A template, not an interface: no include guard, and it undefines its parameters.
  */
 #include "dsl_kernel_internal.h"
@@ -46,15 +47,19 @@
     const int32_t seg_len = dilation == 1 ? kernel * cin : cin;     \
     const int32_t seg_step = dilation * cin
 
-/* channels o .. o + n - 1 (1 <= n <= 4; a constant 4 for every block but the last) of every row */
+/* channels o .. o + n - 1 (1 <= n <= 4; a constant 4 for every block but the last of a group), all of one
+   group, of every row; grouped windows are one segment of in_channels / groups per tap */
 DSL_INLINE void DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(const dsl_conv1d_params_t *p, const dsl_output_stage_t *s,
                                                            const DSL_CONV1D_IN *in, int32_t out_rows,
                                                            DSL_CONV1D_OUT *out, int32_t o, int32_t n, int32_t cin,
                                                            int32_t cout, int32_t kernel, int32_t stride,
-                                                           int32_t dilation, dsl_stage_form_t form)
+                                                           int32_t dilation, int32_t groups, dsl_stage_form_t form)
 {
-    DSL_CONV1D_SEGMENTS;
-    const int32_t wlen = kernel * cin;
+    const int32_t cg = cin / groups;
+    const int32_t wlen = kernel * cg;
+    const int32_t segs = dilation == 1 && groups == 1 ? 1 : kernel;
+    const int32_t seg_len = segs == 1 ? wlen : cg;
+    const int32_t seg_step = dilation * cin;
     const mve_pred16_t lanes = vctp32q((uint32_t)n);
     const int8_t *w0 = p->weights + o * wlen;
     const int8_t *w1 = w0 + (n > 1 ? wlen : 0);
@@ -63,7 +68,7 @@ DSL_INLINE void DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(const dsl_conv1d_p
     const int32x4_t bias = n == 4 ? vldrwq_s32(s->bias + o) : vldrwq_z_s32(s->bias + o, lanes);
     const int32x4_t m = n == 4 ? vldrwq_s32(s->multiplier + o) : vldrwq_z_s32(s->multiplier + o, lanes);
     const int32x4_t e = n == 4 ? vldrwq_s32(s->shift + o) : vldrwq_z_s32(s->shift + o, lanes);
-    const DSL_CONV1D_IN *x = in;
+    const DSL_CONV1D_IN *x = in + (o / (cout / groups)) * cg;
     DSL_CONV1D_OUT *y = out + o;
     int32_t t, j;
     for (t = 0; t < out_rows; t++) {
@@ -166,13 +171,17 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
     const int32_t tap_step = dilation * cin;
     int32_t o, t, j;
 
-    if (groups == 1 && cout >= 3) {
-        for (o = 0; o + 4 <= cout; o += 4)
-            DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, 4, cin, cout, kernel, stride,
-                                                          dilation, form);
-        if (o < cout)
-            DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, cout - o, cin, cout, kernel,
-                                                          stride, dilation, form);
+    if ((groups == 1 && cout >= 3) || (groups > 1 && cg > 1 && og >= 4)) {
+        int32_t g;
+        for (g = 0; g < groups; g++) {
+            const int32_t end = (g + 1) * og;
+            for (o = g * og; o + 4 <= end; o += 4)
+                DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, 4, cin, cout, kernel, stride,
+                                                              dilation, groups, form);
+            if (o < end)
+                DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, end - o, cin, cout, kernel,
+                                                              stride, dilation, groups, form);
+        }
         return;
     }
     if (groups == 1 && cout == 2) {
