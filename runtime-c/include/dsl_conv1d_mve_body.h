@@ -8,8 +8,10 @@
  *   1 or 2 output channels: the 4 consecutive outputs of 4 rows (2 rows for 2 channels), which
  *     share the weights; a last partial block reads its last row again and stores its own lanes.
  * groups 1: the window is one contiguous dot product of kernel x in_channels (dilation 1), or
- * kernel segments of in_channels (dilated). Grouped and depthwise shapes: per output and tap,
- * the scalar stage.
+ * kernel segments of in_channels (dilated). Grouped with 4 or more output channels per group: the
+ * 4-channel blocks within each group, a segment of in_channels / groups per tap. Depthwise (groups =
+ * in = out channels): 4 channels of a row in the lanes, per tap a vector multiply-add. Other grouped
+ * shapes: per output and tap, the scalar stage.
  * A template, not an interface: no include guard, and it undefines its parameters.
  */
 #include "dsl_kernel_internal.h"
@@ -18,12 +20,16 @@
 
 #if defined(DSL_CONV1D_16X8)
 #define DSL_CONV1D_IN int16_t
+#define DSL_CONV1D_LOAD4(x) vldrhq_s32(x)
+#define DSL_CONV1D_LOAD4_Z(x, p) vldrhq_z_s32(x, p)
 #define DSL_CONV1D_DOT_4X1 DSL_DOT(dot16_4x1)
 #define DSL_CONV1D_DOT_1X4 DSL_DOT(dot16_1x4)
 #define DSL_CONV1D_DOT_2X2 DSL_DOT(dot16_2x2)
 #define DSL_CONV1D_DOT_1X1 DSL_DOT(dot16_1x1)
 #else
 #define DSL_CONV1D_IN int8_t
+#define DSL_CONV1D_LOAD4(x) vldrbq_s32(x)
+#define DSL_CONV1D_LOAD4_Z(x, p) vldrbq_z_s32(x, p)
 #define DSL_CONV1D_DOT_4X1 DSL_DOT(dot_4x1)
 #define DSL_CONV1D_DOT_1X4 DSL_DOT(dot_1x4)
 #define DSL_CONV1D_DOT_2X2 DSL_DOT(dot_2x2)
@@ -41,15 +47,19 @@
     const int32_t seg_len = dilation == 1 ? kernel * cin : cin;     \
     const int32_t seg_step = dilation * cin
 
-/* channels o .. o + n - 1 (1 <= n <= 4; a constant 4 for every block but the last) of every row */
+/* channels o .. o + n - 1 (1 <= n <= 4; a constant 4 for every block but the last of a group), all of one
+   group, of every row; grouped windows are one segment of in_channels / groups per tap */
 DSL_INLINE void DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(const dsl_conv1d_params_t *p, const dsl_output_stage_t *s,
                                                            const DSL_CONV1D_IN *in, int32_t out_rows,
                                                            DSL_CONV1D_OUT *out, int32_t o, int32_t n, int32_t cin,
                                                            int32_t cout, int32_t kernel, int32_t stride,
-                                                           int32_t dilation, dsl_stage_form_t form)
+                                                           int32_t dilation, int32_t groups, dsl_stage_form_t form)
 {
-    DSL_CONV1D_SEGMENTS;
-    const int32_t wlen = kernel * cin;
+    const int32_t cg = cin / groups;
+    const int32_t wlen = kernel * cg;
+    const int32_t segs = dilation == 1 && groups == 1 ? 1 : kernel;
+    const int32_t seg_len = segs == 1 ? wlen : cg;
+    const int32_t seg_step = dilation * cin;
     const mve_pred16_t lanes = vctp32q((uint32_t)n);
     const int8_t *w0 = p->weights + o * wlen;
     const int8_t *w1 = w0 + (n > 1 ? wlen : 0);
@@ -58,7 +68,7 @@ DSL_INLINE void DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(const dsl_conv1d_p
     const int32x4_t bias = n == 4 ? vldrwq_s32(s->bias + o) : vldrwq_z_s32(s->bias + o, lanes);
     const int32x4_t m = n == 4 ? vldrwq_s32(s->multiplier + o) : vldrwq_z_s32(s->multiplier + o, lanes);
     const int32x4_t e = n == 4 ? vldrwq_s32(s->shift + o) : vldrwq_z_s32(s->shift + o, lanes);
-    const DSL_CONV1D_IN *x = in;
+    const DSL_CONV1D_IN *x = in + (o / (cout / groups)) * cg;
     DSL_CONV1D_OUT *y = out + o;
     int32_t t, j;
     for (t = 0; t < out_rows; t++) {
@@ -114,6 +124,38 @@ DSL_INLINE void DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _rows2)(const dsl_conv1d_para
     DSL_CONV1D_STORE_X4(s, vaddq_s32(bias, dsl_mve_lanes4(acc[0], acc[2], acc[1], acc[3])), m, e, n, y, form);
 }
 
+/* depthwise (groups = in = out channels): channels c .. c + n - 1 (1 <= n <= 4) in the lanes; per tap
+   the 4 channels' inputs (one load) times their tap weights (a gather, kernel apart), added in int32 */
+DSL_INLINE void DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _depthwise)(const dsl_conv1d_params_t *p, const dsl_output_stage_t *s,
+                                                            const DSL_CONV1D_IN *in, int32_t out_rows,
+                                                            DSL_CONV1D_OUT *out, int32_t c, int32_t n,
+                                                            int32_t channels, int32_t kernel, int32_t stride,
+                                                            int32_t dilation, dsl_stage_form_t form)
+{
+    const mve_pred16_t lanes = vctp32q((uint32_t)n);
+    const uint32x4_t w_offsets = vreinterpretq_u32_s32(dsl_mve_lanes4(0, kernel, 2 * kernel, 3 * kernel));
+    const int8_t *w = p->weights + c * kernel;
+    const int32x4_t bias = n == 4 ? vldrwq_s32(s->bias + c) : vldrwq_z_s32(s->bias + c, lanes);
+    const int32x4_t m = n == 4 ? vldrwq_s32(s->multiplier + c) : vldrwq_z_s32(s->multiplier + c, lanes);
+    const int32x4_t e = n == 4 ? vldrwq_s32(s->shift + c) : vldrwq_z_s32(s->shift + c, lanes);
+    const DSL_CONV1D_IN *x = in + c;
+    DSL_CONV1D_OUT *y = out + c;
+    int32_t t, j;
+    for (t = 0; t < out_rows; t++) {
+        int32x4_t acc = bias;
+        for (j = 0; j < kernel; j++) {
+            const DSL_CONV1D_IN *xj = x + j * dilation * channels;
+            const int32x4_t xv = n == 4 ? DSL_CONV1D_LOAD4(xj) : DSL_CONV1D_LOAD4_Z(xj, lanes);
+            const int32x4_t wv = n == 4 ? vldrbq_gather_offset_s32(w + j, w_offsets)
+                                        : vldrbq_gather_offset_z_s32(w + j, w_offsets, lanes);
+            acc = vaddq_s32(acc, vmulq_s32(xv, wv));
+        }
+        DSL_CONV1D_STORE_X4(s, acc, m, e, n, y, form);
+        x += stride * channels;
+        y += channels;
+    }
+}
+
 /* p gives weights and output stage; its shape fields are not read (the arguments are the shape);
    form: what is known of the output stage at compile time (dsl_stage_form_t) */
 DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int32_t out_rows,
@@ -129,13 +171,17 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
     const int32_t tap_step = dilation * cin;
     int32_t o, t, j;
 
-    if (groups == 1 && cout >= 3) {
-        for (o = 0; o + 4 <= cout; o += 4)
-            DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, 4, cin, cout, kernel, stride,
-                                                          dilation, form);
-        if (o < cout)
-            DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, cout - o, cin, cout, kernel,
-                                                          stride, dilation, form);
+    if ((groups == 1 && cout >= 3) || (groups > 1 && cg > 1 && og >= 4)) {
+        int32_t g;
+        for (g = 0; g < groups; g++) {
+            const int32_t end = (g + 1) * og;
+            for (o = g * og; o + 4 <= end; o += 4)
+                DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, 4, cin, cout, kernel, stride,
+                                                              dilation, groups, form);
+            if (o < end)
+                DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _channels)(p, s, in, out_rows, out, o, end - o, cin, cout, kernel,
+                                                              stride, dilation, groups, form);
+        }
         return;
     }
     if (groups == 1 && cout == 2) {
@@ -160,6 +206,15 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
         if (t < out_rows)
             DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _rows)(p, s, in + t * row_step, out + t, out_rows - t, bias, m, e, cin,
                                                       kernel, stride, dilation, form);
+        return;
+    }
+    if (groups == cin && groups == cout) {
+        for (o = 0; o + 4 <= cout; o += 4)
+            DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _depthwise)(p, s, in, out_rows, out, o, 4, cout, kernel, stride,
+                                                           dilation, form);
+        if (o < cout)
+            DSL_CONV1D_XPASTE(DSL_CONV1D_BODY, _depthwise)(p, s, in, out_rows, out, o, cout - o, cout, kernel, stride,
+                                                           dilation, form);
         return;
     }
     for (o = 0; o < cout; o++) {
@@ -201,6 +256,8 @@ void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int3
 #undef DSL_CONV1D_XPASTE
 #undef DSL_CONV1D_16X8
 #undef DSL_CONV1D_IN
+#undef DSL_CONV1D_LOAD4
+#undef DSL_CONV1D_LOAD4_Z
 #undef DSL_CONV1D_DOT_4X1
 #undef DSL_CONV1D_DOT_1X4
 #undef DSL_CONV1D_DOT_2X2

@@ -7,7 +7,8 @@
  * full int8 range or a narrower clamp. Shapes cover the blockings: 4-channel blocks with a partial
  * last block (3, 5, 7 channels), 1 and 2 channels (rows in the lanes, odd row counts), one row,
  * dilation, stride with kernel not a multiple of it, windows shorter and longer than a vector,
- * int16 input and int16 output, groups (the per-tap path).
+ * int16 input and int16 output, depthwise (4 channels in the lanes, partial last block), groups of 4
+ * or more output channels (blocks per group, 5 per group: partial blocks), other groups (per tap).
  * Builds on the host (tests/shim/arm_mve.h) and on Cortex-M55 (the real intrinsics).
  * Prints one line per failure and a final "N passed, M failed"; returns M != 0.
  */
@@ -218,11 +219,17 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
     X(s8_j, 0, 4, 5, 5, 4, 2, 1, 5, SC | NOLUT | R8)               \
     X(s8_k, 0, 9, 2, 2, 4, 2, 1, 1, DSL_STAGE_GENERAL)             \
     X(s8_l, 0, 1, 40, 1, 3, 1, 3, 1, SC | NOLUT | R8)              \
+    X(s8_m, 0, 4, 8, 8, 3, 2, 3, 8, LUT)                           \
+    X(s8_n, 0, 3, 3, 3, 5, 1, 1, 3, SC | NOLUT)                    \
+    X(s8_o, 0, 3, 8, 8, 3, 2, 1, 2, SC | LUT | R8)                 \
+    X(s8_p, 0, 4, 6, 10, 2, 1, 2, 2, NOLUT)                        \
     X(s16_a, 1, 9, 1, 4, 4, 2, 1, 1, SC | LUT | R8)                \
     X(s16_b, 1, 5, 1, 6, 9, 3, 1, 1, SC | NOLUT)                   \
     X(s16_c, 1, 7, 2, 1, 5, 1, 1, 1, SC | NOLUT | R8)              \
     X(s16_d, 1, 3, 3, 2, 3, 2, 2, 1, LUT)                          \
     X(s16_e, 1, 4, 4, 4, 2, 1, 1, 2, SC | LUT | R8)                \
+    X(s16_f, 1, 5, 6, 6, 3, 1, 2, 6, SC | NOLUT)                   \
+    X(s16_g, 1, 3, 4, 12, 3, 2, 1, 2, SC | LUT)                    \
     X(s16o_a, 2, 9, 2, 1, 5, 1, 1, 1, WIDE)                        \
     X(s16o_b, 2, 6, 8, 1, 7, 1, 1, 1, SC)                          \
     X(s16o_c, 2, 5, 3, 2, 3, 1, 2, 1, WIDE)                        \

@@ -129,6 +129,30 @@ static inline void vstrwq_s32(int32_t *p, int32x4_t a)
     for (i = 0; i < 4; i++) p[i] = a.v[i];
 }
 
+static inline int32x4_t vldrhq_s32(const int16_t *p)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = p[i];
+    return r;
+}
+
+static inline int32x4_t vldrhq_z_s32(const int16_t *p, mve_pred16_t pred)
+{
+    int32x4_t r;
+    int i;
+    for (i = 0; i < 4; i++) r.v[i] = shim_lane_active(pred, i) ? p[i] : 0;
+    return r;
+}
+
+/* VMUL.I32: the low 32 bits of the product */
+static inline int32x4_t vmulq_s32(int32x4_t a, int32x4_t b)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] * (uint32_t)b.v[i]);
+    return a;
+}
+
 static inline void vstrhq_s32(int16_t *p, int32x4_t a)
 {
     int i;
