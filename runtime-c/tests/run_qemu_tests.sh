@@ -36,6 +36,33 @@ bench_elementwise="$out/bench_elementwise.txt"
 
 . "$(dirname "$0")/test_lib.sh"
 
+# link_image ELF SOURCES...: a test image for $board with $flags, the target support and the board's linker script
+link_image() {
+    li_elf=$1; shift
+    arm-none-eabi-gcc $flags "$@" "$here/platform_target.c" \
+        "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
+        -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$li_elf"
+}
+
+# run_image ELF LOG: run it on $board (semihosting to stdout, deterministic instruction counter); its exit status
+run_image() {
+    timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
+        -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
+        -icount shift="$shift_n" -kernel "$1" > "$2" 2>&1
+}
+
+# test_image NAME ELF LOG SOURCES...: link, run and count one test program (a failed link is one failure);
+# sh functions share the caller's variables, hence the ti_ prefix
+test_image() {
+    ti_name=$1; ti_elf=$2; ti_log=$3; shift 3
+    if link_image "$ti_elf" "$@"; then
+        run_image "$ti_elf" "$ti_log"
+        count_log "$ti_name" "$ti_log" $?
+    else
+        failed=$((failed + 1)); echo "FAIL $ti_name (build)"
+    fi
+}
+
 # board : cpu flags : variant : SysTick clock (Hz)
 for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
            "mps2-an386:-mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard:dsp:25000000" \
@@ -90,55 +117,26 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
             done
             tv="-DTEST_VARIANT=\"$variant\""
         fi
-        arm-none-eabi-gcc $flags $tv "$here/test_kernels.c" "$here/platform_target.c" "$rt"/src/portable/*.c $vobjs \
-            "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
-            -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/test.elf" || ok=1
+        link_image "$dir/test.elf" $tv "$here/test_kernels.c" "$rt"/src/portable/*.c $vobjs || ok=1
         if [ $ok -ne 0 ]; then
             failed=$((failed + 1)); echo "FAIL $name (build)"
             continue
         fi
-        timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
-            -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
-            -icount shift="$shift_n" -kernel "$dir/test.elf" > "$dir/log" 2>&1
+        run_image "$dir/test.elf" "$dir/log"
         count_log "$name" "$dir/log" $?
         grep '^instructions' "$dir/log" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench"
         if [ "$variant" = dsp ]; then # the pairs4 weight layout (dslc picks it per layer for dsp cores)
-            if arm-none-eabi-gcc $flags "$here/test_dsp_pairs.c" "$here/platform_target.c" "$rt"/src/portable/*.c \
-                "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
-                -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/pairs.elf"; then
-                timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
-                    -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
-                    -icount shift="$shift_n" -kernel "$dir/pairs.elf" > "$dir/pairs.log" 2>&1
-                count_log "$name pairs4" "$dir/pairs.log" $?
-            else
-                failed=$((failed + 1)); echo "FAIL $name pairs4 (build)"
-            fi
+            test_image "$name pairs4" "$dir/pairs.elf" "$dir/pairs.log" "$here/test_dsp_pairs.c" "$rt"/src/portable/*.c
         fi
         # the data-movement and elementwise kernels (their variant files, where they exist)
         have=$(variant_kernels "$rt/src/$variant" "$variant")
-        if arm-none-eabi-gcc $flags $tv $have "$here/test_elementwise.c" "$here/platform_target.c" "$rt"/src/portable/*.c \
-            $vobjs "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
-            -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/test_elementwise.elf"; then
-            timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
-                -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
-                -icount shift="$shift_n" -kernel "$dir/test_elementwise.elf" > "$dir/log_elementwise" 2>&1
-            count_log "$name elementwise" "$dir/log_elementwise" $?
-            grep '^instructions' "$dir/log_elementwise" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_elementwise"
-        else
-            failed=$((failed + 1)); echo "FAIL $name elementwise (build)"
-        fi
+        test_image "$name elementwise" "$dir/test_elementwise.elf" "$dir/log_elementwise" $tv $have \
+            "$here/test_elementwise.c" "$rt"/src/portable/*.c $vobjs
+        grep '^instructions' "$dir/log_elementwise" 2>/dev/null | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_elementwise"
         # the Helium conv1d skeleton instantiated with constant shapes and forms, as in generated steps
         if [ "$variant" = mve ]; then
-            if arm-none-eabi-gcc $flags "$here/test_mve_steps.c" "$here/platform_target.c" "$rt"/src/portable/dsl_conv1d_*.c \
-                "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
-                -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/steps.elf"; then
-                timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
-                    -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
-                    -icount shift="$shift_n" -kernel "$dir/steps.elf" > "$dir/steps.log" 2>&1
-                count_log "$name specialised steps" "$dir/steps.log" $?
-            else
-                failed=$((failed + 1)); echo "FAIL $name specialised steps (build)"
-            fi
+            test_image "$name specialised steps" "$dir/steps.elf" "$dir/steps.log" "$here/test_mve_steps.c" \
+                "$rt"/src/portable/dsl_conv1d_*.c
         fi
     done
 done
@@ -160,18 +158,9 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
     name="$board specialised shapes $variant"
     dir="$out/$board-spec"
     mkdir -p "$dir"
-    if ! arm-none-eabi-gcc -mthumb $cpu $warn $spec_opt -ffreestanding -ffunction-sections -fdata-sections $vdef \
-            -I"$rt/include" -I"$here" -I"$tg" -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n \
-            "$here/test_specialised_shapes.c" "$here/platform_target.c" "$rt"/src/portable/*.c \
-            "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
-            -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/test.elf"; then
-        failed=$((failed + 1)); echo "FAIL $name (build)"
-        continue
-    fi
-    timeout 120 qemu-system-arm -M "$board" -nographic -monitor none -serial none \
-        -chardev stdio,id=sh0 -semihosting-config enable=on,target=native,chardev=sh0 \
-        -kernel "$dir/test.elf" > "$dir/log" 2>&1
-    count_log "$name" "$dir/log" $?
+    flags="-mthumb $cpu $warn $spec_opt -ffreestanding -ffunction-sections -fdata-sections $vdef -I$rt/include -I$here -I$tg"
+    flags="$flags -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n"
+    test_image "$name" "$dir/test.elf" "$dir/log" "$here/test_specialised_shapes.c" "$rt"/src/portable/*.c
 done
 
 echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 64 out, k=3, 20 rows;"
