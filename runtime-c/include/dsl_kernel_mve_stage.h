@@ -105,9 +105,11 @@ DSL_INLINE void dsl_stage_s8_x4(const dsl_output_stage_t *s, int32x4_t acc, int3
         vstrwq_s32(a, acc);
         vstrwq_s32(mm, m);
         vstrwq_s32(ee, e);
-        for (l = 0; l < n; l++) {
+        /* lane by lane, written out: a loop over n made gcc 12 report a bogus out-of-bounds iteration */
+        for (l = 0; l < 4; l++) {
             const dsl_requant_t q = dsl_requant_prepare(mm[l], ee[l]);
-            y[l] = dsl_stage_s8(s, a[l], &q, form);
+            const int8_t v_l = dsl_stage_s8(s, a[l], &q, form);
+            if (l < n) y[l] = v_l;
         }
         return;
     }
@@ -137,9 +139,11 @@ DSL_INLINE void dsl_stage_s16_x4(const dsl_output_stage_t *s, int32x4_t acc, int
         vstrwq_s32(a, acc);
         vstrwq_s32(mm, m);
         vstrwq_s32(ee, e);
-        for (l = 0; l < n; l++) {
+        /* lane by lane, written out: a loop over n made gcc 12 report a bogus out-of-bounds iteration */
+        for (l = 0; l < 4; l++) {
             const dsl_requant_t q = dsl_requant_prepare(mm[l], ee[l]);
-            y[l] = dsl_stage_s16(s, a[l], &q, form);
+            const int16_t v_l = dsl_stage_s16(s, a[l], &q, form);
+            if (l < n) y[l] = v_l;
         }
         return;
     }
