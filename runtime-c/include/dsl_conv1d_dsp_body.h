@@ -29,6 +29,9 @@
 #define DSL_CONV1D_PASTE(a, b) a##b
 #define DSL_CONV1D_XPASTE(a, b) DSL_CONV1D_PASTE(a, b)
 #define DSL_CONV1D_DSP_STORE DSL_CONV1D_XPASTE(DSL_CONV1D_STORE, _dsp)
+#ifndef DSL_CONV1D_DSP_SPLIT_ALL_MAX
+#define DSL_CONV1D_DSP_SPLIT_ALL_MAX 8
+#endif
 
 #if defined(DSL_CONV1D_16X8)
 #define DSL_CONV1D_IN int16_t
@@ -81,8 +84,11 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
         const int32_t x_step = dilation * cin;                /* next window: input, one tap later */
         const int32_t pairs = out_rows & ~(int32_t)1;
         int32_t j;
+        /* tiny windows: one channel at a time with its weights split in registers (the 2x2 blocks would
+           spill the two channels' weights and output-stage parameters) */
+        const int32_t split_all = windows == 1 && DSL_DSP_IS_CONSTANT(win) && win <= DSL_CONV1D_DSP_SPLIT_ALL_MAX;
         if (pairs > 0) {
-            for (o = 0; o + 2 <= cout; o += 2) {
+            for (o = 0; !split_all && o + 2 <= cout; o += 2) {
                 const int8_t *w0 = p->weights + o * wlen;
                 const int8_t *w1 = w0 + wlen;
                 const dsl_requant_t q0 = dsl_dsp_requant_prepare(s, o, form);
@@ -109,7 +115,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                     y += 2 * cout;
                 }
             }
-            if (cout & 1) { /* the odd last channel: 4 input rows per block share each weight word (the dot
+            for (; o < cout; o++) { /* the odd last channel (or all, split_all): 4 input rows per block share each weight word (the dot
                                is symmetric: dot_4x1 with the input rows as its 4 rows, the weights as its x) */
                 const int8_t *w = p->weights + o * wlen;
                 const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
@@ -117,6 +123,20 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 const int8_t *x = in;
                 DSL_CONV1D_OUT *y = out + o;
                 int32_t t = 0, k;
+                /* a short window of constant length: its weights split once, in registers for all rows */
+                if (windows == 1 && DSL_DSP_IS_CONSTANT(win) && win <= DSL_DSP_WSPLIT_MAX) {
+                    dsl_dsp_wsplit_t ws;
+                    dsl_dsp_wsplit(w, win, &ws);
+                    for (; t < pairs; t += 2) {
+                        int32_t acc[2];
+                        acc[0] = acc[1] = b;
+                        dsl_dsp_dot_2x1_split(&ws, x, x + row_step, win, acc);
+                        y[0] = DSL_CONV1D_DSP_STORE(s, acc[0], &q, form);
+                        y[cout] = DSL_CONV1D_DSP_STORE(s, acc[1], &q, form);
+                        x += 2 * row_step;
+                        y += 2 * cout;
+                    }
+                }
                 /* short windows take the inline C blocks, where 2 rows keep everything in registers */
                 for (; win > DSL_DSP_DOT_4X1_INLINE_MAX && t + 4 <= pairs; t += 4) {
                     int32_t acc[4];
