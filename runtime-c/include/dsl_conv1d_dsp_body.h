@@ -23,6 +23,15 @@
  */
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_dsp.h"
+#include "dsl_stage_dsp.h"
+
+/* the stores of dsl_stage_dsp.h: dsl_stage_s8_dsp or dsl_stage_s16_dsp (with dsl_dsp_requant_prepare) */
+#define DSL_CONV1D_PASTE(a, b) a##b
+#define DSL_CONV1D_XPASTE(a, b) DSL_CONV1D_PASTE(a, b)
+#define DSL_CONV1D_DSP_STORE DSL_CONV1D_XPASTE(DSL_CONV1D_STORE, _dsp)
+#ifndef DSL_CONV1D_DSP_SPLIT_ALL_MAX
+#define DSL_CONV1D_DSP_SPLIT_ALL_MAX 8
+#endif
 
 #if defined(DSL_CONV1D_16X8)
 #define DSL_CONV1D_IN int16_t
@@ -51,7 +60,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
         for (o = 0; o < cout; o++) {
             const int8_t *w = p->weights + o * wlen;
             const int32_t bias = s->bias[o];
-            const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+            const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
             const int16_t *x = in;
             DSL_CONV1D_OUT *y = out + o;
             int32_t t = 0;
@@ -59,12 +68,12 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 int32_t acc[2];
                 acc[0] = acc[1] = bias;
                 DSL_DOT(dot16_1x2)(w, x, x + row_step, wlen, acc);
-                y[0] = DSL_CONV1D_STORE(s, acc[0], &q, form);
-                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q, form);
+                y[0] = DSL_CONV1D_DSP_STORE(s, acc[0], &q, form);
+                y[cout] = DSL_CONV1D_DSP_STORE(s, acc[1], &q, form);
                 x += 2 * row_step;
                 y += 2 * cout;
             }
-            if (t < out_rows) *y = DSL_CONV1D_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q, form);
+            if (t < out_rows) *y = DSL_CONV1D_DSP_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q, form);
         }
         return;
     }
@@ -75,12 +84,15 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
         const int32_t x_step = dilation * cin;                /* next window: input, one tap later */
         const int32_t pairs = out_rows & ~(int32_t)1;
         int32_t j;
+        /* tiny windows: one channel at a time with its weights split in registers (the 2x2 blocks would
+           spill the two channels' weights and output-stage parameters) */
+        const int32_t split_all = windows == 1 && DSL_DSP_IS_CONSTANT(win) && win <= DSL_CONV1D_DSP_SPLIT_ALL_MAX;
         if (pairs > 0) {
-            for (o = 0; o + 2 <= cout; o += 2) {
+            for (o = 0; !split_all && o + 2 <= cout; o += 2) {
                 const int8_t *w0 = p->weights + o * wlen;
                 const int8_t *w1 = w0 + wlen;
-                const dsl_requant_t q0 = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
-                const dsl_requant_t q1 = dsl_requant_prepare(s->multiplier[o + 1], s->shift[o + 1]);
+                const dsl_requant_t q0 = dsl_dsp_requant_prepare(s, o, form);
+                const dsl_requant_t q1 = dsl_dsp_requant_prepare(s, o + 1, form);
                 const int32_t b0 = s->bias[o], b1 = s->bias[o + 1];
                 const int8_t *x = in;
                 DSL_CONV1D_OUT *y = out + o;
@@ -95,28 +107,42 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                         for (j = 0; j < windows; j++)
                             DSL_DOT(dot_2x2)(w0 + j * cin, w1 + j * cin, x + j * x_step, x + row_step + j * x_step, win,
                                              acc);
-                    y[0] = DSL_CONV1D_STORE(s, acc[0], &q0, form);
-                    y[cout] = DSL_CONV1D_STORE(s, acc[1], &q0, form);
-                    y[1] = DSL_CONV1D_STORE(s, acc[2], &q1, form);
-                    y[cout + 1] = DSL_CONV1D_STORE(s, acc[3], &q1, form);
+                    y[0] = DSL_CONV1D_DSP_STORE(s, acc[0], &q0, form);
+                    y[cout] = DSL_CONV1D_DSP_STORE(s, acc[1], &q0, form);
+                    y[1] = DSL_CONV1D_DSP_STORE(s, acc[2], &q1, form);
+                    y[cout + 1] = DSL_CONV1D_DSP_STORE(s, acc[3], &q1, form);
                     x += 2 * row_step;
                     y += 2 * cout;
                 }
             }
-            if (cout & 1) { /* the odd last channel: 4 input rows per block share each weight word (the dot
+            for (; o < cout; o++) { /* the odd last channel (or all, split_all): 4 input rows per block share each weight word (the dot
                                is symmetric: dot_4x1 with the input rows as its 4 rows, the weights as its x) */
                 const int8_t *w = p->weights + o * wlen;
-                const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+                const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
                 const int32_t b = s->bias[o];
                 const int8_t *x = in;
                 DSL_CONV1D_OUT *y = out + o;
                 int32_t t = 0, k;
+                /* a short window of constant length: its weights split once, in registers for all rows */
+                if (windows == 1 && DSL_DSP_IS_CONSTANT(win) && win <= DSL_DSP_WSPLIT_MAX) {
+                    dsl_dsp_wsplit_t ws;
+                    dsl_dsp_wsplit(w, win, &ws);
+                    for (; t < pairs; t += 2) {
+                        int32_t acc[2];
+                        acc[0] = acc[1] = b;
+                        dsl_dsp_dot_2x1_split(&ws, x, x + row_step, win, acc);
+                        y[0] = DSL_CONV1D_DSP_STORE(s, acc[0], &q, form);
+                        y[cout] = DSL_CONV1D_DSP_STORE(s, acc[1], &q, form);
+                        x += 2 * row_step;
+                        y += 2 * cout;
+                    }
+                }
                 /* short windows take the inline C blocks, where 2 rows keep everything in registers */
                 for (; win > DSL_DSP_DOT_4X1_INLINE_MAX && t + 4 <= pairs; t += 4) {
                     int32_t acc[4];
                     acc[0] = acc[1] = acc[2] = acc[3] = b;
                     for (j = 0; j < windows; j++) DSL_DOT(dot_4x1)(x + j * x_step, row_step, w + j * cin, win, acc);
-                    for (k = 0; k < 4; k++) y[k * cout] = DSL_CONV1D_STORE(s, acc[k], &q, form);
+                    for (k = 0; k < 4; k++) y[k * cout] = DSL_CONV1D_DSP_STORE(s, acc[k], &q, form);
                     x += 4 * row_step;
                     y += 4 * cout;
                 }
@@ -125,8 +151,8 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                     acc[0] = acc[1] = b;
                     for (j = 0; j < windows; j++)
                         DSL_DOT(dot_2x1)(x + j * x_step, x + row_step + j * x_step, w + j * cin, win, acc);
-                    y[0] = DSL_CONV1D_STORE(s, acc[0], &q, form);
-                    y[cout] = DSL_CONV1D_STORE(s, acc[1], &q, form);
+                    y[0] = DSL_CONV1D_DSP_STORE(s, acc[0], &q, form);
+                    y[cout] = DSL_CONV1D_DSP_STORE(s, acc[1], &q, form);
                     x += 2 * row_step;
                     y += 2 * cout;
                 }
@@ -141,8 +167,8 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 for (k = 0; k < 4; k++) acc[k] = s->bias[o + k];
                 for (j = 0; j < windows; j++) DSL_DOT(dot_4x1)(w + j * cin, wlen, x + j * x_step, win, acc);
                 for (k = 0; k < 4; k++) {
-                    const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
-                    y[o + k] = DSL_CONV1D_STORE(s, acc[k], &q, form);
+                    const dsl_requant_t q = dsl_dsp_requant_prepare(s, o + k, form);
+                    y[o + k] = DSL_CONV1D_DSP_STORE(s, acc[k], &q, form);
                 }
             }
             for (; o < cout; o += 2) {
@@ -154,12 +180,12 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 acc[1] = s->bias[o1];
                 for (j = 0; j < windows; j++) DSL_DOT(dot_2x1)(w0 + j * cin, w1 + j * cin, x + j * x_step, win, acc);
                 {
-                    const dsl_requant_t q0 = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
-                    y[o] = DSL_CONV1D_STORE(s, acc[0], &q0, form);
+                    const dsl_requant_t q0 = dsl_dsp_requant_prepare(s, o, form);
+                    y[o] = DSL_CONV1D_DSP_STORE(s, acc[0], &q0, form);
                 }
                 if (o1 != o) {
-                    const dsl_requant_t q1 = dsl_requant_prepare(s->multiplier[o1], s->shift[o1]);
-                    y[o1] = DSL_CONV1D_STORE(s, acc[1], &q1, form);
+                    const dsl_requant_t q1 = dsl_dsp_requant_prepare(s, o1, form);
+                    y[o1] = DSL_CONV1D_DSP_STORE(s, acc[1], &q1, form);
                 }
             }
         }
@@ -169,7 +195,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
     for (o = 0; o < cout; o++) {
         const int8_t *w = p->weights + o * wlen;
         const int32_t bias = s->bias[o];
-        const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+        const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
         const int32_t tap_step = dilation * cin;
         const DSL_CONV1D_IN *x = in + (o / og) * cg;
         DSL_CONV1D_OUT *y = out + o;
@@ -178,7 +204,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
             for (t = 0; t < out_rows; t++) {
                 int32_t acc = bias;
                 for (j = 0; j < kernel; j++) acc += w[j] * x[j * tap_step];
-                *y = DSL_CONV1D_STORE(s, acc, &q, form);
+                *y = DSL_CONV1D_DSP_STORE(s, acc, &q, form);
                 x += row_step;
                 y += cout;
             }
@@ -186,7 +212,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
             for (t = 0; t < out_rows; t++) {
                 int32_t acc = bias;
                 for (j = 0; j < kernel; j++) acc = DSL_CONV1D_DOT_1X1(w + j * cg, x + j * tap_step, cg, acc);
-                *y = DSL_CONV1D_STORE(s, acc, &q, form);
+                *y = DSL_CONV1D_DSP_STORE(s, acc, &q, form);
                 x += row_step;
                 y += cout;
             }
@@ -207,6 +233,9 @@ void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int3
 #undef DSL_CONV1D_NAME
 #undef DSL_CONV1D_OUT
 #undef DSL_CONV1D_STORE
+#undef DSL_CONV1D_DSP_STORE
+#undef DSL_CONV1D_PASTE
+#undef DSL_CONV1D_XPASTE
 #undef DSL_CONV1D_16X8
 #undef DSL_CONV1D_IN
 #undef DSL_CONV1D_DOT_1X1

@@ -360,6 +360,52 @@ DSL_INLINE void dsl_dsp_dot_4x1(const int8_t *w, int32_t w_stride, const int8_t 
     dsl_dsp_dot_4x1_loop(w, w_stride, x, len, acc);
 }
 
+/* The weights of one output channel split once (SXTB16) for a whole row loop: a short window of
+   constant length (<= DSL_DSP_WSPLIT_MAX) then stays in registers, where the loop would otherwise
+   reload it per row (the int8 output stores may alias it, as far as the compiler knows). */
+#define DSL_DSP_WSPLIT_MAX 16
+#if defined(__GNUC__)
+#define DSL_DSP_IS_CONSTANT(x) __builtin_constant_p(x)
+#else
+#define DSL_DSP_IS_CONSTANT(x) 0
+#endif
+typedef struct {
+    int32_t even[DSL_DSP_WSPLIT_MAX / 4], odd[DSL_DSP_WSPLIT_MAX / 4]; /* SXTB16 of each word, and of it ROR 8 */
+    int32_t tail[3];                                                  /* the len % 4 last weights */
+} dsl_dsp_wsplit_t;
+
+DSL_INLINE void dsl_dsp_wsplit(const int8_t *w, int32_t len, dsl_dsp_wsplit_t *r)
+{
+    int32_t i;
+    for (i = 0; i < (len >> 2); i++) {
+        const int32_t v = dsl_dsp_load_s8x4(w + 4 * i);
+        r->even[i] = __sxtb16(v);
+        r->odd[i] = dsl_dsp_sxtb16_ror8(v);
+    }
+    for (i = 0; i < (len & 3); i++) r->tail[i] = w[(len & ~3) + i];
+}
+
+/* acc[0] += w.x0, acc[1] += w.x1 over len int8, w split by dsl_dsp_wsplit (same len) */
+DSL_INLINE void dsl_dsp_dot_2x1_split(const dsl_dsp_wsplit_t *w, const int8_t *x0, const int8_t *x1, int32_t len,
+                                      int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = 0; i < (len >> 2); i++) {
+        const int32_t xa = dsl_dsp_load_s8x4(x0 + 4 * i), xb = dsl_dsp_load_s8x4(x1 + 4 * i);
+        a0 = __smlad(w->even[i], __sxtb16(xa), a0);
+        a0 = __smlad(w->odd[i], dsl_dsp_sxtb16_ror8(xa), a0);
+        a1 = __smlad(w->even[i], __sxtb16(xb), a1);
+        a1 = __smlad(w->odd[i], dsl_dsp_sxtb16_ror8(xb), a1);
+    }
+    for (i = 0; i < (len & 3); i++) {
+        a0 += w->tail[i] * x0[(len & ~3) + i];
+        a1 += w->tail[i] * x1[(len & ~3) + i];
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
 /* acc + w.x over len int8 */
 DSL_INLINE int32_t dsl_dsp_dot_1x1(const int8_t *w, const int8_t *x, int32_t len, int32_t acc)
 {

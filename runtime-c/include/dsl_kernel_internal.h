@@ -127,6 +127,9 @@ typedef int32_t dsl_stage_form_t;
 #define DSL_STAGE_NO_LUT 4     /* s->lut == 0 */
 #define DSL_STAGE_LUT 8        /* s->lut != 0 */
 #define DSL_STAGE_INT8_RANGE 16 /* act_min == -128 and act_max == 127 */
+#define DSL_STAGE_INT16_RANGE 32 /* int16 output: act_min == -32768 and act_max == 32767 */
+#define DSL_STAGE_ZP_IN_ROUND 64 /* default rule, with SHORTCUT: round + zero point * 2^right fits int32 (the
+                                  zero point may be folded into the rounding term: dsl_stage_dsp.h) */
 
 /* the wide form (default rule, shift -1 or 0, M >= 0; see above) */
 DSL_INLINE int32_t dsl_requant_wide(const dsl_requant_t *q, int32_t acc)

@@ -37,6 +37,12 @@
 
 /* ---------------------------------------------------------------- the bodies, as a generated path file */
 
+/* the skeleton dslc emits for the variant (CKernelBody): the dsp one for dsp, else the portable one */
+#if defined(SPEC_VARIANT_DSP)
+#define SPEC_CONV1D_SKELETON "dsl_conv1d_dsp_body.h"
+#else
+#define SPEC_CONV1D_SKELETON "dsl_conv1d_body.h"
+#endif
 #define DSL_CONV1D_BODY spec_conv1d_s8_body
 #define DSL_CONV1D_OUT int8_t
 #define DSL_CONV1D_STORE dsl_stage_s8
@@ -61,14 +67,15 @@
  * op: S8 (dsl_conv1d_s8), S16S8 (int16 in), S8S16 (int16 out), T (dsl_conv_transpose1d_s8; rows are
  * input rows, groups 1). stage: the parameters drawn for the dslc-form instance (make_stage), and with
  * them the form:
- *   PLAIN    shift -12..-2, no LUT, clamp -128..127   SHORTCUT | NO_LUT | INT8_RANGE
- *   LUT      shift -12..-2, LUT, narrowed clamp        SHORTCUT | LUT
- *   RELU     shift -12..-2, no LUT, act_min = zero point   SHORTCUT | NO_LUT
+ *   PLAIN    shift -12..-2, no LUT, clamp -128..127   SHORTCUT | NO_LUT | INT8_RANGE (| ZP_IN_ROUND, default rule:
+ *            every shortcut stage has a zero point != 0 that folds into the rounding term)
+ *   LUT      shift -12..-2, LUT, narrowed clamp        SHORTCUT | LUT (| ZP_IN_ROUND)
+ *   RELU     shift -12..-2, no LUT, act_min = zero point   SHORTCUT | NO_LUT (| ZP_IN_ROUND)
  *   MIXED    shift -4..2, one channel 1 (no shortcut)  NO_LUT | INT8_RANGE
  *   WIDE8    shift -1 or 0, no LUT, clamp -128..127    WIDE (default rule) / SHORTCUT (TFLite rule)
  *            | NO_LUT | INT8_RANGE
- *   PLAIN16  int16 out, shift -12..-2                  SHORTCUT
- *   WIDE16   int16 out, shift -1 or 0                  WIDE (default rule) / SHORTCUT (TFLite rule)
+ *   PLAIN16  int16 out, shift -12..-2, clamp -32768..32767   SHORTCUT | INT16_RANGE (| ZP_IN_ROUND)
+ *   WIDE16   int16 out, shift -1 or 0, narrowed clamp  WIDE (default rule) / SHORTCUT (TFLite rule)
  */
 #define SPEC_CASES(X)                                                 \
     X(c01, S8, 1, 1, 1, 1, 1, 1, 1, PLAIN)    /* smallest */          \
@@ -124,11 +131,16 @@ enum { ST_PLAIN, ST_LUT, ST_RELU, ST_MIXED, ST_WIDE8, ST_PLAIN16, ST_WIDE16 };
 #define SPEC_ST_WIDE16 ST_WIDE16
 
 /* the form CStageForm gives each stage kind */
-#define SPEC_FORM_PLAIN (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
-#define SPEC_FORM_LUT (DSL_STAGE_SHORTCUT | DSL_STAGE_LUT)
-#define SPEC_FORM_RELU (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT)
+#if defined(DSL_REQUANT_DOUBLE_ROUNDING)
+#define SPEC_FORM_ZP 0
+#else
+#define SPEC_FORM_ZP DSL_STAGE_ZP_IN_ROUND /* shortcut, zero point != 0 and small shifts: it folds */
+#endif
+#define SPEC_FORM_PLAIN (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE | SPEC_FORM_ZP)
+#define SPEC_FORM_LUT (DSL_STAGE_SHORTCUT | DSL_STAGE_LUT | SPEC_FORM_ZP)
+#define SPEC_FORM_RELU (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | SPEC_FORM_ZP)
 #define SPEC_FORM_MIXED (DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
-#define SPEC_FORM_PLAIN16 DSL_STAGE_SHORTCUT
+#define SPEC_FORM_PLAIN16 (DSL_STAGE_SHORTCUT | DSL_STAGE_INT16_RANGE | SPEC_FORM_ZP)
 #if defined(DSL_REQUANT_DOUBLE_ROUNDING)
 #define SPEC_FORM_WIDE16 DSL_STAGE_SHORTCUT
 #else
@@ -268,7 +280,8 @@ static void make_stage(dsl_output_stage_t *s, int32_t cout, int32_t bias_sets, i
         s->out_zero_point = rnd_range(-300, 300);
         s->act_min = -32768;
         s->act_max = 32767;
-        if (!dslc_form || (rnd() & 1u)) {
+        if (dslc_form && s->out_zero_point == 0) s->out_zero_point = 1;
+        if (!dslc_form || kind == ST_WIDE16) { /* PLAIN16: INT16_RANGE, WIDE16: narrowed */
             s->act_min = rnd_range(-32768, 0);
             s->act_max = rnd_range(0, 32767);
         }
@@ -276,6 +289,7 @@ static void make_stage(dsl_output_stage_t *s, int32_t cout, int32_t bias_sets, i
         return;
     }
     s->out_zero_point = rnd_range(-40, 40);
+    if (s->out_zero_point == 0) s->out_zero_point = -41; /* a zero point to fold (DSL_STAGE_ZP_IN_ROUND) */
     s->act_min = -128;
     s->act_max = 127;
     s->lut = 0;
@@ -312,7 +326,21 @@ static dsl_stage_form_t cstage_form(const dsl_output_stage_t *s, int32_t cout, i
     if (!s16_out) {
         f |= s->lut == 0 ? DSL_STAGE_NO_LUT : DSL_STAGE_LUT;
         if (s->act_min == -128 && s->act_max == 127) f |= DSL_STAGE_INT8_RANGE;
+    } else if (s->act_min == -32768 && s->act_max == 32767) {
+        f |= DSL_STAGE_INT16_RANGE;
     }
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if ((f & DSL_STAGE_SHORTCUT) && s->out_zero_point != 0) { /* |h| <= 2^30, round = 2^(right - 1) */
+        int32_t fits = 1;
+        for (o = 0; o < cout; o++) {
+            const int32_t right = -1 - s->shift[o];
+            const int64_t zp = (int64_t)s->out_zero_point * ((int64_t)1 << right);
+            fits &= right <= 30 && ((int64_t)1 << 30) + ((int64_t)1 << (right - 1)) + (zp > 0 ? zp : 0) <= INT32_MAX &&
+                    -((int64_t)1 << 30) + (zp < 0 ? zp : 0) >= INT32_MIN;
+        }
+        if (fits) f |= DSL_STAGE_ZP_IN_ROUND;
+    }
+#endif
     return f;
 }
 

@@ -26,7 +26,31 @@ public static class CStageForm
             if (stage is { ActMin: sbyte.MinValue, ActMax: sbyte.MaxValue })
                 flags.Add("DSL_STAGE_INT8_RANGE");
         }
+        else if (stage is { ActMin: short.MinValue, ActMax: short.MaxValue })
+            flags.Add("DSL_STAGE_INT16_RANGE");
+        if (flags.Contains("DSL_STAGE_SHORTCUT") && ZeroPointFoldsIntoRound(stage, rule))
+            flags.Add("DSL_STAGE_ZP_IN_ROUND");
         return flags.Count == 0 ? "DSL_STAGE_GENERAL" : string.Join(" | ", flags);
+    }
+
+    /// <summary>
+    /// Default-rule shortcut: ((h + round) &gt;&gt; right) + zp may be computed as (h + round + zp * 2^right) &gt;&gt; right
+    /// (dsl_stage_dsp.h) when that sum cannot leave int32 for any channel: h = (acc * M) &gt;&gt; 32 lies in
+    /// [-2^30, 2^30] for any int32 acc and M, right = -1 - shift, round = 2^(right - 1).
+    /// </summary>
+    private static bool ZeroPointFoldsIntoRound(OutputStage stage, RoundingRule rule)
+    {
+        if (rule != RoundingRule.Single || stage.OutZeroPoint == 0)
+            return false;
+        return stage.Shift.All(shift =>
+        {
+            var right = -1 - shift;
+            if (right < 1 || right > 30)
+                return false;
+            var zp = (long)stage.OutZeroPoint << right;
+            var round = 1L << (right - 1);
+            return (1L << 30) + round + Math.Max(zp, 0) <= int.MaxValue && -(1L << 30) + Math.Min(zp, 0) >= int.MinValue;
+        });
     }
 
     private static bool Shortcut(int multiplier, int shift, RoundingRule rule) =>

@@ -1,0 +1,88 @@
+/*
+ * dsl_stage_dsp.h - the output stage of dsl_kernel_internal.h (dsl_stage_s8 / dsl_stage_s16) in fewer
+ * instructions for the DSP skeleton (dsl_conv1d_dsp_body.h), with the same bits:
+ *   - the clamp to the full int8 / int16 range is one SSAT (DSL_STAGE_INT8_RANGE, DSL_STAGE_INT16_RANGE);
+ *   - with DSL_STAGE_ZP_IN_ROUND (default rule, shortcut form, proven by dslc not to overflow) the zero
+ *     point is folded into the shortcut's rounding term when a channel is prepared:
+ *       ((h + round) >> right) + zp == (h + round + zp * 2^right) >> right
+ *     (adding a multiple of 2^right commutes with the arithmetic shift), which saves an add per output.
+ * The prepare and the stores of this header go together: a q from dsl_dsp_requant_prepare is only
+ * given to dsl_stage_s8_dsp / dsl_stage_s16_dsp with the same form.
+ */
+#ifndef DSL_STAGE_DSP_H
+#define DSL_STAGE_DSP_H
+
+#include <stdint.h>
+#include "dsl_kernel_internal.h"
+#if defined(__ARM_FEATURE_SAT)
+#include <arm_acle.h>
+#endif
+
+DSL_INLINE int32_t dsl_dsp_sat_s8(int32_t v)
+{
+#if defined(__ARM_FEATURE_SAT)
+    return __ssat(v, 8);
+#else
+    return dsl_clamp_i32(v, -128, 127);
+#endif
+}
+
+DSL_INLINE int32_t dsl_dsp_sat_s16(int32_t v)
+{
+#if defined(__ARM_FEATURE_SAT)
+    return __ssat(v, 16);
+#else
+    return dsl_clamp_i32(v, -32768, 32767);
+#endif
+}
+
+/* dsl_requant_prepare of channel o, with the zero point in the rounding term when the form says so */
+DSL_INLINE dsl_requant_t dsl_dsp_requant_prepare(const dsl_output_stage_t *s, int32_t o, dsl_stage_form_t form)
+{
+    dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    /* dslc sets the flag only with DSL_STAGE_SHORTCUT (right >= 0) and round + zp * 2^right in int32 */
+    if ((form & DSL_STAGE_ZP_IN_ROUND) && (form & DSL_STAGE_SHORTCUT)) q.round += s->out_zero_point * ((int32_t)1 << q.right);
+#else
+    (void)form;
+#endif
+    return q;
+}
+
+/* requantize + zero point, the zero point already in q when folded */
+DSL_INLINE int32_t dsl_dsp_requant_zp(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q,
+                                      dsl_stage_form_t form)
+{
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if ((form & DSL_STAGE_ZP_IN_ROUND) && (form & DSL_STAGE_SHORTCUT)) return dsl_requant_shortcut(q, acc);
+#endif
+    return dsl_add_wrap_i32(dsl_requant_apply_form(q, acc, form), s->out_zero_point);
+}
+
+/* dsl_stage_s8 for a q of dsl_dsp_requant_prepare */
+DSL_INLINE int8_t dsl_stage_s8_dsp(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q,
+                                   dsl_stage_form_t form)
+{
+    int32_t v = dsl_dsp_requant_zp(s, acc, q, form);
+    v = (form & DSL_STAGE_INT8_RANGE) ? dsl_dsp_sat_s8(v) : dsl_clamp_i32(v, s->act_min, s->act_max);
+    if (form & DSL_STAGE_NO_LUT) return (int8_t)v;
+    if ((form & DSL_STAGE_LUT) || s->lut != 0) return s->lut[v + 128];
+    return (int8_t)v;
+}
+
+/* dsl_stage_s16 for a q of dsl_dsp_requant_prepare */
+DSL_INLINE int16_t dsl_stage_s16_dsp(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q,
+                                     dsl_stage_form_t form)
+{
+    int32_t v;
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if ((form & DSL_STAGE_ZP_IN_ROUND) && (form & DSL_STAGE_SHORTCUT))
+        v = dsl_requant_shortcut(q, acc);
+    else
+#endif
+        v = dsl_add_wrap_i32(dsl_requant_apply_wide(q, acc, form), s->out_zero_point);
+    v = (form & DSL_STAGE_INT16_RANGE) ? dsl_dsp_sat_s16(v) : dsl_clamp_i32(v, s->act_min, s->act_max);
+    return (int16_t)v;
+}
+
+#endif /* DSL_STAGE_DSP_H */
