@@ -37,12 +37,6 @@
 
 /* ---------------------------------------------------------------- the bodies, as a generated path file */
 
-/* the skeleton dslc emits for the variant (CKernelBody): the dsp one for dsp, else the portable one */
-#if defined(SPEC_VARIANT_DSP)
-#define SPEC_CONV1D_SKELETON "dsl_conv1d_dsp_body.h"
-#else
-#define SPEC_CONV1D_SKELETON "dsl_conv1d_body.h"
-#endif
 #define DSL_CONV1D_BODY spec_conv1d_s8_body
 #define DSL_CONV1D_OUT int8_t
 #define DSL_CONV1D_STORE dsl_stage_s8
