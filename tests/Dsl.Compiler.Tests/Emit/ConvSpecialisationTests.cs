@@ -128,7 +128,7 @@ public sealed class ConvSpecialisationTests : IDisposable
         // form as constants, called once.
         Assert.Contains("DSL_HOT DSL_STEP_NOINLINE static void inp_conv_conv_step(const int16_t *in, int8_t *out)\n{\n"
                         + "    dsl_conv1d_s16_s8_body(&inp_conv_conv_params, in, 32, out, 1, 4, 7, 1, 1, 1,\n"
-                        + "        DSL_STAGE_SHORTCUT | DSL_STAGE_LUT | DSL_STAGE_INT8_RANGE);\n}\n", light);
+                        + "        DSL_STAGE_SHORTCUT | DSL_STAGE_LUT | DSL_STAGE_INT8_RANGE | DSL_STAGE_ZP_IN_ROUND);\n}\n", light);
         Assert.Contains("    inp_conv_conv_step(", light);
         Assert.Contains("#define DSL_DOT(f) dsl_##f\n#include \"dsl_runtime/dsl_conv1d_body.h\"", light);
         Assert.DoesNotContain("dsl_conv1d_s8(&", light);
