@@ -101,13 +101,44 @@ static void dsl_dsp_dot_pairs4_loop(const int32_t *w, const int8_t *x, int32_t l
 #endif
 }
 
-/* acc[c] += channel c of the block . x over len int8: inline for a short constant len, else the asm loop */
+/* GCC 8+: unroll the next loop completely (-O2 peels only loops that do not grow the code) */
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 8
+#define DSL_DSP_PAIRS4_UNROLL _Pragma("GCC unroll 16")
+#else
+#define DSL_DSP_PAIRS4_UNROLL
+#endif
+
+/* dsl_dsp_dot_pairs4_c for a constant len: the groups unrolled with constant offsets, no loop counter
+   and no call (the accumulators stay in registers): 15 instructions per 16 MACs */
+DSL_INLINE void dsl_dsp_dot_pairs4_unrolled(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
+{
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    int32_t i;
+    DSL_DSP_PAIRS4_UNROLL
+    for (i = 0; i < (len >> 2); i++) {
+        const int32_t xv = dsl_dsp_load_s8x4(x + 4 * i);
+        const int32_t xe = __sxtb16(xv), xo = dsl_dsp_sxtb16_ror8(xv);
+        const int32_t *g = w + 8 * i;
+        a0 = __smlad(g[1], xo, __smlad(g[0], xe, a0));
+        a1 = __smlad(g[3], xo, __smlad(g[2], xe, a1));
+        a2 = __smlad(g[5], xo, __smlad(g[4], xe, a2));
+        a3 = __smlad(g[7], xo, __smlad(g[6], xe, a3));
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+    if (len & 3) dsl_dsp_pairs4_tail(w + 8 * (len >> 2), x + (len & ~3), len & 3, acc);
+}
+
+/* acc[c] += channel c of the block . x over len int8: inline and unrolled for a constant len up to
+   DSL_DSP_DOT_PAIRS4_INLINE_MAX (the windows of layers with many short rows), else the asm loop */
 #define DSL_DSP_DOT_PAIRS4_INLINE_MAX 8
 DSL_INLINE void dsl_dsp_dot_pairs4(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
 {
 #if defined(__GNUC__)
     if (__builtin_constant_p(len) && len <= DSL_DSP_DOT_PAIRS4_INLINE_MAX) {
-        dsl_dsp_dot_pairs4_c(w, x, len, acc);
+        dsl_dsp_dot_pairs4_unrolled(w, x, len, acc);
         return;
     }
 #endif
