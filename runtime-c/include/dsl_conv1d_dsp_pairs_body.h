@@ -16,55 +16,69 @@
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_dsp_pairs.h"
 
+#define DSL_PAIRS4_PASTE(a, b) a##b
+#define DSL_PAIRS4_NAME(a, b) DSL_PAIRS4_PASTE(a, b)
+#define DSL_PAIRS4_BLOCK DSL_PAIRS4_NAME(DSL_CONV1D_BODY, _block)
+
+/* out_rows rows of the n (1-4) channels from o of one block: n is a constant at both calls (4, cout % 4),
+   so the bias fill and the stores unroll without tests */
+DSL_INLINE void DSL_PAIRS4_BLOCK(const dsl_output_stage_t *s, const int32_t *wb, const int8_t *in, int32_t out_rows,
+                                 DSL_CONV1D_OUT *out, int32_t o, int32_t n, int32_t cout, int32_t windows, int32_t win,
+                                 int32_t x_step, int32_t row_step, dsl_stage_form_t form)
+{
+    const int32_t win_words = dsl_dsp_pairs4_window_words(win);
+    int32_t bias[4], k, t, j;
+    for (k = 0; k < 4; k++) bias[k] = s->bias[o + (k < n ? k : 0)]; /* padded channels: any value */
+    if (out_rows == 1) { /* one row: prepare at the store, no table of 4 in memory */
+        int32_t acc[4];
+        for (k = 0; k < 4; k++) acc[k] = bias[k];
+        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc);
+        for (k = 0; k < n; k++) {
+            const dsl_requant_t qk = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
+            out[o + k] = DSL_CONV1D_STORE(s, acc[k], &qk, form);
+        }
+        return;
+    }
+    {
+        dsl_requant_t q[4];
+        for (k = 0; k < n; k++) q[k] = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
+        for (t = 0; t < out_rows; t++) {
+            const int8_t *x = in + t * row_step;
+            DSL_CONV1D_OUT *y = out + t * cout + o;
+            int32_t acc[4];
+            for (k = 0; k < 4; k++) acc[k] = bias[k];
+            for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
+            for (k = 0; k < n; k++) y[k] = DSL_CONV1D_STORE(s, acc[k], &q[k], form);
+        }
+    }
+}
+
 /* p gives the weights (pairs4 layout) and output stage; its shape fields are not read */
 DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, DSL_CONV1D_OUT *out,
                                 int32_t cin, int32_t cout, int32_t kernel, int32_t stride, int32_t dilation,
                                 int32_t groups, dsl_stage_form_t form)
 {
     const dsl_output_stage_t stage = p->stage; /* local copy: the output stores cannot alias it */
-    const dsl_output_stage_t *s = &stage;
     const int32_t *const words = (const int32_t *)(const void *)p->weights;
     const int32_t windows = dilation == 1 ? 1 : kernel; /* contiguous input windows per output */
     const int32_t win = dilation == 1 ? kernel * cin : cin; /* their length */
     const int32_t x_step = dilation * cin;                   /* next window: input, one tap later */
-    const int32_t win_words = dsl_dsp_pairs4_window_words(win);
+    const int32_t block_words = windows * dsl_dsp_pairs4_window_words(win);
     const int32_t row_step = stride * cin;
-    int32_t o, t;
+    int32_t o;
     (void)groups;
 
-    for (o = 0; o < cout; o += 4) {
-        const int32_t n = cout - o < 4 ? cout - o : 4; /* channels of this block */
-        const int32_t *const wb = words + (o >> 2) * windows * win_words;
-        dsl_requant_t q[4];
-        int32_t k;
-        if (out_rows == 1) { /* one row: prepare at the store, no table of 4 in memory */
-            int32_t acc[4], j;
-            for (k = 0; k < 4; k++) acc[k] = s->bias[o + (k < n ? k : 0)];
-            if (windows == 1)
-                dsl_dsp_dot_pairs4(wb, in, win, acc);
-            else
-                for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc);
-            for (k = 0; k < n; k++) {
-                const dsl_requant_t qk = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
-                out[o + k] = DSL_CONV1D_STORE(s, acc[k], &qk, form);
-            }
-            continue;
-        }
-        for (k = 0; k < n; k++) q[k] = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
-        for (t = 0; t < out_rows; t++) {
-            const int8_t *x = in + t * row_step;
-            DSL_CONV1D_OUT *y = out + t * cout + o;
-            int32_t acc[4], j;
-            for (k = 0; k < 4; k++) acc[k] = s->bias[o + (k < n ? k : 0)];
-            if (windows == 1)
-                dsl_dsp_dot_pairs4(wb, x, win, acc);
-            else
-                for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
-            for (k = 0; k < n; k++) y[k] = DSL_CONV1D_STORE(s, acc[k], &q[k], form);
-        }
-    }
+    for (o = 0; o + 4 <= cout; o += 4)
+        DSL_PAIRS4_BLOCK(&stage, words + (o >> 2) * block_words, in, out_rows, out, o, 4, cout, windows, win, x_step,
+                         row_step, form);
+    if (cout & 3)
+        DSL_PAIRS4_BLOCK(&stage, words + (o >> 2) * block_words, in, out_rows, out, o, cout & 3, cout, windows, win,
+                         x_step, row_step, form);
 }
 
+#undef DSL_PAIRS4_PASTE
+#undef DSL_PAIRS4_NAME
+#undef DSL_PAIRS4_BLOCK
 #undef DSL_CONV1D_BODY
 #undef DSL_CONV1D_NAME
 #undef DSL_CONV1D_OUT

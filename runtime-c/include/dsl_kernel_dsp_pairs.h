@@ -101,13 +101,72 @@ static void dsl_dsp_dot_pairs4_loop(const int32_t *w, const int8_t *x, int32_t l
 #endif
 }
 
-/* acc[c] += channel c of the block . x over len int8: inline for a short constant len, else the asm loop */
-#define DSL_DSP_DOT_PAIRS4_INLINE_MAX 8
+/* GCC 8+: unroll the next loop completely (-O2 peels only loops that do not grow the code) */
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 8
+#define DSL_DSP_PAIRS4_UNROLL _Pragma("GCC unroll 16")
+#else
+#define DSL_DSP_PAIRS4_UNROLL
+#endif
+
+/* dsl_dsp_dot_pairs4_c for a constant len: the groups unrolled, no loop counter and no call (the
+   accumulators stay in registers). On the target each group is the asm loop's body (14 instructions per
+   16 MACs: LDM into r8-r11); in C the compiler would hoist the weight loads out of a row loop and spill them */
+DSL_INLINE void dsl_dsp_dot_pairs4_unrolled(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
+{
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    int32_t i;
+    DSL_DSP_PAIRS4_UNROLL
+    for (i = 0; i < (len >> 2); i++) {
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
+        int32_t xe, xo;
+        register int32_t t0 __asm__("r8");
+        register int32_t t1 __asm__("r9");
+        register int32_t t2 __asm__("r10");
+        register int32_t t3 __asm__("r11");
+        __asm__ volatile("ldr    %[xo], [%[x]], #4\n\t"
+                         "ldm    %[w]!, {%[t0], %[t1], %[t2], %[t3]}\n\t"
+                         "sxtb16 %[xe], %[xo]\n\t"
+                         "sxtb16 %[xo], %[xo], ror #8\n\t"
+                         "smlad  %[a0], %[t0], %[xe], %[a0]\n\t"
+                         "smlad  %[a0], %[t1], %[xo], %[a0]\n\t"
+                         "smlad  %[a1], %[t2], %[xe], %[a1]\n\t"
+                         "smlad  %[a1], %[t3], %[xo], %[a1]\n\t"
+                         "ldm    %[w]!, {%[t0], %[t1], %[t2], %[t3]}\n\t"
+                         "smlad  %[a2], %[t0], %[xe], %[a2]\n\t"
+                         "smlad  %[a2], %[t1], %[xo], %[a2]\n\t"
+                         "smlad  %[a3], %[t2], %[xe], %[a3]\n\t"
+                         "smlad  %[a3], %[t3], %[xo], %[a3]"
+                         : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [x] "+r"(x), [w] "+r"(w),
+                           [xe] "=&r"(xe), [xo] "=&r"(xo), [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2),
+                           [t3] "=&r"(t3)
+                         :
+                         : "memory");
+#else
+        const int32_t xv = dsl_dsp_load_s8x4(x);
+        const int32_t xe = __sxtb16(xv), xo = dsl_dsp_sxtb16_ror8(xv);
+        a0 = __smlad(w[1], xo, __smlad(w[0], xe, a0));
+        a1 = __smlad(w[3], xo, __smlad(w[2], xe, a1));
+        a2 = __smlad(w[5], xo, __smlad(w[4], xe, a2));
+        a3 = __smlad(w[7], xo, __smlad(w[6], xe, a3));
+        x += 4;
+        w += 8;
+#endif
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+    if (len & 3) dsl_dsp_pairs4_tail(w, x, len & 3, acc);
+}
+
+/* acc[c] += channel c of the block . x over len int8: inline and unrolled for a constant len up to
+   DSL_DSP_DOT_PAIRS4_INLINE_MAX (the windows of layers with many short rows), else the asm loop */
+#define DSL_DSP_DOT_PAIRS4_INLINE_MAX 64
 DSL_INLINE void dsl_dsp_dot_pairs4(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
 {
 #if defined(__GNUC__)
     if (__builtin_constant_p(len) && len <= DSL_DSP_DOT_PAIRS4_INLINE_MAX) {
-        dsl_dsp_dot_pairs4_c(w, x, len, acc);
+        dsl_dsp_dot_pairs4_unrolled(w, x, len, acc);
         return;
     }
 #endif

@@ -155,14 +155,45 @@ static void compare(dsl_conv1d_params_t *p, int32_t out_rows, int32_t s16_out, i
     }
 }
 
-/* constant shapes (as a generated step passes them): windows of 3, 7, 12 and 16 inputs, 1 to 6 channels */
+/* constant shapes (as a generated step passes them): {cin, cout, kernel, stride, dilation, rows}: windows of
+   3, 7, 12 and 16 inputs (short), 24, 48 and 64 (the unrolled blocks of layers with many rows), 50 and 61
+   (a tail of 2 and 1 inputs after them), 65 (just past the unrolled ones: the loop), 1 to 16 channels */
+#define N_CONSTANT 11
+static const int32_t g_shapes[N_CONSTANT][6] = {
+    {3, 5, 1, 1, 1, 2},  {7, 6, 1, 1, 1, 3},  {4, 1, 3, 2, 1, 1},  {4, 3, 3, 1, 2, 2},
+    {12, 16, 2, 1, 1, 6}, {24, 7, 2, 1, 1, 5}, {32, 4, 2, 2, 1, 6}, {25, 6, 2, 1, 1, 4},
+    {61, 5, 1, 1, 1, 3}, {13, 9, 5, 1, 1, 6}, {16, 5, 3, 1, 2, 6}};
+
+static void run_constant(int32_t k, const dsl_conv1d_params_t *q, const int8_t *in)
+{
+#define DSL_PAIRS4_CASE(n)                                                                                           \
+    case n:                                                                                                          \
+        pairs_s8_body(q, in, g_shapes[n][5], g_out8_b, g_shapes[n][0], g_shapes[n][1], g_shapes[n][2],             \
+                      g_shapes[n][3], g_shapes[n][4], 1, DSL_STAGE_GENERAL);                                         \
+        break;
+    switch (k) {
+        DSL_PAIRS4_CASE(0)
+        DSL_PAIRS4_CASE(1)
+        DSL_PAIRS4_CASE(2)
+        DSL_PAIRS4_CASE(3)
+        DSL_PAIRS4_CASE(4)
+        DSL_PAIRS4_CASE(5)
+        DSL_PAIRS4_CASE(6)
+        DSL_PAIRS4_CASE(7)
+        DSL_PAIRS4_CASE(8)
+        DSL_PAIRS4_CASE(9)
+        DSL_PAIRS4_CASE(10)
+    default: break;
+    }
+#undef DSL_PAIRS4_CASE
+}
+
 static void compare_constant(int32_t it)
 {
-    static const int32_t shapes[4][6] = {{3, 5, 1, 1, 1, 2}, {7, 6, 1, 1, 1, 3}, {4, 1, 3, 2, 1, 1}, {4, 3, 3, 1, 2, 2}};
     int32_t k;
-    for (k = 0; k < 4; k++) {
+    for (k = 0; k < N_CONSTANT; k++) {
         dsl_conv1d_params_t p, q;
-        const int32_t *sh = shapes[k];
+        const int32_t *sh = g_shapes[k];
         const int8_t *in;
         int32_t i, same = 1;
         p.in_channels = sh[0];
@@ -174,14 +205,9 @@ static void compare_constant(int32_t it)
         q = p;
         q.weights = (const int8_t *)(const void *)g_words;
         dsl_conv1d_s8(&p, in, sh[5], g_out8_a);
-        switch (k) {
-        case 0: pairs_s8_body(&q, in, 2, g_out8_b, 3, 5, 1, 1, 1, 1, DSL_STAGE_GENERAL); break;
-        case 1: pairs_s8_body(&q, in, 3, g_out8_b, 7, 6, 1, 1, 1, 1, DSL_STAGE_GENERAL); break;
-        case 2: pairs_s8_body(&q, in, 1, g_out8_b, 4, 1, 3, 2, 1, 1, DSL_STAGE_GENERAL); break;
-        default: pairs_s8_body(&q, in, 2, g_out8_b, 4, 3, 3, 1, 2, 1, DSL_STAGE_GENERAL); break;
-        }
+        run_constant(k, &q, in);
         for (i = 0; i < sh[5] * sh[1]; i++) same &= g_out8_a[i] == g_out8_b[i];
-        check(same, "pairs4 conv1d_s8 constant shape vs portable", it * 4 + k);
+        check(same, "pairs4 conv1d_s8 constant shape vs portable", it * N_CONSTANT + k);
     }
 }
 
