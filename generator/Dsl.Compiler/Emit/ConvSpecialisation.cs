@@ -5,8 +5,8 @@ namespace Dsl.Compiler.Emit;
 
 /// <summary>
 /// Which convolution steps get a function of their own, the kernel body inlined with the step's shape
-/// as constants (the C compiler unrolls over channels and taps). It pays where channels are few: there
-/// the generic kernel's loop and call overhead dominates, and the unrolled code stays small in flash.
+/// as constants (the C compiler unrolls over channels and taps, and the output stage loses its run-time tests).
+/// With dsp and Helium kernels it pays at every size (<see cref="For"/>); with portable C where channels are few.
 /// Rule: every channel count of the step (in and out) is at most <see cref="MaxChannels"/>; every transposed
 /// convolution while the rule is on (MaxChannels > 0): its phases are dense convolutions with long dot products
 /// at any channel count, and the constant shape and output-stage form pay at every size (QEMU instruction counts
