@@ -249,7 +249,7 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
 
 /* one instance: a step function with the shape and form as constants, as dslc emits it */
 #define DEFINE_STEP(name, kind, rows, cin, cout, k, s, d, g, form)                        \
-    static void name(const dsl_conv1d_params_t *p, const IN_##kind *in, OUT_##kind *out)  \
+    DSL_HOT static void name(const dsl_conv1d_params_t *p, const IN_##kind *in, OUT_##kind *out) \
     {                                                                                     \
         BODY_##kind(p, in, rows, out, cin, cout, k, s, d, g, form);                       \
     }
