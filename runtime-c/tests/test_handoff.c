@@ -25,6 +25,7 @@ static void hook_check(const void *addr, uint32_t bytes, int clean);
 #define DSL_HANDOFF_CACHE_INVALIDATE(addr, bytes) hook_check((addr), (uint32_t)(bytes), 0)
 #define DSL_HANDOFF_DOORBELL() (g_doorbells++)
 #include "dsl_handoff.h"
+#include "test_handoff_model.h"
 
 static void hook_check(const void *addr, uint32_t bytes, int clean)
 {
@@ -93,55 +94,6 @@ static int init_ring(const dsl_handoff_t *h, uint32_t depth, uint32_t head)
     r = dsl_handoff_init_at(h, depth, head);
     g_role = role;
     return r;
-}
-
-static uint32_t mix32(uint32_t x)
-{
-    x ^= x >> 16;
-    x *= 0x7feb352du;
-    x ^= x >> 15;
-    x *= 0x846ca68bu;
-    x ^= x >> 16;
-    return x;
-}
-
-static uint8_t frame_byte(uint32_t seq, uint32_t j) { return (uint8_t)mix32(seq * 2654435761u + j * 40503u + 1u); }
-
-static uint32_t frame_digest_expected(uint32_t seq, uint32_t bytes)
-{
-    uint32_t d = 2166136261u, j;
-    for (j = 0; j < bytes; j++) d = (d ^ frame_byte(seq, j)) * 16777619u;
-    return d;
-}
-
-/* the heavy path's model: its state is the digests of the last R frames it ran (zeros at the start) */
-#define MAX_R 8
-typedef struct {
-    uint32_t hist[MAX_R];
-    uint32_t depth;
-} heavy_state_t;
-
-static uint32_t heavy_run(heavy_state_t *st, uint32_t digest)
-{
-    uint32_t out = mix32(digest), k;
-    for (k = 0; k < st->depth; k++) out = mix32(out ^ st->hist[k]) + k;
-    for (k = st->depth; k > 1u; k--) st->hist[k - 1u] = st->hist[k - 2u];
-    if (st->depth > 0u) st->hist[0] = digest;
-    return out;
-}
-
-/* the output continuous execution gives frame s: frames s-R .. s-1 (none before `first`) then s */
-static uint32_t heavy_expected(uint32_t s, uint32_t depth, uint32_t first, uint32_t bytes)
-{
-    heavy_state_t st;
-    uint32_t k, out = 0;
-    st.depth = depth;
-    for (k = 0; k < MAX_R; k++) st.hist[k] = 0;
-    for (k = depth; k > 0u; k--) {
-        if (!dsl_handoff_after(first, s - k)) (void)heavy_run(&st, frame_digest_expected(s - k, bytes));
-    }
-    out = heavy_run(&st, frame_digest_expected(s, bytes));
-    return out;
 }
 
 static void produce(const dsl_handoff_t *h, uint32_t route)
@@ -286,7 +238,7 @@ static void consume_one(const dsl_handoff_t *h, dsl_handoff_consumer_t *c, heavy
                         uint32_t depth, uint32_t first, uint32_t chunk, uint32_t between, const uint32_t *route_of, uint32_t *route_pos)
 {
     dsl_handoff_job_t job;
-    uint32_t kind, j, d = 2166136261u;
+    uint32_t kind, j, d = MODEL_DIGEST_INIT;
     g_role = 2;
     kind = dsl_handoff_next_job(h, c, &job);
     if (kind == DSL_HANDOFF_JOB_NONE) return;
@@ -300,7 +252,7 @@ static void consume_one(const dsl_handoff_t *h, dsl_handoff_consumer_t *c, heavy
             }
             g_role = 2;
         }
-        d = (d ^ job.frame[j]) * 16777619u;
+        d = model_digest_step(d, job.frame[j]);
     }
     {
         uint32_t out = heavy_run(st, d);
@@ -328,8 +280,7 @@ static void test_random(const dsl_handoff_t *h, uint32_t depth, uint32_t start_h
         if (rnd() % 6u == 0u) route ^= 1u;
         route_of[i] = route;
     }
-    for (i = 0; i < MAX_R; i++) hs.hist[i] = 0;
-    hs.depth = depth;
+    heavy_init(&hs, depth);
     g_bad_hook = 0;
     check(init_ring(h, depth, start_head) == 0, name, 0, 0);
     g_role = 2;
@@ -433,10 +384,9 @@ static void test_threads(const dsl_handoff_t *h, uint32_t depth)
     dsl_handoff_consumer_t c;
     dsl_handoff_stats_t st;
     heavy_state_t hs;
-    uint32_t k, wrong_bytes = 0, wrong_output = 0, results = 0, idle = 0;
+    uint32_t wrong_bytes = 0, wrong_output = 0, results = 0, idle = 0;
     g_role = 0;
-    for (k = 0; k < MAX_R; k++) hs.hist[k] = 0;
-    hs.depth = depth;
+    heavy_init(&hs, depth);
     check(dsl_handoff_init(h, depth) == 0 && dsl_handoff_attach(h, &c) == 1, "threads: init and attach", 0, 0);
     g_producer_done = 0;
     if (pthread_create(&t, 0, producer_thread, (void *)h) != 0) {
@@ -452,8 +402,8 @@ static void test_threads(const dsl_handoff_t *h, uint32_t depth)
             continue;
         }
         {
-            uint32_t j, d = 2166136261u, out;
-            for (j = 0; j < h->frame_bytes; j++) d = (d ^ job.frame[j]) * 16777619u;
+            uint32_t j, d = MODEL_DIGEST_INIT, out;
+            for (j = 0; j < h->frame_bytes; j++) d = model_digest_step(d, job.frame[j]);
             out = heavy_run(&hs, d);
             if (dsl_handoff_finish_job(h, &c, &job)) {
                 if (d != frame_digest_expected(job.seq, h->frame_bytes)) wrong_bytes++;
