@@ -17,14 +17,18 @@
  * while the producer rewrites it, it holds s + 1 (a value that never belongs to that slot), so a reader
  * checks meta.seq before and after reading (a per-slot seqlock) and knows whether what it read is frame s.
  *
- * Routing and replay (see shared/design.md). The producer publishes each frame with its route. When the
- * route turns heavy at frame s it records s in switch_seq and the heavy core first replays the frames
- * s - R .. s - 1 (R = replay_depth, the heavy path's receptive field in frames; never before the first
- * frame) to rebuild its state, then runs s. While the route stays heavy, frames run one after the other
- * without replay. dsl_handoff_next_job() turns this into jobs: REPLAY (run the heavy path, discard its
- * output) and RUN (run it; its output is the routed output of that frame if dsl_handoff_finish_job()
- * then returns 1). The ring must hold R + 1 frames plus the frames the heavy core may lag behind:
- * slots >= R + 2, a power of two (dsl_handoff_slots_for() rounds up).
+ * Routing and replay (the generated API's m_decision_t, docs/generated-api.md). The producer publishes
+ * each frame with its route and, on a heavy frame that restarts the heavy path (heavy_restart), the
+ * number of frames to replay (replay_frames <= R, R = replay_depth, the heavy path's receptive field in
+ * frames); it records that frame in switch_seq (the replay request). The heavy core then resets its
+ * state, replays frames s - replay .. s - 1 and runs s; while the route stays heavy, frames run one after
+ * the other. dsl_handoff_next_job() turns this into jobs: REPLAY (run the heavy path, discard its output)
+ * and RUN (run it; its output is the routed output of that frame if dsl_handoff_finish_job() then
+ * returns 1); job.reset says when to reset the heavy state first. After a loss the heavy state no longer
+ * holds the frame before the next heavy one: the consumer restarts there on its own (reset, replay R
+ * frames), exact by the same receptive-field property the restart rule relies on. The ring must hold
+ * R + 1 frames plus the frames the heavy core may lag behind: slots >= R + 2, a power of two
+ * (dsl_handoff_slots_for() rounds up).
  *
  * Overruns are counted, never silent:
  *   overruns (producer)  frames the heavy path still needed (heavy frames and their replay window) that the
@@ -52,10 +56,11 @@
  *   static struct my_ring g_ring DSL_HANDOFF_IN_SECTION;
  *   static const dsl_handoff_t g_h = DSL_HANDOFF_VIEW(&g_ring, 640);
  *   producer: dsl_handoff_init(&g_h, R); per frame: p = dsl_handoff_begin(&g_h); write 640 bytes to p;
- *             dsl_handoff_publish(&g_h, route);
+ *             dsl_handoff_publish(&g_h, d.route, d.heavy_restart ? d.replay_frames : DSL_HANDOFF_NO_RESTART);
  *   consumer: while (dsl_handoff_attach(&g_h, &c) == 0) wait; then on each doorbell:
  *             while (dsl_handoff_next_job(&g_h, &c, &job) != DSL_HANDOFF_JOB_NONE) {
- *                 heavy(job.frame); if (dsl_handoff_finish_job(&g_h, &c, &job) && job.kind == RUN) emit; }
+ *                 if (job.reset) heavy_reset(); heavy(job.frame);
+ *                 if (dsl_handoff_finish_job(&g_h, &c, &job) && job.kind == RUN) emit; }
  */
 #ifndef DSL_HANDOFF_H
 #define DSL_HANDOFF_H
@@ -91,6 +96,10 @@
 #define DSL_HANDOFF_JOB_REPLAY 1u
 #define DSL_HANDOFF_JOB_RUN 2u
 #define DSL_HANDOFF_E_LAYOUT (-1)
+/* replay argument of dsl_handoff_publish(): restart on a light -> heavy switch (and on a heavy first
+   frame), replaying min(R, frames before this one) */
+#define DSL_HANDOFF_REPLAY_AUTO 0xFFFFFFFFu
+#define DSL_HANDOFF_NO_RESTART 0xFFFFFFFEu
 
 /* bytes rounded up to whole cache lines */
 #define DSL_HANDOFF_ROUND_UP(n) ((((uint32_t)(n) + DSL_HANDOFF_LINE - 1u) / DSL_HANDOFF_LINE) * DSL_HANDOFF_LINE)
@@ -102,7 +111,7 @@ typedef struct {
     volatile uint32_t replay_depth; /* R */
     volatile uint32_t first;        /* sequence number of the first frame (no replay before it) */
     volatile uint32_t head;         /* newest published frame (first - 1 before any) */
-    volatile uint32_t switch_seq;   /* replay request: the newest frame where the route turned heavy */
+    volatile uint32_t switch_seq;   /* replay request: the newest frame that restarts the heavy path */
     volatile uint32_t overruns;
     volatile uint32_t route;        /* route of the newest frame (the producer's own state) */
 } dsl_handoff_producer_line_t;
@@ -119,6 +128,7 @@ typedef struct {
 typedef struct {
     volatile uint32_t seq;          /* s: holds frame s; s + 1: being written; other: empty */
     volatile uint32_t route;
+    volatile uint32_t restart;      /* heavy frames: 1 + frames to replay before it after a reset; 0: continue */
     volatile uint32_t needed;       /* the heavy path needs it (heavy frame, or in a replay window) */
 } dsl_handoff_meta_fields_t;
 
@@ -178,11 +188,13 @@ typedef struct {
     uint32_t pending;     /* a heavy frame is being worked towards: */
     uint32_t target;      /*   that frame */
     uint32_t next;        /*   the next frame to run (a replay frame, then target) */
+    uint32_t reset;       /*   the next job resets the heavy state */
 } dsl_handoff_consumer_t;
 
 typedef struct {
     uint32_t seq;
     uint32_t kind;        /* DSL_HANDOFF_JOB_REPLAY or DSL_HANDOFF_JOB_RUN */
+    uint32_t reset;       /* 1: reset the heavy state before this job (the first of a restart) */
     const uint8_t *frame; /* frame_bytes, in the shared ring: valid until dsl_handoff_finish_job() says so */
 } dsl_handoff_job_t;
 
@@ -239,6 +251,7 @@ static inline int dsl_handoff_init_at(const dsl_handoff_t *h, uint32_t replay_de
     for (i = 0; i < h->slots; i++) {
         h->meta[i].m.seq = i + 1u; /* never a sequence number of slot i: empty */
         h->meta[i].m.route = DSL_HANDOFF_ROUTE_LIGHT;
+        h->meta[i].m.restart = 0u;
         h->meta[i].m.needed = 0u;
     }
     DSL_HANDOFF_CACHE_CLEAN(h->meta, h->slots * (uint32_t)sizeof(dsl_handoff_meta_t));
@@ -284,26 +297,35 @@ static inline uint8_t *dsl_handoff_begin(const dsl_handoff_t *h)
     return dsl_handoff__frame(h, s);
 }
 
-/* Publish the frame filled since dsl_handoff_begin() with its route; rings the doorbell on heavy frames. */
-static inline void dsl_handoff_publish(const dsl_handoff_t *h, uint32_t route)
+/* Publish the frame filled since dsl_handoff_begin() with its route. On a heavy frame, `replay` is
+   the number of frames (<= R) the heavy path replays after a reset before it (heavy_restart with
+   replay_frames), DSL_HANDOFF_NO_RESTART when it continues, or DSL_HANDOFF_REPLAY_AUTO: restart when
+   the previous frame was light (or this is the first), replaying min(R, frames before it). Ignored on
+   light frames. Rings the doorbell on heavy frames only: the heavy core may sleep through light ones. */
+static inline void dsl_handoff_publish(const dsl_handoff_t *h, uint32_t route, uint32_t replay)
 {
     dsl_handoff_producer_line_t *p = &h->ctrl->prod.p;
     const uint32_t s = p->head + 1u;
     dsl_handoff_meta_fields_t *m = dsl_handoff__meta(h, s);
     DSL_HANDOFF_CACHE_CLEAN(dsl_handoff__frame(h, s), h->stride);
     m->route = route;
+    m->restart = 0u;
     if (route == DSL_HANDOFF_ROUTE_HEAVY) {
         m->needed = 1u;
-        if (p->route != DSL_HANDOFF_ROUTE_HEAVY) {
-            /* the route turns heavy: the replay window is needed too (flags only the producer writes) */
+        if (replay == DSL_HANDOFF_REPLAY_AUTO) {
+            replay = p->route == DSL_HANDOFF_ROUTE_HEAVY ? DSL_HANDOFF_NO_RESTART : s - p->first;
+        }
+        if (replay != DSL_HANDOFF_NO_RESTART) {
+            /* reset + replay: the replay window is needed too (flags only the producer writes) */
             uint32_t k;
-            for (k = 1u; k <= p->replay_depth; k++) {
-                const uint32_t r = s - k;
-                dsl_handoff_meta_fields_t *rm = dsl_handoff__meta(h, r);
-                if (rm->seq != r || dsl_handoff_after(p->first, r)) break;
+            if (replay > p->replay_depth) replay = p->replay_depth;
+            if (replay > s - p->first) replay = s - p->first;
+            for (k = 1u; k <= replay; k++) {
+                dsl_handoff_meta_fields_t *rm = dsl_handoff__meta(h, s - k);
                 rm->needed = 1u;
-                dsl_handoff__clean_meta(h, r);
+                dsl_handoff__clean_meta(h, s - k);
             }
+            m->restart = 1u + replay;
             p->switch_seq = s;
         }
     }
@@ -334,6 +356,7 @@ static inline int dsl_handoff_attach(const dsl_handoff_t *h, dsl_handoff_consume
     c->pending = 0u;
     c->target = 0u;
     c->next = 0u;
+    c->reset = 0u;
     h->ctrl->cons.c.attached = DSL_HANDOFF_MAGIC;
     DSL_HANDOFF_CACHE_CLEAN(&h->ctrl->cons, sizeof(h->ctrl->cons));
     return 1;
@@ -372,13 +395,14 @@ static inline uint32_t dsl_handoff_next_job(const dsl_handoff_t *h, dsl_handoff_
                 c->scan = head - h->slots + 1u;
             }
             while (!dsl_handoff_after(c->scan, head)) {
-                uint32_t seq1, seq2, route;
+                uint32_t seq1, seq2, route, restart;
                 s = c->scan++;
                 m = dsl_handoff__meta(h, s);
                 dsl_handoff__invalidate_meta(h, s);
                 seq1 = m->seq;
                 DSL_HANDOFF_BARRIER();
                 route = m->route;
+                restart = m->restart;
                 DSL_HANDOFF_BARRIER();
                 seq2 = m->seq;
                 if (seq1 != s || seq2 != s) {
@@ -387,21 +411,25 @@ static inline uint32_t dsl_handoff_next_job(const dsl_handoff_t *h, dsl_handoff_
                     continue;
                 }
                 if (route == DSL_HANDOFF_ROUTE_HEAVY) {
-                    /* replay from s - R (not before the first frame), or continue from the warm state */
-                    uint32_t start = s - depth;
-                    if (dsl_handoff_after(first, start)) start = first;
-                    if (c->warm_valid && !dsl_handoff_after(start, c->warm + 1u) && !dsl_handoff_after(c->warm + 1u, s)) {
-                        start = c->warm + 1u;
+                    if (restart != 0u) { /* the producer's restart: reset, replay restart - 1 frames */
+                        c->next = s - (restart - 1u);
+                        c->reset = 1u;
+                    } else if (c->warm_valid && c->warm == s - 1u) { /* continue */
+                        c->next = s;
+                        c->reset = 0u;
+                    } else { /* the state lost the frame before: restart here (R frames, not before the first) */
+                        c->next = dsl_handoff_after(first, s - depth) ? first : s - depth;
+                        c->reset = 1u;
                     }
                     c->pending = 1u;
                     c->target = s;
-                    c->next = start;
                     break;
                 }
             }
             if (!c->pending) {
                 job->seq = 0u;
                 job->kind = DSL_HANDOFF_JOB_NONE;
+                job->reset = 0u;
                 job->frame = 0;
                 return DSL_HANDOFF_JOB_NONE;
             }
@@ -417,6 +445,8 @@ static inline uint32_t dsl_handoff_next_job(const dsl_handoff_t *h, dsl_handoff_
         DSL_HANDOFF_CACHE_INVALIDATE(dsl_handoff__frame(h, s), h->stride);
         job->seq = s;
         job->kind = s == c->target ? DSL_HANDOFF_JOB_RUN : DSL_HANDOFF_JOB_REPLAY;
+        job->reset = c->reset;
+        c->reset = 0u;
         job->frame = dsl_handoff__frame(h, s);
         return job->kind;
     }

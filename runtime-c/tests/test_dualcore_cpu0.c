@@ -58,7 +58,7 @@ static void produce(uint32_t s)
     uint8_t *p = dsl_handoff_begin(&g_td_ring);
     uint32_t j;
     for (j = 0; j < TD_FRAME_BYTES; j++) p[j] = frame_byte(s, j);
-    dsl_handoff_publish(&g_td_ring, g_route[s]);
+    dsl_handoff_publish(&g_td_ring, g_route[s], DSL_HANDOFF_REPLAY_AUTO);
 }
 
 /* the same, counting the ring's part (begin + publish) and the whole; the counter's own cost taken off */
@@ -72,7 +72,7 @@ static void produce_counted(uint32_t s, uint64_t empty, uint64_t *ring_ticks, ui
     t1 = dsl_icount_ticks();
     for (j = 0; j < TD_FRAME_BYTES; j++) p[j] = frame_byte(s, j);
     t2 = dsl_icount_ticks();
-    dsl_handoff_publish(&g_td_ring, g_route[s]);
+    dsl_handoff_publish(&g_td_ring, g_route[s], DSL_HANDOFF_REPLAY_AUTO);
     t3 = dsl_icount_ticks();
     *ring_ticks += (t1 - t0 - empty) + (t3 - t2 - empty);
     *all_ticks += t3 - t0 - 3u * empty;

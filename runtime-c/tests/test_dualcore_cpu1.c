@@ -35,6 +35,7 @@ int main(void)
             uint32_t j, d = MODEL_DIGEST_INIT, out, t2, t3;
             int ok;
             t1 = dsl_sse200_counter_ticks();
+            if (job.reset) heavy_init(&hs, TD_REPLAY);
             for (j = 0; j < TD_FRAME_BYTES; j++) d = model_digest_step(d, job.frame[j]);
             out = heavy_run(&hs, d);
             g_sink += td_heavy_work(g_td.cmd.f.heavy_work, d);

@@ -105,8 +105,18 @@ static void produce(const dsl_handoff_t *h, uint32_t route)
     s = h->ctrl->prod.p.head + 1u;
     p = dsl_handoff_begin(h);
     for (j = 0; j < h->frame_bytes; j++) p[j] = frame_byte(s, j);
-    dsl_handoff_publish(h, route);
+    dsl_handoff_publish(h, route, DSL_HANDOFF_REPLAY_AUTO);
     g_role = role;
+}
+
+/* produce with an explicit replay argument */
+static void begin_publish(const dsl_handoff_t *h, uint32_t route, uint32_t replay)
+{
+    uint8_t *p;
+    uint32_t j, s = h->ctrl->prod.p.head + 1u;
+    p = dsl_handoff_begin(h);
+    for (j = 0; j < h->frame_bytes; j++) p[j] = frame_byte(s, j);
+    dsl_handoff_publish(h, route, replay);
 }
 
 /* ---- layout checks ---- */
@@ -134,13 +144,14 @@ static void test_layout(void)
 }
 
 /* ---- a hand-checked sequence: R = 3, routes L L L L L H H L L H, then H after a long light gap ---- */
-static void expect_job(const dsl_handoff_t *h, dsl_handoff_consumer_t *c, uint32_t kind, uint32_t seq, const char *what)
+static void expect_job(const dsl_handoff_t *h, dsl_handoff_consumer_t *c, uint32_t kind, uint32_t seq, uint32_t reset, const char *what)
 {
     dsl_handoff_job_t job;
     uint32_t k;
     g_role = 2;
     k = dsl_handoff_next_job(h, c, &job);
-    check(k == kind && (kind == DSL_HANDOFF_JOB_NONE || job.seq == seq), what, k * 1000u + job.seq, kind * 1000u + seq);
+    check(k == kind && (kind == DSL_HANDOFF_JOB_NONE || (job.seq == seq && job.reset == reset)), what, k * 1000u + job.seq,
+          kind * 1000u + seq);
     if (k != DSL_HANDOFF_JOB_NONE) {
         check(dsl_handoff_finish_job(h, c, &job) == 1, "finish of an intact frame", job.seq, 0);
     }
@@ -162,44 +173,65 @@ static void test_sequence(void)
     g_role = 1;
     /* the first frame heavy: nothing to replay before it */
     produce(h, DSL_HANDOFF_ROUTE_HEAVY);
-    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 1, "frame 1 heavy: run, no replay before the first frame");
-    expect_job(h, &c, DSL_HANDOFF_JOB_NONE, 0, "then nothing");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 1, 1, "frame 1 heavy: reset, run, nothing to replay before the first frame");
+    expect_job(h, &c, DSL_HANDOFF_JOB_NONE, 0, 0, "then nothing");
     check(init_ring(h, 3, 0) == 0, "re-init", 0, 0);
     g_role = 2;
     check(dsl_handoff_attach(h, &c) == 1, "re-attach", 0, 0);
     g_role = 1;
     for (i = 0; i < 10; i++) produce(h, routes[i]);
     check(g_doorbells == 4u, "doorbell on heavy frames only", g_doorbells, 4);
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 3, "switch at 6: replay 3");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 4, "replay 4");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 5, "replay 5");
-    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 6, "run 6");
-    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 7, "heavy continues: run 7 without replay");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 8, "switch at 10 two frames after 7: continue from 8");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 9, "replay 9");
-    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 10, "run 10");
-    expect_job(h, &c, DSL_HANDOFF_JOB_NONE, 0, "light frames 8, 9 were not run on their own");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 3, 1, "switch at 6: reset, replay 3");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 4, 0, "replay 4");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 5, 0, "replay 5");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 6, 0, "run 6");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 7, 0, "heavy continues: run 7 without replay");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 7, 1, "switch at 10 (two light frames after 7): reset, replay 7");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 8, 0, "replay 8");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 9, 0, "replay 9");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 10, 0, "run 10");
+    expect_job(h, &c, DSL_HANDOFF_JOB_NONE, 0, 0, "light frames are not run on their own");
     for (i = 0; i < 6; i++) produce(h, DSL_HANDOFF_ROUTE_LIGHT);
     produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 17 */
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 14, "switch at 17 after a long gap: replay 14");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 15, "replay 15");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 16, "replay 16");
-    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 17, "run 17");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 14, 1, "switch at 17: reset, replay 14");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 15, 0, "replay 15");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 16, 0, "replay 16");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 17, 0, "run 17");
     dsl_handoff_stats(h, &st);
-    check(st.head == 17u && st.switch_seq == 17u && st.runs == 4u && st.replays == 8u && st.lost == 0u &&
+    check(st.head == 17u && st.switch_seq == 17u && st.runs == 4u && st.replays == 9u && st.lost == 0u &&
               st.overruns == 0u && st.skipped == 0u && st.done == 17u,
-          "counters after the sequence", st.runs * 100u + st.replays, 408);
+          "counters after the sequence", st.runs * 100u + st.replays, 409);
+    /* an explicit replay count (the light path's replay_frames), and an explicit continuation */
+    g_role = 1;
+    produce(h, DSL_HANDOFF_ROUTE_LIGHT); /* 18 */
+    begin_publish(h, DSL_HANDOFF_ROUTE_HEAVY, 1u); /* 19 */
+    begin_publish(h, DSL_HANDOFF_ROUTE_HEAVY, DSL_HANDOFF_NO_RESTART); /* 20 */
+    begin_publish(h, DSL_HANDOFF_ROUTE_HEAVY, 9u); /* 21: more than R is R */
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 18, 1, "replay_frames 1 at 19: reset, replay 18");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 19, 0, "run 19");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 20, 0, "no restart at 20: run 20");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 18, 1, "restart at 21 with 9 > R: reset, replay 18 (R = 3)");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 19, 0, "replay 19");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 20, 0, "replay 20");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 21, 0, "run 21");
+    for (i = 0; i < 15; i++) produce(h, DSL_HANDOFF_ROUTE_LIGHT); /* 22..36 */
+    produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 37 */
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 34, 1, "switch at 37: reset, replay 34");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 35, 0, "replay 35");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 36, 0, "replay 36");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 37, 0, "run 37");
+    g_role = 1;
     /* the consumer sleeps through 40 light frames and one heavy frame: the ring (16) keeps the window */
     for (i = 0; i < 40; i++) produce(h, DSL_HANDOFF_ROUTE_LIGHT);
-    produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 58 */
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 55, "light frames that left the ring are skipped; replay 55");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 56, "replay 56");
-    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 57, "replay 57");
-    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 58, "run 58");
+    produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 78 */
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 75, 1, "light frames that left the ring are skipped; replay 75");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 76, 0, "replay 76");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 77, 0, "replay 77");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 78, 0, "run 78");
     dsl_handoff_stats(h, &st);
-    check(st.skipped == 25u && st.overruns == 0u, "18..42 left the ring unseen (skipped), no overrun", st.skipped, st.overruns);
+    check(st.skipped == 25u && st.overruns == 0u, "38..62 left the ring unseen (skipped), no overrun", st.skipped, st.overruns);
     /* the heavy core lags a whole ring behind a heavy run: overruns on the producer side, losses on the consumer side */
-    for (i = 0; i < 20; i++) produce(h, DSL_HANDOFF_ROUTE_HEAVY);
+    for (i = 0; i < 20; i++) produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 79..98 */
     dsl_handoff_stats(h, &st);
     check(st.overruns == 4u, "4 needed frames overwritten before the consumer got to them", st.overruns, 4);
     g_role = 2;
@@ -210,8 +242,9 @@ static void test_sequence(void)
             if (dsl_handoff_finish_job(h, &c, &job) && kind == DSL_HANDOFF_JOB_RUN) runs++;
         }
         dsl_handoff_stats(h, &st);
-        /* 59..62 left the ring unseen; 63..65 lack their replay window (lost); 66 replays 63..65, then 66..78 run */
-        check(runs == 13u && st.runs == 18u && st.lost == 3u && st.skipped == 29u,
+        /* 79..82 left the ring unseen; 83..85 cannot restart (the frames before them are gone: lost);
+           86 restarts on its own (reset, replay 83..85), then 86..98 run */
+        check(runs == 13u && st.runs == 22u && st.lost == 3u && st.skipped == 29u,
               "lagging consumer: 4 skipped, 3 lost, 13 run", runs * 100u + st.lost, 1303);
     }
     g_role = 1;
@@ -242,6 +275,7 @@ static void consume_one(const dsl_handoff_t *h, dsl_handoff_consumer_t *c, heavy
     g_role = 2;
     kind = dsl_handoff_next_job(h, c, &job);
     if (kind == DSL_HANDOFF_JOB_NONE) return;
+    if (job.reset) heavy_init(st, depth);
     for (j = 0; j < h->frame_bytes; j++) {
         if (j % chunk == 0u && j != 0u) {
             uint32_t k;
@@ -309,7 +343,7 @@ static void test_random(const dsl_handoff_t *h, uint32_t depth, uint32_t start_h
             consume_one(h, &c, &hs, &sim, depth, start_head + 1u, h->frame_bytes, 0, route_of, &pos);
             g_role = 1;
             for (j = 0; j < h->frame_bytes; j++) p[j] = frame_byte(s, j);
-            dsl_handoff_publish(h, r);
+            dsl_handoff_publish(h, r, DSL_HANDOFF_REPLAY_AUTO);
             sim.heavy += r;
             frames++;
         } else {
@@ -403,6 +437,7 @@ static void test_threads(const dsl_handoff_t *h, uint32_t depth)
         }
         {
             uint32_t j, d = MODEL_DIGEST_INIT, out;
+            if (job.reset) heavy_init(&hs, depth);
             for (j = 0; j < h->frame_bytes; j++) d = model_digest_step(d, job.frame[j]);
             out = heavy_run(&hs, d);
             if (dsl_handoff_finish_job(h, &c, &job)) {
