@@ -6,8 +6,9 @@
  * Phases, one stream of frames:
  *   lockstep  frames 1-4 light, 5-12 heavy; CPU0 waits for CPU1 after each heavy frame, so each core's
  *             instructions are counted while the other sleeps: per frame on CPU0, per job on CPU1
- *   paced     ~300 frames, one per timer period (a frame clock), routes in runs of 1-12 frames; CPU1
- *             keeps up: every heavy frame has its exact output, no overrun, nothing lost
+ *   paced     ~300 frames, one per timer period (a frame clock: twice what CPU0's frame and CPU1's job
+ *             took in lockstep, as QEMU runs both cores on one clock), routes in runs of 1-12 frames;
+ *             CPU1 keeps up: every heavy frame has its exact output, no overrun, nothing lost
  *   overload  ~200 frames with heavy jobs longer than the period: overruns and losses are counted and
  *             every output CPU1 still reports valid is exact
  * Prints "N passed, M failed"; needs -icount shift=6,sleep=off (deterministic).
@@ -19,7 +20,6 @@
 extern uint32_t __dsl_cpu1_vectors__[]; /* memory.ld: where CPU1's image (vector table first) starts */
 
 #define SHIFT 6u
-#define PERIOD_INSTRUCTIONS 10000u /* per frame, both cores together (QEMU runs them on one clock) */
 
 static int g_passed, g_failed;
 
@@ -108,7 +108,7 @@ static uint32_t instructions(uint64_t ticks) { return (uint32_t)dsl_icount_ticks
 int main(void)
 {
     dsl_handoff_stats_t st0, st1;
-    uint32_t s, i, rng = 1u, route = 0, heavy, valid, wrong, paced_end, last;
+    uint32_t s, i, rng = 1u, route = 0, heavy, valid, wrong, paced_end, last, period, cpu0_frame, cpu1_job;
     uint64_t e0, e1, ring_ticks = 0, all_ticks = 0;
 
     /* the shared object is NOLOAD: CPU0 clears it, initialises the ring, then releases CPU1 */
@@ -148,13 +148,15 @@ int main(void)
     check(heavy == 8u && valid == 8u && wrong == 0u, "lockstep: 8 heavy frames, 8 exact outputs", valid, wrong);
     check(st0.runs == 8u && st0.replays == 3u && st0.lost == 0u && st0.overruns == 0u,
           "lockstep: 8 runs, 3 replays (frames 2-4 before 5), nothing lost", st0.runs * 100u + st0.replays, st0.lost + st0.overruns);
+    cpu0_frame = instructions(all_ticks) / 12u;
+    cpu1_job = g_td.cpu1.f.run_jobs ? instructions(g_td.cpu1.f.run_ticks) / g_td.cpu1.f.run_jobs : 0u;
     dsl_sh_write0("cpu0 (light core, producer): ");
-    put_u32(instructions(all_ticks) / 12u);
+    put_u32(cpu0_frame);
     dsl_sh_write0(" instructions per frame, ");
     put_u32(instructions(ring_ticks) / 12u);
     dsl_sh_write0(" of them in begin + publish (the rest writes 250 bytes)\n");
     dsl_sh_write0("cpu1 (heavy core, consumer): ");
-    put_u32(g_td.cpu1.f.run_jobs ? instructions(g_td.cpu1.f.run_ticks) / g_td.cpu1.f.run_jobs : 0u);
+    put_u32(cpu1_job);
     dsl_sh_write0(" instructions per run job, ");
     put_u32(g_td.cpu1.f.replay_jobs ? instructions(g_td.cpu1.f.replay_ticks) / g_td.cpu1.f.replay_jobs : 0u);
     dsl_sh_write0(" per replay job, ");
@@ -163,9 +165,10 @@ int main(void)
     check(g_td.cpu1.f.run_jobs == 8u && g_td.cpu1.f.replay_jobs == 3u, "CPU1 counted its 11 jobs", g_td.cpu1.f.run_jobs, g_td.cpu1.f.replay_jobs);
 
     /* paced: one frame per period, CPU1 keeps up */
+    period = 2u * (cpu0_frame + cpu1_job + 200u);
     paced_end = 300u;
     while (g_route[paced_end] != DSL_HANDOFF_ROUTE_HEAVY) paced_end++;
-    dsl_sse200_period_start(PERIOD_INSTRUCTIONS * 64u / 50u); /* timer ticks: 50 ns each, 2^6 ns per instruction */
+    dsl_sse200_period_start(period * 64u / 50u); /* timer ticks: 50 ns each, 2^6 ns per instruction */
     for (s = 13; s <= paced_end; s++) {
         dsl_sse200_period_wait();
         produce(s);
@@ -174,7 +177,9 @@ int main(void)
     wait_done(paced_end);
     dsl_handoff_stats(&g_td_ring, &st1);
     count_outputs(13, paced_end, &heavy, &valid, &wrong);
-    dsl_sh_write0("paced: frames 13-");
+    dsl_sh_write0("paced: one frame per ");
+    put_u32(period);
+    dsl_sh_write0(" instructions, frames 13-");
     put_u32(paced_end);
     dsl_sh_write0(", heavy ");
     put_u32(heavy);
@@ -191,12 +196,12 @@ int main(void)
     check(st1.lost == st0.lost && st1.overruns == st0.overruns, "paced: no overrun, nothing lost", st1.lost - st0.lost,
           st1.overruns - st0.overruns);
 
-    /* overload: heavy jobs of ~3 periods */
-    g_td.cmd.f.heavy_work = 3u * PERIOD_INSTRUCTIONS / 8u;
+    /* overload: heavy jobs of ~3 periods (td_heavy_work: ~8 instructions per iteration at -O2) */
+    g_td.cmd.f.heavy_work = 3u * period / 8u;
     last = paced_end + 200u;
     while (g_route[last] != DSL_HANDOFF_ROUTE_HEAVY) last++;
     st0 = st1;
-    dsl_sse200_period_start(PERIOD_INSTRUCTIONS * 64u / 50u);
+    dsl_sse200_period_start(period * 64u / 50u);
     for (s = paced_end + 1u; s <= last; s++) {
         dsl_sse200_period_wait();
         produce(s);
