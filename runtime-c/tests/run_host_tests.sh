@@ -4,6 +4,7 @@
 # (the variants run on the host through the intrinsic emulations in tests/shim/).
 # Then test_specialised_shapes.c (kernel bodies with constant shapes vs the portable kernels and naive
 # references) per variant.
+# Then test_handoff.c (the two-core handoff ring, dsl_handoff.h), also with two threads.
 # Also checks that every kernel file compiles warning-free for each Cortex-M core.
 # With AddressSanitizer/UBSan available, every configuration also runs sanitized.
 # Prints a final "N passed, M failed": N sums the test cases of every run, plus one per
@@ -128,6 +129,26 @@ for rounding in single double; do
         fi
     done
 done
+
+# the two-core handoff ring (dsl_handoff.h): deterministic interleavings; then a producer and a consumer thread
+for opt in "-O2" ${sanitize:+"$sanitize"}; do
+    name="host handoff ring"
+    [ "$opt" = "-O2" ] || name="$name (sanitized)"
+    dir="$out/handoff-$(echo "$opt" | cut -c2-3)"
+    mkdir -p "$dir"
+    if $cc $warn $opt -I"$rt/include" -I"$here" "$here/test_handoff.c" "$here/platform_host.c" -o "$dir/test"; then
+        "$dir/test" > "$dir/log" 2>&1
+        count_log "$name" "$dir/log" $?
+    else
+        result "$name (build)" 1
+    fi
+done
+if $cc $warn -O2 -DTEST_THREADS -pthread -I"$rt/include" -I"$here" "$here/test_handoff.c" "$here/platform_host.c" -o "$out/handoff-threads" 2>/dev/null; then
+    "$out/handoff-threads" > "$out/handoff-threads.log" 2>&1
+    count_log "host handoff ring, producer and consumer threads" "$out/handoff-threads.log" $?
+else
+    echo "note: no pthreads, the threaded handoff test is skipped"
+fi
 
 # warning-free cross compilation of every kernel file for its cores (skipped without the toolchain)
 if command -v arm-none-eabi-gcc >/dev/null 2>&1; then

@@ -7,6 +7,7 @@
 # variant with the portable kernels on random data, and reports instruction counts of the
 # benchmark convolutions (SysTick under -icount shift=$SHIFT: deterministic). Both rounding rules.
 # Then test_specialised_shapes.c on mps2-an385 (portable), mps2-an386 (dsp), mps3-an547 (mve).
+# Then run_dualcore_tests.sh (the handoff ring; two Cortex-M33 on mps2-an521).
 # Prints a final "N passed, M failed" (test cases summed over runs); exits non-zero on failure.
 # Environment: OPT (default -O2), SHIFT (default 6), KEEP=1 keeps the build directory.
 set -u
@@ -162,6 +163,12 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
     flags="$flags -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n"
     test_image "$name" "$dir/test.elf" "$dir/log" "$here/test_specialised_shapes.c" "$rt"/src/portable/*.c
 done
+
+# the two-core handoff ring: one core on M3/M33, two cores on mps2-an521 (its own script, its own totals)
+OPT="$opt" sh "$here/run_dualcore_tests.sh" > "$out/dualcore.log" 2>&1
+dc_rc=$?
+grep -E '^(PASS|FAIL|    )' "$out/dualcore.log"
+count_log "two-core handoff (run_dualcore_tests.sh)" "$out/dualcore.log" $dc_rc
 
 echo "instruction counts ($opt, qemu -icount shift=$shift_n; conv1d_s8: 64 in, 64 out, k=3, 20 rows;"
 echo "  conv_transpose1d_s8: 64 in, 64 out, k=4, stride 2, 20 in rows; depthwise: 64 channels, k=3, 20 rows;"
