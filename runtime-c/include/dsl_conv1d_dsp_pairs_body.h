@@ -15,41 +15,60 @@
  */
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_dsp_pairs.h"
+#include "dsl_stage_dsp.h"
 
 #define DSL_PAIRS4_PASTE(a, b) a##b
 #define DSL_PAIRS4_NAME(a, b) DSL_PAIRS4_PASTE(a, b)
 #define DSL_PAIRS4_BLOCK DSL_PAIRS4_NAME(DSL_CONV1D_BODY, _block)
+#define DSL_PAIRS4_STORES DSL_PAIRS4_NAME(DSL_CONV1D_BODY, _stores)
+/* the stores of dsl_stage_dsp.h: dsl_stage_s8_dsp or dsl_stage_s16_dsp (with dsl_dsp_requant_prepare) */
+#define DSL_PAIRS4_STORE DSL_PAIRS4_NAME(DSL_CONV1D_STORE, _dsp)
+
+/* the n (1-4) outputs of one row of a block, unrolled (n is a constant): the lean stores of dsl_stage_dsp.h */
+DSL_INLINE void DSL_PAIRS4_STORES(const dsl_output_stage_t *s, const int32_t acc[4], const dsl_requant_t q[4],
+                                  DSL_CONV1D_OUT *y, int32_t n, dsl_stage_form_t form)
+{
+    y[0] = DSL_PAIRS4_STORE(s, acc[0], &q[0], form);
+    if (n > 1) y[1] = DSL_PAIRS4_STORE(s, acc[1], &q[1], form);
+    if (n > 2) y[2] = DSL_PAIRS4_STORE(s, acc[2], &q[2], form);
+    if (n > 3) y[3] = DSL_PAIRS4_STORE(s, acc[3], &q[3], form);
+}
 
 /* out_rows rows of the n (1-4) channels from o of one block: n is a constant at both calls (4, cout % 4),
-   so the bias fill and the stores unroll without tests */
+   so the bias loads and the stores unroll without tests; the accumulators start at the biases */
 DSL_INLINE void DSL_PAIRS4_BLOCK(const dsl_output_stage_t *s, const int32_t *wb, const int8_t *in, int32_t out_rows,
                                  DSL_CONV1D_OUT *out, int32_t o, int32_t n, int32_t cout, int32_t windows, int32_t win,
                                  int32_t x_step, int32_t row_step, dsl_stage_form_t form)
 {
     const int32_t win_words = dsl_dsp_pairs4_window_words(win);
-    int32_t bias[4], k, t, j;
-    for (k = 0; k < 4; k++) bias[k] = s->bias[o + (k < n ? k : 0)]; /* padded channels: any value */
-    if (out_rows == 1) { /* one row: prepare at the store, no table of 4 in memory */
+    const int32_t *const bias = s->bias + o;
+    dsl_requant_t q[4];
+    int32_t k, t, j;
+    if (out_rows == 1) { /* one row: each channel prepared at its store, no table in memory */
         int32_t acc[4];
-        for (k = 0; k < 4; k++) acc[k] = bias[k];
+        acc[0] = bias[0];
+        acc[1] = n > 1 ? bias[1] : 0;
+        acc[2] = n > 2 ? bias[2] : 0;
+        acc[3] = n > 3 ? bias[3] : 0;
         for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc);
+        DSL_DSP_PAIRS4_UNROLL
         for (k = 0; k < n; k++) {
-            const dsl_requant_t qk = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
-            out[o + k] = DSL_CONV1D_STORE(s, acc[k], &qk, form);
+            const dsl_requant_t qk = dsl_dsp_requant_prepare(s, o + k, form);
+            out[o + k] = DSL_PAIRS4_STORE(s, acc[k], &qk, form);
         }
         return;
     }
-    {
-        dsl_requant_t q[4];
-        for (k = 0; k < n; k++) q[k] = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
-        for (t = 0; t < out_rows; t++) {
-            const int8_t *x = in + t * row_step;
-            DSL_CONV1D_OUT *y = out + t * cout + o;
-            int32_t acc[4];
-            for (k = 0; k < 4; k++) acc[k] = bias[k];
-            for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
-            for (k = 0; k < n; k++) y[k] = DSL_CONV1D_STORE(s, acc[k], &q[k], form);
-        }
+    for (k = 0; k < n; k++) q[k] = dsl_dsp_requant_prepare(s, o + k, form);
+    for (t = 0; t < out_rows; t++) {
+        const int8_t *x = in + t * row_step;
+        int32_t acc[4];
+        /* padded channels (k >= n): any value, their outputs are not stored */
+        acc[0] = bias[0];
+        acc[1] = n > 1 ? bias[1] : 0;
+        acc[2] = n > 2 ? bias[2] : 0;
+        acc[3] = n > 3 ? bias[3] : 0;
+        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
+        DSL_PAIRS4_STORES(s, acc, q, out + t * cout + o, n, form);
     }
 }
 
@@ -79,6 +98,8 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const int8_t *in, 
 #undef DSL_PAIRS4_PASTE
 #undef DSL_PAIRS4_NAME
 #undef DSL_PAIRS4_BLOCK
+#undef DSL_PAIRS4_STORES
+#undef DSL_PAIRS4_STORE
 #undef DSL_CONV1D_BODY
 #undef DSL_CONV1D_NAME
 #undef DSL_CONV1D_OUT

@@ -36,16 +36,36 @@ DSL_INLINE int32_t dsl_dsp_sat_s16(int32_t v)
 #endif
 }
 
+/* ((acc * m) >> 32) + a, the high word of the int64 product: one SMMLA on the target (gcc emits SMULL and
+   ADD for the C); the callers' sums are proven to fit int32, so the instruction's wrap never shows */
+DSL_INLINE int32_t dsl_dsp_mul_high_add(int32_t acc, int32_t m, int32_t a)
+{
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__)
+    int32_t r;
+    __asm__("smmla %0, %1, %2, %3" : "=r"(r) : "r"(acc), "r"(m), "r"(a));
+    return r;
+#else
+    return (int32_t)(((int64_t)acc * m) >> 32) + a;
+#endif
+}
+
 /* dsl_requant_prepare of channel o, with the zero point in the rounding term when the form says so */
 DSL_INLINE dsl_requant_t dsl_dsp_requant_prepare(const dsl_output_stage_t *s, int32_t o, dsl_stage_form_t form)
 {
-    dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+    dsl_requant_t q;
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    /* dslc sets the flag only with DSL_STAGE_SHORTCUT (right >= 0) and round + zp * 2^right in int32 */
-    if ((form & DSL_STAGE_ZP_IN_ROUND) && (form & DSL_STAGE_SHORTCUT)) q.round += s->out_zero_point * ((int32_t)1 << q.right);
-#else
-    (void)form;
+    if (form & DSL_STAGE_SHORTCUT) { /* every shift <= -2: dsl_requant_prepare without its test */
+        /* dslc sets ZP_IN_ROUND only when round + zp * 2^right = (2 zp + 1) * 2^(right - 1) fits int32 */
+        const int32_t halves = (form & DSL_STAGE_ZP_IN_ROUND) ? 2 * s->out_zero_point + 1 : 1;
+        q.multiplier = s->multiplier[o];
+        q.shift = s->shift[o];
+        q.right = -1 - q.shift;
+        q.round = halves * ((int32_t)1 << (-2 - q.shift));
+        return q;
+    }
 #endif
+    (void)form;
+    q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
     return q;
 }
 
@@ -54,7 +74,10 @@ DSL_INLINE int32_t dsl_dsp_requant_zp(const dsl_output_stage_t *s, int32_t acc, 
                                       dsl_stage_form_t form)
 {
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    if ((form & DSL_STAGE_ZP_IN_ROUND) && (form & DSL_STAGE_SHORTCUT)) return dsl_requant_shortcut(q, acc);
+    if (form & DSL_STAGE_SHORTCUT) { /* dsl_requant_shortcut with SMMLA: MUL-high, ADD, ASR in two */
+        const int32_t v = dsl_dsp_mul_high_add(acc, q->multiplier, q->round) >> q->right;
+        return (form & DSL_STAGE_ZP_IN_ROUND) ? v : dsl_add_wrap_i32(v, s->out_zero_point);
+    }
 #endif
     return dsl_add_wrap_i32(dsl_requant_apply_form(q, acc, form), s->out_zero_point);
 }
@@ -76,8 +99,8 @@ DSL_INLINE int16_t dsl_stage_s16_dsp(const dsl_output_stage_t *s, int32_t acc, c
 {
     int32_t v;
 #if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    if ((form & DSL_STAGE_ZP_IN_ROUND) && (form & DSL_STAGE_SHORTCUT))
-        v = dsl_requant_shortcut(q, acc);
+    if (form & DSL_STAGE_SHORTCUT)
+        v = dsl_dsp_requant_zp(s, acc, q, form);
     else
 #endif
         v = dsl_add_wrap_i32(dsl_requant_apply_wide(q, acc, form), s->out_zero_point);
