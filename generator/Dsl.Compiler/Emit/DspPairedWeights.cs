@@ -15,12 +15,13 @@ public static class DspPairedWeights
 
     private const int Group = 4;
 
-    /// <summary>Convolutions with at most this many MACs per output keep int8 weights: there the inline int8 blocks
-    /// are as fast (measured: 16->16 k1 5.4k instructions int8, 6.1k pairs4; 16->16 k3 d3 13.5k int8, 11.4k pairs4).</summary>
-    public const int MinMacsPerOutput = 17;
+    /// <summary>Convolutions with fewer MACs per output keep int8 weights: there the int8 blocks are faster (measured on
+    /// Cortex-M4 with the lean pairs4 stores, instructions per call int8 / pairs4: 16->16 k1 8 rows 4.4k / 3.3k, 8->20 k2
+    /// 8 rows 5.7k / 4.4k; 4->8 k2 40 rows 5.7k / 6.0k, 2->4 k2 160 rows 8.1k / 9.0k).</summary>
+    public const int MinMacsPerOutput = 16;
 
     /// <summary>
-    /// The convolutions the layout serves and speeds up: int8 input (int8 or int16 output), groups 1, more than 16
+    /// The convolutions the layout serves and speeds up: int8 input (int8 or int16 output), groups 1, at least 16
     /// MACs per output (kernel x in_channels) and at least 4 output channels (a block of 4 computes all 4: 1-3
     /// channels would waste most of it; measured 3x slower on 2->1 k5).
     /// </summary>

@@ -81,13 +81,16 @@ public sealed class DspPairedWeightsTests
     }
 
     [Fact]
-    public void Serves_int8_input_groups_1_with_at_least_4_channels_and_more_than_16_MACs_per_output()
+    public void Serves_int8_input_groups_1_with_at_least_4_channels_and_16_MACs_per_output()
     {
         Assert.True(DspPairedWeights.Fits(Conv(17, 4, 1, 1)));
         Assert.True(DspPairedWeights.Fits(Conv(24, 16, 3, 1, kind: ConvKind.S8S16)));
         Assert.True(DspPairedWeights.Fits(Conv(16, 16, 3, 3)));   // 3 windows of 16 per output
-        Assert.False(DspPairedWeights.Fits(Conv(16, 16, 1, 1)));  // 16 MACs per output: the inline int8 block is as fast
-        Assert.False(DspPairedWeights.Fits(Conv(8, 16, 2, 3)));
+        Assert.True(DspPairedWeights.Fits(Conv(16, 16, 1, 1)));   // 16 MACs per output: pairs4 is faster
+        Assert.True(DspPairedWeights.Fits(Conv(8, 20, 2, 1)));    // a transposed 8->4 k10 s5 as a convolution
+        Assert.False(DspPairedWeights.Fits(Conv(15, 16, 1, 1)));  // below 16: the int8 blocks are faster
+        Assert.False(DspPairedWeights.Fits(Conv(4, 8, 2, 1)));    // window of 8 (transposed 4->2 k8 s4)
+        Assert.False(DspPairedWeights.Fits(Conv(7, 16, 2, 3)));
         Assert.False(DspPairedWeights.Fits(Conv(24, 3, 3, 1)));   // 3 channels: a block of 4 wastes a quarter or more
         Assert.False(DspPairedWeights.Fits(Conv(24, 24, 3, 1, groups: 2)));
         Assert.False(DspPairedWeights.Fits(Conv(24, 8, 3, 1, kind: ConvKind.S16S8)));
