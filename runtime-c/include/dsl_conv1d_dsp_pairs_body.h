@@ -23,15 +23,17 @@
 #define DSL_PAIRS4_STORES DSL_PAIRS4_NAME(DSL_CONV1D_BODY, _stores)
 /* the stores of dsl_stage_dsp.h: dsl_stage_s8_dsp or dsl_stage_s16_dsp (with dsl_dsp_requant_prepare) */
 #define DSL_PAIRS4_STORE DSL_PAIRS4_NAME(DSL_CONV1D_STORE, _dsp)
+#define DSL_PAIRS4_STORE_NEXT DSL_PAIRS4_NAME(DSL_CONV1D_STORE, _dsp_next)
 
 /* the n (1-4) outputs of one row of a block, unrolled (n is a constant): the lean stores of dsl_stage_dsp.h */
 DSL_INLINE void DSL_PAIRS4_STORES(const dsl_output_stage_t *s, const int32_t acc[4], const dsl_requant_t q[4],
                                   DSL_CONV1D_OUT *y, int32_t n, dsl_stage_form_t form)
 {
-    y[0] = DSL_PAIRS4_STORE(s, acc[0], &q[0], form);
-    if (n > 1) y[1] = DSL_PAIRS4_STORE(s, acc[1], &q[1], form);
-    if (n > 2) y[2] = DSL_PAIRS4_STORE(s, acc[2], &q[2], form);
-    if (n > 3) y[3] = DSL_PAIRS4_STORE(s, acc[3], &q[3], form);
+    const dsl_requant_t *qk = q;
+    y[0] = DSL_PAIRS4_STORE_NEXT(s, acc[0], &qk, form);
+    if (n > 1) y[1] = DSL_PAIRS4_STORE_NEXT(s, acc[1], &qk, form);
+    if (n > 2) y[2] = DSL_PAIRS4_STORE_NEXT(s, acc[2], &qk, form);
+    if (n > 3) y[3] = DSL_PAIRS4_STORE_NEXT(s, acc[3], &qk, form);
 }
 
 /* out_rows rows of the n (1-4) channels from o of one block: n is a constant at both calls (4, cout % 4),
@@ -100,6 +102,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const int8_t *in, 
 #undef DSL_PAIRS4_BLOCK
 #undef DSL_PAIRS4_STORES
 #undef DSL_PAIRS4_STORE
+#undef DSL_PAIRS4_STORE_NEXT
 #undef DSL_CONV1D_BODY
 #undef DSL_CONV1D_NAME
 #undef DSL_CONV1D_OUT

@@ -82,15 +82,27 @@ DSL_INLINE int32_t dsl_dsp_requant_zp(const dsl_output_stage_t *s, int32_t acc, 
     return dsl_add_wrap_i32(dsl_requant_apply_form(q, acc, form), s->out_zero_point);
 }
 
-/* dsl_stage_s8 for a q of dsl_dsp_requant_prepare */
-DSL_INLINE int8_t dsl_stage_s8_dsp(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q,
-                                   dsl_stage_form_t form)
+/* clamp (+ LUT) of a requantized value with its zero point, to int8 */
+DSL_INLINE int8_t dsl_dsp_out_s8(const dsl_output_stage_t *s, int32_t v, dsl_stage_form_t form)
 {
-    int32_t v = dsl_dsp_requant_zp(s, acc, q, form);
     v = (form & DSL_STAGE_INT8_RANGE) ? dsl_dsp_sat_s8(v) : dsl_clamp_i32(v, s->act_min, s->act_max);
     if (form & DSL_STAGE_NO_LUT) return (int8_t)v;
     if ((form & DSL_STAGE_LUT) || s->lut != 0) return s->lut[v + 128];
     return (int8_t)v;
+}
+
+/* clamp of a requantized value with its zero point, to int16 */
+DSL_INLINE int16_t dsl_dsp_out_s16(const dsl_output_stage_t *s, int32_t v, dsl_stage_form_t form)
+{
+    v = (form & DSL_STAGE_INT16_RANGE) ? dsl_dsp_sat_s16(v) : dsl_clamp_i32(v, s->act_min, s->act_max);
+    return (int16_t)v;
+}
+
+/* dsl_stage_s8 for a q of dsl_dsp_requant_prepare */
+DSL_INLINE int8_t dsl_stage_s8_dsp(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t *q,
+                                   dsl_stage_form_t form)
+{
+    return dsl_dsp_out_s8(s, dsl_dsp_requant_zp(s, acc, q, form), form);
 }
 
 /* dsl_stage_s16 for a q of dsl_dsp_requant_prepare */
@@ -104,8 +116,52 @@ DSL_INLINE int16_t dsl_stage_s16_dsp(const dsl_output_stage_t *s, int32_t acc, c
     else
 #endif
         v = dsl_add_wrap_i32(dsl_requant_apply_wide(q, acc, form), s->out_zero_point);
-    v = (form & DSL_STAGE_INT16_RANGE) ? dsl_dsp_sat_s16(v) : dsl_clamp_i32(v, s->act_min, s->act_max);
-    return (int16_t)v;
+    return dsl_dsp_out_s16(s, v, form);
+}
+
+/*
+ * The same stores for a table of prepared channels read in order (*qp, then *qp + 1, ...): each advances *qp.
+ * With the default-rule shortcut on the target the record is read with one LDM (its 4 words into r8-r11,
+ * free between dot products: LDM fills registers in ascending order) instead of 3 loads.
+ */
+DSL_INLINE int32_t dsl_dsp_requant_zp_next(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t **qp,
+                                           dsl_stage_form_t form)
+{
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__) && !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if (form & DSL_STAGE_SHORTCUT) {
+        const dsl_requant_t *q = *qp;
+        register int32_t m __asm__("r8");
+        register int32_t e __asm__("r9");
+        register int32_t r __asm__("r10");
+        register int32_t sh __asm__("r11");
+        int32_t v;
+        __asm__("ldm    %[q]!, {%[m], %[e], %[r], %[sh]}\n\t"
+                "smmla  %[v], %[acc], %[m], %[r]\n\t"
+                "asr    %[v], %[v], %[sh]"
+                : [v] "=&r"(v), [q] "+r"(q), [m] "=&r"(m), [e] "=&r"(e), [r] "=&r"(r), [sh] "=&r"(sh)
+                : [acc] "r"(acc), "m"(**qp));
+        *qp = q;
+        return (form & DSL_STAGE_ZP_IN_ROUND) ? v : dsl_add_wrap_i32(v, s->out_zero_point);
+    }
+#endif
+    return dsl_dsp_requant_zp(s, acc, (*qp)++, form);
+}
+
+/* dsl_stage_s8_dsp of the record *qp, advancing *qp */
+DSL_INLINE int8_t dsl_stage_s8_dsp_next(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t **qp,
+                                        dsl_stage_form_t form)
+{
+    return dsl_dsp_out_s8(s, dsl_dsp_requant_zp_next(s, acc, qp, form), form);
+}
+
+/* dsl_stage_s16_dsp of the record *qp, advancing *qp */
+DSL_INLINE int16_t dsl_stage_s16_dsp_next(const dsl_output_stage_t *s, int32_t acc, const dsl_requant_t **qp,
+                                          dsl_stage_form_t form)
+{
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    if (form & DSL_STAGE_SHORTCUT) return dsl_dsp_out_s16(s, dsl_dsp_requant_zp_next(s, acc, qp, form), form);
+#endif
+    return dsl_stage_s16_dsp(s, acc, (*qp)++, form);
 }
 
 #endif /* DSL_STAGE_DSP_H */
