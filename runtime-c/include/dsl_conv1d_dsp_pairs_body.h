@@ -52,7 +52,7 @@ DSL_INLINE void DSL_PAIRS4_BLOCK(const dsl_output_stage_t *s, const int32_t *wb,
         acc[1] = n > 1 ? bias[1] : 0;
         acc[2] = n > 2 ? bias[2] : 0;
         acc[3] = n > 3 ? bias[3] : 0;
-        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc);
+        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc, windows > 1);
         DSL_DSP_PAIRS4_UNROLL
         for (k = 0; k < n; k++) {
             const dsl_requant_t qk = dsl_dsp_requant_prepare(s, o + k, form);
@@ -69,7 +69,7 @@ DSL_INLINE void DSL_PAIRS4_BLOCK(const dsl_output_stage_t *s, const int32_t *wb,
         acc[1] = n > 1 ? bias[1] : 0;
         acc[2] = n > 2 ? bias[2] : 0;
         acc[3] = n > 3 ? bias[3] : 0;
-        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
+        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc, 1);
         DSL_PAIRS4_STORES(s, acc, q, out + t * cout + o, n, form);
     }
 }
