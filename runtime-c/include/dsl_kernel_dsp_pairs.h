@@ -9,12 +9,18 @@
  * elements e0..e3 (the last group padded with zero weights), 8 int32 words: for channel c = 0..3 of
  * the block, [w(e0) | w(e2) << 16] then [w(e1) | w(e3) << 16] (int16 halves): the halves SXTB16 gives
  * the input word [x0 x2], [x1 x3], so one SMLAD takes each pair.
+ * Each block starts with DSL_DSP_PAIRS4_HEADER_WORDS words: the biases of its 4 channels, then their 4
+ * dsl_requant_t records as dsl_dsp_requant_prepare (dsl_stage_dsp.h) gives them for the step's form and
+ * rounding rule (padding channels: zeros), so the kernel loads them instead of preparing each channel.
  */
 #ifndef DSL_KERNEL_DSP_PAIRS_H
 #define DSL_KERNEL_DSP_PAIRS_H
 
 #include <stdint.h>
 #include "dsl_kernel_dsp.h"
+
+/* words at the start of a block: 4 biases, 4 records of 4 words */
+#define DSL_DSP_PAIRS4_HEADER_WORDS 20
 
 /* words of one window of one block of 4 channels */
 DSL_INLINE int32_t dsl_dsp_pairs4_window_words(int32_t len)

@@ -12,6 +12,8 @@
 #include "dsl_kernels.h"
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_dsp.h"
+#include "dsl_kernel_dsp_pairs.h"
+#include "dsl_stage_dsp.h"
 #include "test_platform.h"
 
 #define DSL_CONV1D_BODY pairs_s8_body
@@ -30,7 +32,7 @@
 #define MAX_COUT 40
 #define MAX_K 5
 #define MAX_IN (((6 - 1) * 3 + (MAX_K - 1) * 4 + 1) * MAX_CIN)
-#define MAX_WORDS (((MAX_COUT + 3) / 4) * MAX_K * ((MAX_CIN + 3) / 4) * 8)
+#define MAX_WORDS (((MAX_COUT + 3) / 4) * (20 + MAX_K * ((MAX_CIN + 3) / 4) * 8))
 
 static int8_t g_in[MAX_IN];
 static int8_t g_w[MAX_COUT * MAX_K * MAX_CIN];
@@ -78,13 +80,29 @@ static void check(int ok, const char *what, int32_t iteration)
     tp_puts("\n");
 }
 
-/* the layout as dsl_kernel_dsp_pairs.h describes it, from weights [out][kernel][in] */
-static void make_pairs4(const int8_t *w, int32_t cin, int32_t cout, int32_t kernel, int32_t dilation, int32_t *words)
+/* the layout as dsl_kernel_dsp_pairs.h describes it, from weights [out][kernel][in] and the stage prepared for
+   form (the block headers) */
+static void make_pairs4(const int8_t *w, int32_t cin, int32_t cout, int32_t kernel, int32_t dilation,
+                        const dsl_output_stage_t *s, dsl_stage_form_t form, int32_t *words)
 {
     const int32_t windows = dilation == 1 ? 1 : kernel, win = dilation == 1 ? kernel * cin : cin;
     const int32_t groups4 = (win + 3) / 4;
     int32_t b, j, g, c, *out = words;
-    for (b = 0; b < (cout + 3) / 4; b++)
+    for (b = 0; b < (cout + 3) / 4; b++) {
+        for (c = 0; c < 4; c++) {
+            const int32_t o = 4 * b + c;
+            int32_t *rec = out + 4 + 4 * c;
+            out[c] = o < cout ? s->bias[o] : 0;
+            rec[0] = rec[1] = rec[2] = rec[3] = 0;
+            if (o < cout) {
+                const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
+                rec[0] = q.multiplier;
+                rec[1] = q.shift;
+                rec[2] = q.round;
+                rec[3] = q.right;
+            }
+        }
+        out += DSL_DSP_PAIRS4_HEADER_WORDS;
         for (j = 0; j < windows; j++)
             for (g = 0; g < groups4; g++)
                 for (c = 0; c < 4; c++) {
@@ -96,6 +114,7 @@ static void make_pairs4(const int8_t *w, int32_t cin, int32_t cout, int32_t kern
                     *out++ = (int32_t)(((uint32_t)e[0] & 0xFFFFu) | ((uint32_t)e[2] << 16));
                     *out++ = (int32_t)(((uint32_t)e[1] & 0xFFFFu) | ((uint32_t)e[3] << 16));
                 }
+    }
 }
 
 static void make_stage(dsl_output_stage_t *s, int32_t cout, int32_t s16_out)
@@ -165,7 +184,6 @@ static const int8_t *setup(dsl_conv1d_params_t *p, int32_t out_rows, int32_t s16
     p->groups = 1;
     p->weights = g_w;
     make_stage(&p->stage, p->out_channels, s16_out);
-    make_pairs4(g_w, p->in_channels, p->out_channels, p->kernel, p->dilation, g_words);
     return in;
 }
 
@@ -180,6 +198,7 @@ static void compare(dsl_conv1d_params_t *p, int32_t out_rows, int32_t s16_out, i
     int32_t f;
     q.weights = (const int8_t *)(const void *)g_words;
     for (f = 0; f < 2; f++) {
+        make_pairs4(g_w, p->in_channels, p->out_channels, p->kernel, p->dilation, &p->stage, forms[f], g_words);
         same = 1;
         if (s16_out) {
             dsl_conv1d_s8_s16(p, in, out_rows, g_out16_a);
@@ -280,6 +299,7 @@ static void compare_constant(int32_t it)
         q = p;
         q.weights = (const int8_t *)(const void *)g_words;
         form = stage_form(&p.stage, p.out_channels, sh[6]);
+        make_pairs4(g_w, p.in_channels, p.out_channels, p.kernel, p.dilation, &p.stage, form, g_words);
         g_constant_form_runs += form == FORM_LUT || form == FORM_NO_LUT || form == FORM_S16;
         run_constant(k, &q, in, form);
         if (sh[6]) {

@@ -5,8 +5,9 @@ namespace Dsl.Compiler.Emit;
 /// <summary>
 /// The "pairs4" weight layout of a dsp convolution (runtime-c/include/dsl_kernel_dsp_pairs.h): int8 weights
 /// widened to int16 pairs in the order SXTB16 splits an input word ([x0 x2], [x1 x3]), 4 output channels
-/// interleaved so one block of the kernel reads them in sequence. Emission only: the golden model and the
-/// arithmetic are unchanged (the padding weights are 0).
+/// interleaved so one block of the kernel reads them in sequence; each block starts with its channels' biases and
+/// prepared requantization records (<see cref="DspRequantRecord"/>), so the kernel loads them instead of computing
+/// them. Emission only: the golden model and the arithmetic are unchanged (the padding weights are 0).
 /// </summary>
 public static class DspPairedWeights
 {
@@ -29,14 +30,37 @@ public static class DspPairedWeights
         s.Kind is ConvKind.S8 or ConvKind.S8S16 && s.Groups == 1 && s.OutChannels >= Channels
         && s.Kernel * s.InChannels >= MinMacsPerOutput;
 
-    /// <summary>The layout's int32 words for weights <c>[out][kernel][in]</c> (see the header).</summary>
-    public static int[] Words(ConvStep s)
+    /// <summary>Words at the start of each block: 4 biases, then 4 records (padding channels: zeros).</summary>
+    public const int HeaderWords = Channels + (Channels * DspRequantRecord.Words);
+
+    /// <summary>The layout's int32 words for weights <c>[out][kernel][in]</c> (see the C header) and the step's output
+    /// stage under <paramref name="rule"/> (the records hold what dsl_dsp_requant_prepare gives for the step's form).</summary>
+    public static int[] Words(ConvStep s, RoundingRule rule)
     {
         var (windows, window) = Windows(s);
         var groups = (window + Group - 1) / Group;
         var words = new int[WordCount(s)];
+        var foldZeroPoint = CStageForm.FoldsZeroPoint(s.Stage, rule);
         var n = 0;
         for (var block = 0; block < Blocks(s); block++)
+        {
+            for (var c = 0; c < Channels; c++)
+            {
+                var o = block * Channels + c;
+                words[n + c] = o < s.OutChannels ? s.Stage.Bias[o] : 0;
+                if (o < s.OutChannels)
+                    DspRequantRecord.Of(s.Stage, o, rule, foldZeroPoint).CopyTo(words, n + Channels + (c * DspRequantRecord.Words));
+            }
+
+            n += HeaderWords;
+            WindowWords(s, block, windows, window, groups, words, ref n);
+        }
+
+        return words;
+    }
+
+    private static void WindowWords(ConvStep s, int block, int windows, int window, int groups, int[] words, ref int n)
+    {
         for (var j = 0; j < windows; j++)
         for (var g = 0; g < groups; g++)
         for (var c = 0; c < Channels; c++)
@@ -51,15 +75,13 @@ public static class DspPairedWeights
             words[n++] = Pair(W(0), W(2));
             words[n++] = Pair(W(1), W(3));
         }
-
-        return words;
     }
 
     /// <summary>int32 words of the layout (4 bytes each).</summary>
     public static int WordCount(ConvStep s)
     {
         var (windows, window) = Windows(s);
-        return Blocks(s) * windows * ((window + Group - 1) / Group) * 2 * Channels;
+        return Blocks(s) * (HeaderWords + (windows * ((window + Group - 1) / Group) * 2 * Channels));
     }
 
     /// <summary>Flash the layout costs beyond the int8 weights.</summary>
