@@ -54,9 +54,7 @@ DSL_INLINE void DSL_PAIRS4_BLOCK(const dsl_output_stage_t *s, const int32_t *hb,
         acc[1] = hb[1];
         acc[2] = hb[2];
         acc[3] = hb[3];
-        /* the asm loop of long windows inline when a loop surrounds it (rows or windows), else called */
-        for (j = 0; j < windows; j++)
-            dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc, out_rows > 1 || windows > 1);
+        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
         DSL_PAIRS4_STORES(s, acc, q, out + t * cout + o, n, form);
     }
 }

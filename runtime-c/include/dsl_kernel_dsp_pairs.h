@@ -77,8 +77,8 @@ DSL_INLINE void dsl_dsp_dot_pairs4_c(const int32_t *w, const int8_t *x, int32_t 
     "smlad  %[a3], %[t3], %[xo], %[a3]\n\t"
 
 /* the same for a long window: the asm loop over two groups per iteration (28 instructions per 32 MACs), then
-   an odd group and the tail; inline, so the accumulators of a row loop stay in registers (no call) */
-DSL_INLINE void dsl_dsp_dot_pairs4_loop_inline(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
+   an odd group and the tail */
+DSL_INLINE void dsl_dsp_dot_pairs4_loop(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
 {
 #if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__OPTIMIZE__)
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
@@ -114,17 +114,6 @@ DSL_INLINE void dsl_dsp_dot_pairs4_loop_inline(const int32_t *w, const int8_t *x
 #else
     dsl_dsp_dot_pairs4_c(w, x, len, acc);
 #endif
-}
-
-/* dsl_dsp_dot_pairs4_loop_inline out of line: where a single call per block (one row, one window) would
-   otherwise inline it, its registers would push the block's pointers and stage to the stack (measured: +2%
-   on one-row layers) */
-#if defined(__GNUC__)
-__attribute__((noinline, unused))
-#endif
-static void dsl_dsp_dot_pairs4_loop(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
-{
-    dsl_dsp_dot_pairs4_loop_inline(w, x, len, acc);
 }
 
 /* GCC 8+: unroll the next loop completely (-O2 peels only loops that do not grow the code) */
@@ -174,10 +163,10 @@ DSL_INLINE void dsl_dsp_dot_pairs4_unrolled(const int32_t *w, const int8_t *x, i
 }
 
 /* acc[c] += channel c of the block . x over len int8: inline and unrolled for a constant len up to
-   DSL_DSP_DOT_PAIRS4_INLINE_MAX (the windows of layers with many short rows), else the asm loop: inline when
-   the caller says (loop_inline: a row or window loop around it), out of line otherwise */
+   DSL_DSP_DOT_PAIRS4_INLINE_MAX (the windows of layers with many short rows), else the asm loop, inline too
+   (measured on Cortex-M4: a call costs its block ~20 instructions of argument and accumulator traffic) */
 #define DSL_DSP_DOT_PAIRS4_INLINE_MAX 64
-DSL_INLINE void dsl_dsp_dot_pairs4(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4], int32_t loop_inline)
+DSL_INLINE void dsl_dsp_dot_pairs4(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
 {
 #if defined(__GNUC__)
     if (__builtin_constant_p(len) && len <= DSL_DSP_DOT_PAIRS4_INLINE_MAX) {
@@ -185,10 +174,7 @@ DSL_INLINE void dsl_dsp_dot_pairs4(const int32_t *w, const int8_t *x, int32_t le
         return;
     }
 #endif
-    if (loop_inline)
-        dsl_dsp_dot_pairs4_loop_inline(w, x, len, acc);
-    else
-        dsl_dsp_dot_pairs4_loop(w, x, len, acc);
+    dsl_dsp_dot_pairs4_loop(w, x, len, acc);
 }
 
 #endif /* DSL_KERNEL_DSP_PAIRS_H */

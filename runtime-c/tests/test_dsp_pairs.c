@@ -257,7 +257,9 @@ static const int32_t g_shapes[N_CONSTANT][7] = {
         }                                                                                                            \
         break;
 
-static void run_constant(int32_t k, const dsl_conv1d_params_t *q, const int8_t *in, dsl_stage_form_t form)
+/* compiled for speed at every level, as generated steps are (DSL_HOT): at -O0 its 42 inlined bodies would
+   outgrow a Thumb conditional branch */
+DSL_HOT static void run_constant(int32_t k, const dsl_conv1d_params_t *q, const int8_t *in, dsl_stage_form_t form)
 {
     switch (k) {
         PAIRS4_CASE(0)
