@@ -1,6 +1,7 @@
 /*
  * dsl_stage_dsp.h - the output stage of dsl_kernel_internal.h (dsl_stage_s8 / dsl_stage_s16) in fewer
- * instructions for the DSP skeleton (dsl_conv1d_dsp_body.h), with the same bits:
+ * instructions for the DSP skeletons (dsl_conv1d_dsp_body.h, dsl_conv1d_dsp_pairs_body.h), with the same bits:
+ *   - the default rule's shortcut ((acc * M) >> 32) + round is one SMMLA, then one ASR (DSL_STAGE_SHORTCUT);
  *   - the clamp to the full int8 / int16 range is one SSAT (DSL_STAGE_INT8_RANGE, DSL_STAGE_INT16_RANGE);
  *   - with DSL_STAGE_ZP_IN_ROUND (default rule, shortcut form, proven by dslc not to overflow) the zero
  *     point is folded into the shortcut's rounding term when a channel is prepared:
