@@ -6,7 +6,9 @@
  * as a generated model's weights do, so the benchmarked steps see only their addresses.
  * Per groups-1 shape also the weights in the dsp "pairs4" layout (bench_<id>_w4, int32 words), as
  * dslc writes them for dsp steps that use it: the layout of DspPairedWeights.Words
- * (generator/Dsl.Compiler/Emit/DspPairedWeights.cs; read by runtime-c/include/dsl_conv1d_dsp_pairs_body.h).
+ * (generator/Dsl.Compiler/Emit/DspPairedWeights.cs; read by runtime-c/include/dsl_conv1d_dsp_pairs_body.h),
+ * whose block headers hold the prepared channels for the rounding rule it is compiled with
+ * (-DDSL_REQUANT_DOUBLE_ROUNDING: tflite) and kernel_bench.c's DSL_BENCH_FORM (no zero point folded).
  * Usage: gen_kernel_bench_data OUT.c   (the same file on every run: a fixed pseudo-random sequence)
  */
 #include <stdint.h>
@@ -52,13 +54,15 @@ static void array(FILE *f, const char *type, const char *id, const char *suffix,
 }
 
 /* the pairs4 words of weights w [out][kernel][in] (groups 1), as DspPairedWeights.Words: per block of 4
-   output channels, per window (the whole kernel x in with dilation 1, else one per tap), per group of 4
-   window elements, per channel of the block: [w0 w2], [w1 w3] as int16 halves (low, high); padding 0 */
+   output channels a header of 20 words (filled by pairs4_header), then per window (the whole kernel x in with
+   dilation 1, else one per tap), per group of 4 window elements, per channel of the block: [w0 w2], [w1 w3] as
+   int16 halves (low, high); padding 0 */
 static void pairs4(const int32_t *w, int32_t cin, int32_t cout, int32_t kernel, int32_t dilation, int32_t *words)
 {
     const int32_t windows = dilation == 1 ? 1 : kernel, win = dilation == 1 ? kernel * cin : cin;
     int32_t b, j, grp, c, e, n = 0;
-    for (b = 0; b < (cout + 3) / 4; b++)
+    for (b = 0; b < (cout + 3) / 4; b++) {
+        for (e = 0; e < 20; e++) words[n++] = 0;
         for (j = 0; j < windows; j++)
             for (grp = 0; grp < (win + 3) / 4; grp++)
                 for (c = 0; c < 4; c++) {
@@ -70,6 +74,30 @@ static void pairs4(const int32_t *w, int32_t cin, int32_t cout, int32_t kernel, 
                     words[n++] = (int32_t)(((uint32_t)v[0] & 0xFFFFu) | ((uint32_t)v[2] << 16));
                     words[n++] = (int32_t)(((uint32_t)v[1] & 0xFFFFu) | ((uint32_t)v[3] << 16));
                 }
+    }
+}
+
+/* one field of the block headers from the per-channel values v: 0 the bias, 1 the multiplier, 2 the shift
+   (then also the record's rounding term and right shift, as dsl_dsp_requant_prepare gives them for
+   DSL_BENCH_FORM: every shift takes the shortcut, no zero point folded) */
+static void pairs4_header(const int32_t *v, int32_t cout, int32_t block_words, int32_t field, int32_t *words)
+{
+    int32_t o;
+    for (o = 0; o < cout; o++) {
+        int32_t *h = words + (o / 4) * block_words, *rec = h + 4 + 4 * (o % 4);
+        if (field == 0) h[o % 4] = v[o];
+        if (field == 1) rec[0] = v[o];
+        if (field == 2) {
+            rec[1] = v[o];
+#if defined(DSL_REQUANT_DOUBLE_ROUNDING)
+            rec[2] = 0;
+            rec[3] = -v[o];
+#else
+            rec[2] = (int32_t)1 << (-2 - v[o]);
+            rec[3] = -1 - v[o];
+#endif
+        }
+    }
 }
 
 #define GEN_SHAPE(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)                             \
@@ -78,10 +106,13 @@ static void pairs4(const int32_t *w, int32_t cin, int32_t cout, int32_t kernel, 
     array(f, "int8_t", #id, "w", DSL_BENCH_W_COUNT(cin, cout, k, s, d, g, rows), -127, 127);               \
     if ((g) == 1) pairs4(g_w, (cin), (cout), (k), (d), g_w4);                                              \
     else g_w4[0] = 0; /* the layout is for groups 1: a placeholder, never read */                          \
-    print(f, "int32_t", #id, "w4", g_w4, (g) == 1 ? DSL_BENCH_W4_COUNT(cin, cout, k, d) : 1);              \
     array(f, "int32_t", #id, "bias", (cout), -4096, 4096);                                                 \
+    if ((g) == 1) pairs4_header(g_w, (cout), DSL_BENCH_W4_COUNT(cin, 4, k, d), 0, g_w4);                  \
     array(f, "int32_t", #id, "mult", (cout), 0x40000000, 0x7FFFFFFF);                                      \
+    if ((g) == 1) pairs4_header(g_w, (cout), DSL_BENCH_W4_COUNT(cin, 4, k, d), 1, g_w4);                  \
     array(f, "int32_t", #id, "shift", (cout), -10, -7);                                                    \
+    if ((g) == 1) pairs4_header(g_w, (cout), DSL_BENCH_W4_COUNT(cin, 4, k, d), 2, g_w4);                  \
+    print(f, "int32_t", #id, "w4", g_w4, (g) == 1 ? DSL_BENCH_W4_COUNT(cin, cout, k, d) : 1);              \
     array(f, "int8_t", #id, "in", DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows), -128, 127);
 
 int main(int argc, char **argv)

@@ -27,10 +27,10 @@
 #define DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows) ((rows) * (cout))
 #define DSL_BENCH_MACS(cin, cout, k, s, d, g, rows) ((int32_t)(rows) * (cout) * (k) * ((cin) / (g)))
 /* int32 words of the dsp pairs4 weights (groups 1; DspPairedWeights.WordCount): blocks of 4 output
-   channels x windows x groups of 4 window elements x 2 words x 4 channels */
+   channels x (a header of 20 words + windows x groups of 4 window elements x 2 words x 4 channels) */
 #define DSL_BENCH_W4_WINDOWS(cin, k, d) ((d) == 1 ? 1 : (k))
 #define DSL_BENCH_W4_WINDOW(cin, k, d) ((d) == 1 ? (k) * (cin) : (cin))
 #define DSL_BENCH_W4_COUNT(cin, cout, k, d) \
-    (((cout) + 3) / 4 * DSL_BENCH_W4_WINDOWS(cin, k, d) * ((DSL_BENCH_W4_WINDOW(cin, k, d) + 3) / 4) * 8)
+    (((cout) + 3) / 4 * (20 + DSL_BENCH_W4_WINDOWS(cin, k, d) * ((DSL_BENCH_W4_WINDOW(cin, k, d) + 3) / 4) * 8))
 
 #endif

@@ -10,46 +10,52 @@
  * A template, not an interface: no include guard, and it undefines its parameters.
  *
  * Every output row is computed for 4 output channels at a time: per 4 inputs, one load and two SXTB16
- * feed 8 SMLAD with pre-widened weights (the int8 layout needs 4 more SXTB16 per channel).
+ * feed 8 SMLAD with pre-widened weights (the int8 layout needs 4 more SXTB16 per channel). The block's
+ * biases and prepared channels come from its header in the layout (p->stage gives the zero point, clamp, LUT).
  * The shape must have groups 1 (dslc chooses the layout only then).
  */
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_dsp_pairs.h"
+#include "dsl_stage_dsp.h"
 
 #define DSL_PAIRS4_PASTE(a, b) a##b
 #define DSL_PAIRS4_NAME(a, b) DSL_PAIRS4_PASTE(a, b)
 #define DSL_PAIRS4_BLOCK DSL_PAIRS4_NAME(DSL_CONV1D_BODY, _block)
+#define DSL_PAIRS4_STORES DSL_PAIRS4_NAME(DSL_CONV1D_BODY, _stores)
+/* the stores of dsl_stage_dsp.h on the block's prepared channels: dsl_stage_s8_dsp_next or dsl_stage_s16_dsp_next */
+#define DSL_PAIRS4_STORE_NEXT DSL_PAIRS4_NAME(DSL_CONV1D_STORE, _dsp_next)
 
-/* out_rows rows of the n (1-4) channels from o of one block: n is a constant at both calls (4, cout % 4),
-   so the bias fill and the stores unroll without tests */
-DSL_INLINE void DSL_PAIRS4_BLOCK(const dsl_output_stage_t *s, const int32_t *wb, const int8_t *in, int32_t out_rows,
+/* the n (1-4) outputs of one row of a block, unrolled (n is a constant): the lean stores of dsl_stage_dsp.h */
+DSL_INLINE void DSL_PAIRS4_STORES(const dsl_output_stage_t *s, const int32_t acc[4], const dsl_requant_t q[4],
+                                  DSL_CONV1D_OUT *y, int32_t n, dsl_stage_form_t form)
+{
+    const dsl_requant_t *qk = q;
+    y[0] = DSL_PAIRS4_STORE_NEXT(s, acc[0], &qk, form);
+    if (n > 1) y[1] = DSL_PAIRS4_STORE_NEXT(s, acc[1], &qk, form);
+    if (n > 2) y[2] = DSL_PAIRS4_STORE_NEXT(s, acc[2], &qk, form);
+    if (n > 3) y[3] = DSL_PAIRS4_STORE_NEXT(s, acc[3], &qk, form);
+}
+
+/* out_rows rows of the n (1-4) channels from o of one block, whose words start at hb (its header: biases and
+   prepared channels, then the windows): n is a constant at both calls (4, cout % 4), so the bias loads and the
+   stores unroll without tests; the accumulators start at the biases */
+DSL_INLINE void DSL_PAIRS4_BLOCK(const dsl_output_stage_t *s, const int32_t *hb, const int8_t *in, int32_t out_rows,
                                  DSL_CONV1D_OUT *out, int32_t o, int32_t n, int32_t cout, int32_t windows, int32_t win,
                                  int32_t x_step, int32_t row_step, dsl_stage_form_t form)
 {
     const int32_t win_words = dsl_dsp_pairs4_window_words(win);
-    int32_t bias[4], k, t, j;
-    for (k = 0; k < 4; k++) bias[k] = s->bias[o + (k < n ? k : 0)]; /* padded channels: any value */
-    if (out_rows == 1) { /* one row: prepare at the store, no table of 4 in memory */
+    const dsl_requant_t *const q = (const dsl_requant_t *)(const void *)(hb + 4);
+    const int32_t *const wb = hb + DSL_DSP_PAIRS4_HEADER_WORDS;
+    int32_t t, j;
+    for (t = 0; t < out_rows; t++) {
+        const int8_t *x = in + t * row_step;
         int32_t acc[4];
-        for (k = 0; k < 4; k++) acc[k] = bias[k];
-        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, in + j * x_step, win, acc);
-        for (k = 0; k < n; k++) {
-            const dsl_requant_t qk = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
-            out[o + k] = DSL_CONV1D_STORE(s, acc[k], &qk, form);
-        }
-        return;
-    }
-    {
-        dsl_requant_t q[4];
-        for (k = 0; k < n; k++) q[k] = dsl_requant_prepare(s->multiplier[o + k], s->shift[o + k]);
-        for (t = 0; t < out_rows; t++) {
-            const int8_t *x = in + t * row_step;
-            DSL_CONV1D_OUT *y = out + t * cout + o;
-            int32_t acc[4];
-            for (k = 0; k < 4; k++) acc[k] = bias[k];
-            for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
-            for (k = 0; k < n; k++) y[k] = DSL_CONV1D_STORE(s, acc[k], &q[k], form);
-        }
+        acc[0] = hb[0]; /* padding channels: 0, their outputs are not stored */
+        acc[1] = hb[1];
+        acc[2] = hb[2];
+        acc[3] = hb[3];
+        for (j = 0; j < windows; j++) dsl_dsp_dot_pairs4(wb + j * win_words, x + j * x_step, win, acc);
+        DSL_PAIRS4_STORES(s, acc, q, out + t * cout + o, n, form);
     }
 }
 
@@ -63,7 +69,7 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const int8_t *in, 
     const int32_t windows = dilation == 1 ? 1 : kernel; /* contiguous input windows per output */
     const int32_t win = dilation == 1 ? kernel * cin : cin; /* their length */
     const int32_t x_step = dilation * cin;                   /* next window: input, one tap later */
-    const int32_t block_words = windows * dsl_dsp_pairs4_window_words(win);
+    const int32_t block_words = DSL_DSP_PAIRS4_HEADER_WORDS + windows * dsl_dsp_pairs4_window_words(win);
     const int32_t row_step = stride * cin;
     int32_t o;
     (void)groups;
@@ -79,6 +85,8 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const int8_t *in, 
 #undef DSL_PAIRS4_PASTE
 #undef DSL_PAIRS4_NAME
 #undef DSL_PAIRS4_BLOCK
+#undef DSL_PAIRS4_STORES
+#undef DSL_PAIRS4_STORE_NEXT
 #undef DSL_CONV1D_BODY
 #undef DSL_CONV1D_NAME
 #undef DSL_CONV1D_OUT

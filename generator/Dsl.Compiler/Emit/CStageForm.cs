@@ -15,7 +15,7 @@ public static class CStageForm
         var flags = new List<string>();
         var channels = stage.Multiplier.Zip(stage.Shift).ToList();
         // dsl_requant_prepare: the shortcut (q->right >= 0) is shift <= -2 (default), shift <= 0 and M >= 0 (tflite).
-        if (channels.Count > 0 && channels.All(c => Shortcut(c.First, c.Second, rule)))
+        if (AllShortcut(stage, rule))
             flags.Add("DSL_STAGE_SHORTCUT");
         // dsl_requantize_general: the wide form, default rule only, when the shortcut does not apply.
         else if (rule == RoundingRule.Single && channels.Count > 0 && channels.All(c => c.First >= 0 && c.Second is -1 or 0))
@@ -32,6 +32,15 @@ public static class CStageForm
             flags.Add("DSL_STAGE_ZP_IN_ROUND");
         return flags.Count == 0 ? "DSL_STAGE_GENERAL" : string.Join(" | ", flags);
     }
+
+    /// <summary>Whether the form has DSL_STAGE_SHORTCUT and DSL_STAGE_ZP_IN_ROUND: the prepared channels
+    /// (dsl_dsp_requant_prepare) then carry the zero point in their rounding term.</summary>
+    public static bool FoldsZeroPoint(OutputStage stage, RoundingRule rule) =>
+        AllShortcut(stage, rule) && ZeroPointFoldsIntoRound(stage, rule);
+
+    /// <summary>Every channel takes dsl_requant_shortcut (DSL_STAGE_SHORTCUT).</summary>
+    private static bool AllShortcut(OutputStage stage, RoundingRule rule) =>
+        stage.Multiplier.Length > 0 && stage.Multiplier.Zip(stage.Shift).All(c => Shortcut(c.First, c.Second, rule));
 
     /// <summary>
     /// Default-rule shortcut: ((h + round) &gt;&gt; right) + zp may be computed as (h + round + zp * 2^right) &gt;&gt; right

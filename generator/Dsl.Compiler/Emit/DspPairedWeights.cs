@@ -5,8 +5,9 @@ namespace Dsl.Compiler.Emit;
 /// <summary>
 /// The "pairs4" weight layout of a dsp convolution (runtime-c/include/dsl_kernel_dsp_pairs.h): int8 weights
 /// widened to int16 pairs in the order SXTB16 splits an input word ([x0 x2], [x1 x3]), 4 output channels
-/// interleaved so one block of the kernel reads them in sequence. Emission only: the golden model and the
-/// arithmetic are unchanged (the padding weights are 0).
+/// interleaved so one block of the kernel reads them in sequence; each block starts with its channels' biases and
+/// prepared requantization records (<see cref="DspRequantRecord"/>), so the kernel loads them instead of computing
+/// them. Emission only: the golden model and the arithmetic are unchanged (the padding weights are 0).
 /// </summary>
 public static class DspPairedWeights
 {
@@ -15,12 +16,13 @@ public static class DspPairedWeights
 
     private const int Group = 4;
 
-    /// <summary>Convolutions with at most this many MACs per output keep int8 weights: there the inline int8 blocks
-    /// are as fast (measured: 16->16 k1 5.4k instructions int8, 6.1k pairs4; 16->16 k3 d3 13.5k int8, 11.4k pairs4).</summary>
-    public const int MinMacsPerOutput = 17;
+    /// <summary>Convolutions with fewer MACs per output keep int8 weights: there the int8 blocks are faster (measured on
+    /// Cortex-M4 with the lean pairs4 stores, instructions per call int8 / pairs4: 16->16 k1 8 rows 4.4k / 3.3k, 8->20 k2
+    /// 8 rows 5.7k / 4.4k; 4->8 k2 40 rows 5.7k / 6.0k, 2->4 k2 160 rows 8.1k / 9.0k).</summary>
+    public const int MinMacsPerOutput = 16;
 
     /// <summary>
-    /// The convolutions the layout serves and speeds up: int8 input (int8 or int16 output), groups 1, more than 16
+    /// The convolutions the layout serves and speeds up: int8 input (int8 or int16 output), groups 1, at least 16
     /// MACs per output (kernel x in_channels) and at least 4 output channels (a block of 4 computes all 4: 1-3
     /// channels would waste most of it; measured 3x slower on 2->1 k5).
     /// </summary>
@@ -28,14 +30,37 @@ public static class DspPairedWeights
         s.Kind is ConvKind.S8 or ConvKind.S8S16 && s.Groups == 1 && s.OutChannels >= Channels
         && s.Kernel * s.InChannels >= MinMacsPerOutput;
 
-    /// <summary>The layout's int32 words for weights <c>[out][kernel][in]</c> (see the header).</summary>
-    public static int[] Words(ConvStep s)
+    /// <summary>Words at the start of each block: 4 biases, then 4 records (padding channels: zeros).</summary>
+    public const int HeaderWords = Channels + (Channels * DspRequantRecord.Words);
+
+    /// <summary>The layout's int32 words for weights <c>[out][kernel][in]</c> (see the C header) and the step's output
+    /// stage under <paramref name="rule"/> (the records hold what dsl_dsp_requant_prepare gives for the step's form).</summary>
+    public static int[] Words(ConvStep s, RoundingRule rule)
     {
         var (windows, window) = Windows(s);
         var groups = (window + Group - 1) / Group;
         var words = new int[WordCount(s)];
+        var foldZeroPoint = CStageForm.FoldsZeroPoint(s.Stage, rule);
         var n = 0;
         for (var block = 0; block < Blocks(s); block++)
+        {
+            for (var c = 0; c < Channels; c++)
+            {
+                var o = block * Channels + c;
+                words[n + c] = o < s.OutChannels ? s.Stage.Bias[o] : 0;
+                if (o < s.OutChannels)
+                    DspRequantRecord.Of(s.Stage, o, rule, foldZeroPoint).CopyTo(words, n + Channels + (c * DspRequantRecord.Words));
+            }
+
+            n += HeaderWords;
+            WindowWords(s, block, windows, window, groups, words, ref n);
+        }
+
+        return words;
+    }
+
+    private static void WindowWords(ConvStep s, int block, int windows, int window, int groups, int[] words, ref int n)
+    {
         for (var j = 0; j < windows; j++)
         for (var g = 0; g < groups; g++)
         for (var c = 0; c < Channels; c++)
@@ -50,15 +75,13 @@ public static class DspPairedWeights
             words[n++] = Pair(W(0), W(2));
             words[n++] = Pair(W(1), W(3));
         }
-
-        return words;
     }
 
     /// <summary>int32 words of the layout (4 bytes each).</summary>
     public static int WordCount(ConvStep s)
     {
         var (windows, window) = Windows(s);
-        return Blocks(s) * windows * ((window + Group - 1) / Group) * 2 * Channels;
+        return Blocks(s) * (HeaderWords + (windows * ((window + Group - 1) / Group) * 2 * Channels));
     }
 
     /// <summary>Flash the layout costs beyond the int8 weights.</summary>

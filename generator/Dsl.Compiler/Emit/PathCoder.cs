@@ -83,7 +83,7 @@ internal sealed class PathCoder
         if (pairs4)
             body = s.Kind == ConvKind.S8 ? CKernelBody.Conv1dS8Pairs4 : CKernelBody.Conv1dS8S16Pairs4;
         var weights = pairs4
-            ? "(const int8_t *)(const void *)" + Array(s.Node, sym, "w", "int32_t", DspPairedWeights.Words(s), DspPairedWeights.WordCount(s))
+            ? "(const int8_t *)(const void *)" + Array(s.Node, sym, "w", "int32_t", DspPairedWeights.Words(s, _rounding), DspPairedWeights.WordCount(s))
             : Array(s.Node, sym, "w", "int8_t", s.Weights, s.OutChannels * s.Kernel * (s.InChannels / s.Groups));
         var stage = Stage(s.Node, sym, s.Stage, s.OutChannels, s.OutChannels, int16Out: s.Kind == ConvKind.S8S16);
         var inRows = (s.OutRows - 1) * s.Stride + (s.Kernel - 1) * s.Dilation + 1;
