@@ -19,7 +19,8 @@
 #include <stdint.h>
 #include "dsl_kernel_dsp.h"
 
-/* output rows per block */
+/* output rows per block (even: the skeleton's 2-row loops take the rest; QEMU, shipped model: 2 and 3
+   rows cost 5-17 % more than 4 on 2->1 k5 and 8->1 k7) */
 #define DSL_DSP_ROWS 4
 /* weight words per phase (4 int8 each): windows up to 61 bytes */
 #define DSL_DSP_ROWS_WORDS_MAX 16
@@ -89,24 +90,55 @@ DSL_INLINE void dsl_dsp_rows_prepare(const int8_t *w, int32_t win, int32_t row_s
             r->pair[p][m][1] = dsl_dsp_rows_pair(b[1], b[3]);
         }
     }
+#if defined(__GNUC__)
+    /* keep the table in memory: as scalars, gcc spills and reloads them one word at a time; from memory
+       the dot loads both pairs of a word with one LDRD */
+    __asm__ volatile("" : : "r"(r) : "memory");
+#endif
 }
 
 /* acc[r] += w . x[r * row_step .. r * row_step + win) for the block's rows r, w prepared for this win and
-   row step. Reads dsl_dsp_rows_words(win, row_step) words from x: the caller keeps them inside the input. */
+   row step. Reads dsl_dsp_rows_words(win, row_step) words from x: the caller keeps them inside the input.
+   Weight-stationary: each weight word meets every row that uses it in turn, and each input word is loaded
+   and split where it is first needed. With a step of 2 or more words the weight words go in chains
+   (m, m + d, m + 2d, ...: d the step in words), where each next weight word needs one new input word and
+   the others stay in registers (the rows of a block see the same words one step apart). */
 DSL_INLINE void dsl_dsp_rows_dot(const dsl_dsp_rows_w_t *ws, const int8_t *x, int32_t win, int32_t row_step,
                                  int32_t acc[DSL_DSP_ROWS])
 {
-    int32_t i, r;
+    const int32_t d = row_step >= 8 ? row_step >> 2 : 1;
+    /* the block's input words split, and whether loaded yet (constants once unrolled): at most
+       ((rows - 1) * row_step + win - 1) / 4 + 1 words, row_step < win <= 61 */
+    int32_t e[DSL_DSP_ROWS * DSL_DSP_ROWS_WORDS_MAX], o[DSL_DSP_ROWS * DSL_DSP_ROWS_WORDS_MAX];
+    int32_t ready[DSL_DSP_ROWS * DSL_DSP_ROWS_WORDS_MAX];
+    int32_t c, m, r, j;
+#if defined(__GNUC__)
+    /* the table is read here, word by word as the rows need it: gcc would hoist the loads out of the row
+       loop (the int16/int8 output stores cannot alias int32) and spill them */
+    __asm__ volatile("" : : "r"(ws) : "memory");
+#endif
     DSL_DSP_ROWS_UNROLL
-    for (i = 0; i < dsl_dsp_rows_words(win, row_step); i++) {
-        const int32_t v = dsl_dsp_load_s8x4(x + 4 * i);
-        const int32_t e = __sxtb16(v), o = dsl_dsp_sxtb16_ror8(v);
+    for (j = 0; j < dsl_dsp_rows_words(win, row_step); j++) ready[j] = 0;
+    DSL_DSP_ROWS_UNROLL
+    for (c = 0; c < d; c++) {
         DSL_DSP_ROWS_UNROLL
-        for (r = 0; r < DSL_DSP_ROWS; r++) {
-            const int32_t p = (r * row_step) & 3, m = i - ((r * row_step) >> 2);
-            if (m >= 0 && m < dsl_dsp_rows_phase_words(win, p)) {
-                acc[r] = __smlad(ws->pair[p][m][0], e, acc[r]);
-                acc[r] = __smlad(ws->pair[p][m][1], o, acc[r]);
+        for (m = c; m < dsl_dsp_rows_phase_words(win, 3); m += d) {
+            DSL_DSP_ROWS_UNROLL
+            for (r = 0; r < DSL_DSP_ROWS; r++) {
+                const int32_t p = (r * row_step) & 3;
+                if (m < dsl_dsp_rows_phase_words(win, p)) {
+                    uint64_t wp; /* both pairs, one LDRD */
+                    j = ((r * row_step) >> 2) + m;
+                    if (!ready[j]) {
+                        const int32_t v = dsl_dsp_load_s8x4(x + 4 * j);
+                        e[j] = __sxtb16(v);
+                        o[j] = dsl_dsp_sxtb16_ror8(v);
+                        ready[j] = 1;
+                    }
+                    __builtin_memcpy(&wp, ws->pair[p][m], 8);
+                    acc[r] = __smlad((int32_t)(uint32_t)wp, e[j], acc[r]);
+                    acc[r] = __smlad((int32_t)(uint32_t)(wp >> 32), o[j], acc[r]);
+                }
             }
         }
     }
