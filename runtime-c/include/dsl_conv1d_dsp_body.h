@@ -15,7 +15,8 @@
  * kernel x in_channels with dilation 1, else one window of in_channels per tap (weights of a tap
  * are contiguous too). Rows are taken in pairs with 2 output channels (dsl_dsp_dot_2x2); an odd last
  * channel (all of a 1-channel layer) 4 rows at a time (dsl_dsp_dot_4x1 with rows and channels
- * swapped), then 2; an odd last row (all of a one-row layer) with 4 output channels per block
+ * swapped; a constant window of 9-64 bytes that the rows overlap: streams of rows sharing each input
+ * word, dsl_kernel_dsp_rows.h), then 2; an odd last row (all of a one-row layer) with 4 output channels per block
  * (dsl_dsp_dot_4x1: each input word is loaded and split once for 4 channels), the remaining 1-3
  * channels in pairs (dsl_dsp_dot_2x1).
  * int16 input (the first layer on PCM): per output channel, 2 rows at a time share the weights.
@@ -23,6 +24,7 @@
  */
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_dsp.h"
+#include "dsl_kernel_dsp_rows.h"
 #include "dsl_stage_dsp.h"
 
 /* the stores of dsl_stage_dsp.h: dsl_stage_s8_dsp or dsl_stage_s16_dsp (with dsl_dsp_requant_prepare) */
@@ -123,6 +125,33 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 const int8_t *x = in;
                 DSL_CONV1D_OUT *y = out + o;
                 int32_t t = 0, k;
+                /* overlapping windows of constant shape: streams of 4 rows share each input word
+                   (dsl_kernel_dsp_rows.h), while the block's words lie inside the input. Not for the tiny
+                   windows of split_all (QEMU, shipped model: 2->4 k2 +17 %, 4->8 k2 +7 %) */
+                if (windows == 1 && DSL_DSP_IS_CONSTANT(win) && DSL_DSP_IS_CONSTANT(row_step) &&
+                    win > DSL_CONV1D_DSP_SPLIT_ALL_MAX && dsl_dsp_rows_fit(win, row_step)) {
+                    const int32_t streams = dsl_dsp_rows_streams(row_step);
+                    const int32_t block = streams * DSL_DSP_ROWS; /* even: the 2-row loops take the rest */
+                    const int32_t in_end = (out_rows - 1) * row_step + win;
+                    const int32_t span = dsl_dsp_rows_span(win, row_step);
+                    int32_t c;
+                    dsl_dsp_rows_w_t ws;
+                    dsl_dsp_rows_prepare(w, win, &ws);
+                    for (; t + block <= pairs && t * row_step + span <= in_end; t += block) {
+                        DSL_DSP_ROWS_UNROLL
+                        for (c = 0; c < streams; c++) {
+                            int32_t acc[DSL_DSP_ROWS];
+                            DSL_DSP_ROWS_UNROLL
+                            for (k = 0; k < DSL_DSP_ROWS; k++) acc[k] = b;
+                            dsl_dsp_rows_dot(&ws, x + c * row_step, win, streams * row_step, acc);
+                            DSL_DSP_ROWS_UNROLL
+                            for (k = 0; k < DSL_DSP_ROWS; k++)
+                                y[(c + k * streams) * cout] = DSL_CONV1D_DSP_STORE(s, acc[k], &q, form);
+                        }
+                        x += block * row_step;
+                        y += block * cout;
+                    }
+                }
                 /* a short window of constant length: its weights split once, in registers for all rows */
                 if (windows == 1 && DSL_DSP_IS_CONSTANT(win) && win <= DSL_DSP_WSPLIT_MAX) {
                     dsl_dsp_wsplit_t ws;

@@ -104,6 +104,15 @@
     X(o02, S8S16, 4, 1, 3, 1, 1, 1, 1, PLAIN16)                       \
     X(o03, S8S16, 5, 3, 2, 1, 3, 1, 4, WIDE16)                        \
     X(o04, S8S16, 3, 3, 3, 1, 1, 3, 5, PLAIN16) /* depthwise */       \
+    X(r01, S8S16, 2, 1, 5, 1, 1, 1, 13, WIDE16) /* row blocks: rows % 4 */ \
+    X(r02, S8, 3, 1, 5, 1, 1, 1, 20, PLAIN)   /* odd step: 4 streams */ \
+    X(r03, S8S16, 8, 1, 7, 1, 1, 1, 9, PLAIN16) /* heavy last layer */  \
+    X(r04, S8, 1, 1, 9, 1, 1, 1, 37, LUT)     /* step 1 */            \
+    X(r05, S8, 3, 3, 3, 2, 1, 1, 11, MIXED)   /* no overlap in a stream */ \
+    X(r06, S8, 2, 1, 7, 3, 1, 1, 18, RELU)    /* stride 3: 2 streams */          \
+    X(r07, S8, 5, 1, 12, 1, 1, 1, 21, PLAIN)  /* window 60, last block reads past */ \
+    X(r08, S8, 5, 1, 13, 1, 1, 1, 21, PLAIN)  /* window 65: no blocks */ \
+    X(r09, S8S16, 2, 3, 5, 2, 1, 1, 9, WIDE16) /* stride 2, 3 channels */ \
     X(t01, T, 8, 4, 4, 2, 1, 1, 5, PLAIN)                             \
     X(t02, T, 4, 2, 6, 3, 1, 1, 4, LUT)                               \
     X(t03, T, 2, 2, 3, 2, 2, 1, 3, PLAIN)     /* dilation 2 */        \
