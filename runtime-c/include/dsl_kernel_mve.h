@@ -26,6 +26,16 @@
 #define DSL_MVE_OWN_REGISTER(ptr, len) ((void)0)
 #endif
 
+/* Hides a pointer's value from gcc at this point (no instruction): a load through it cannot be hoisted out
+   of the loop (a vector then reloaded per row costs one instruction, one held in a Q register of the 8
+   may cost a spill and a reload), and two pointers advancing by the same step stay two post-incremented
+   pointers instead of one plus a re-added distance. */
+#if defined(__GNUC__)
+#define DSL_MVE_OPAQUE(ptr) __asm__("" : "+r"(ptr))
+#else
+#define DSL_MVE_OPAQUE(ptr) ((void)0)
+#endif
+
 /* The chunk loop `for (i = count; i > 0; i--) { body }` of a dot block, unrolled when it is short
    (fewer than 4 vectors; a constant in a specialised step, so only one copy is compiled): gcc 12 keeps
    such 2-3 iteration loops with their counter and accumulator moves (15 instead of 9 instructions per
@@ -44,6 +54,20 @@
     do {                                                        \
         for (i = (count); i > 0; i--) { __VA_ARGS__ }           \
     } while (0)
+#endif
+
+/* The longest window (kernel x in_channels) a groups-1 conv with 3 or more output channels computes as an
+   outer product (channels in the lanes, one VMLA by scalar per window element; dsl_conv1d_mve_body.h):
+   its weight columns stay in Q registers for the whole step. Longer windows take the VMLADAVA blocks,
+   which cost less per element (16 or 8 per instruction) but more per block of 4 outputs. */
+#define DSL_MVE_OUTER_MAX 4
+
+/* Unrolls the next loop fully when its count is a small constant (the window loops of the outer product:
+   gcc 12 keeps them as loops, the weight columns then on the stack instead of in registers). */
+#if defined(__GNUC__) && !defined(__clang__) && (__GNUC__ >= 8)
+#define DSL_MVE_UNROLL _Pragma("GCC unroll 8")
+#else
+#define DSL_MVE_UNROLL
 #endif
 
 /* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8 */

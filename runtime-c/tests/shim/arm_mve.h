@@ -153,6 +153,14 @@ static inline int32x4_t vmulq_s32(int32x4_t a, int32x4_t b)
     return a;
 }
 
+/* VMLA.S32 (vector by scalar): a + b * c per lane, the low 32 bits */
+static inline int32x4_t vmlaq_n_s32(int32x4_t a, int32x4_t b, int32_t c)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] + (uint32_t)b.v[i] * (uint32_t)c);
+    return a;
+}
+
 static inline void vstrhq_s32(int16_t *p, int32x4_t a)
 {
     int i;
