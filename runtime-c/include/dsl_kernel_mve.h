@@ -26,6 +26,16 @@
 #define DSL_MVE_OWN_REGISTER(ptr, len) ((void)0)
 #endif
 
+/* Hides a pointer's value from gcc at this point (no instruction): a load through it cannot be hoisted out
+   of the loop (a vector then reloaded per row costs one instruction, one held in a Q register of the 8
+   may cost a spill and a reload), and two pointers advancing by the same step stay two post-incremented
+   pointers instead of one plus a re-added distance. */
+#if defined(__GNUC__)
+#define DSL_MVE_OPAQUE(ptr) __asm__("" : "+r"(ptr))
+#else
+#define DSL_MVE_OPAQUE(ptr) ((void)0)
+#endif
+
 /* The chunk loop `for (i = count; i > 0; i--) { body }` of a dot block, unrolled when it is short
    (fewer than 4 vectors; a constant in a specialised step, so only one copy is compiled): gcc 12 keeps
    such 2-3 iteration loops with their counter and accumulator moves (15 instead of 9 instructions per
@@ -46,34 +56,68 @@
     } while (0)
 #endif
 
+/* The longest window (kernel x in_channels) a groups-1 conv with 3 or more output channels computes as an
+   outer product (channels in the lanes, one VMLA by scalar per window element; dsl_conv1d_mve_body.h):
+   its weight columns stay in Q registers for the whole step. Longer windows take the VMLADAVA blocks,
+   which cost less per element (16 or 8 per instruction) but more per block of 4 outputs. */
+#define DSL_MVE_OUTER_MAX 4
+
+/* Unrolls the next loop fully when its count is a small constant (the window loops of the outer product:
+   gcc 12 keeps them as loops, the weight columns then on the stack instead of in registers). */
+#if defined(__GNUC__) && !defined(__clang__) && (__GNUC__ >= 8)
+#define DSL_MVE_UNROLL _Pragma("GCC unroll 8")
+#else
+#define DSL_MVE_UNROLL
+#endif
+
+/* acc + a.b (VMLADAVA), or a.b (VMLADAV) when acc is the constant 0 (the first chunk of a window, once the
+   block is inlined and unrolled): saves moving 0 into each accumulator register per block. */
+#if defined(__GNUC__)
+#define DSL_MVE_IS_ZERO(v) (__builtin_constant_p(v) && (v) == 0)
+#else
+#define DSL_MVE_IS_ZERO(v) 0
+#endif
+#define DSL_MVE_MLADAVA(sfx, acc, a, b) (DSL_MVE_IS_ZERO(acc) ? vmladavq_##sfx(a, b) : vmladavaq_##sfx(acc, a, b))
+
+/* Loads of a last chunk of 8 or 4 elements: widening loads fill the lanes exactly, no predicate (gcc 12
+   emits a VPST per predicated load: 2 instructions each). _Z: the predicated loads of other lengths. */
+#define DSL_MVE_LD8_S16(ptr) vldrbq_s16(ptr)
+#define DSL_MVE_LD8_S32(ptr) vldrbq_s32(ptr)
+#define DSL_MVE_LD16_S32(ptr) vldrhq_s32(ptr)
+#define DSL_MVE_LD8_Z(ptr) vldrbq_z_s8(ptr, p)
+#define DSL_MVE_LD8_Z16(ptr) vldrbq_z_s16(ptr, p)
+#define DSL_MVE_LD16_Z(ptr) vldrhq_z_s16(ptr, p)
+
 /* acc[0] += w0.x0, acc[1] += w0.x1, acc[2] += w1.x0, acc[3] += w1.x1 over len int8 */
 DSL_INLINE void dsl_mve_dot_2x2(const int8_t *w0, const int8_t *w1, const int8_t *x0, const int8_t *x1,
                                    int32_t len, int32_t acc[4])
 {
     int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
     int32_t i;
+#define DSL_MVE_DOT_2X2_CHUNK(sfx, T, LW, LX)               \
+    do {                                                  \
+        const T xa = LX(x0), xb = LX(x1);                 \
+        const T wa = LW(w0), wb = LW(w1);                 \
+        a00 = DSL_MVE_MLADAVA(sfx, a00, wa, xa);          \
+        a01 = DSL_MVE_MLADAVA(sfx, a01, wa, xb);          \
+        a10 = DSL_MVE_MLADAVA(sfx, a10, wb, xa);          \
+        a11 = DSL_MVE_MLADAVA(sfx, a11, wb, xb);          \
+    } while (0)
     DSL_MVE_OWN_REGISTER(w1, len);
     DSL_MVE_OWN_REGISTER(x1, len);
-    for (i = len >> 4; i > 0; i--) {
-        const int8x16_t xa = vldrbq_s8(x0), xb = vldrbq_s8(x1);
-        const int8x16_t wa = vldrbq_s8(w0), wb = vldrbq_s8(w1);
-        a00 = vmladavaq_s8(a00, wa, xa);
-        a01 = vmladavaq_s8(a01, wa, xb);
-        a10 = vmladavaq_s8(a10, wb, xa);
-        a11 = vmladavaq_s8(a11, wb, xb);
+    DSL_MVE_FOR_CHUNKS(len >> 4,
+        DSL_MVE_DOT_2X2_CHUNK(s8, int8x16_t, vldrbq_s8, vldrbq_s8);
         x0 += 16;
         x1 += 16;
         w0 += 16;
-        w1 += 16;
-    }
-    if ((len & 15) != 0) {
+        w1 += 16;);
+    if ((len & 15) == 8) {
+        DSL_MVE_DOT_2X2_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, DSL_MVE_LD8_S16);
+    } else if ((len & 15) == 4) {
+        DSL_MVE_DOT_2X2_CHUNK(s32, int32x4_t, DSL_MVE_LD8_S32, DSL_MVE_LD8_S32);
+    } else if ((len & 15) != 0) {
         const mve_pred16_t p = vctp8q((uint32_t)(len & 15));
-        const int8x16_t xa = vldrbq_z_s8(x0, p), xb = vldrbq_z_s8(x1, p);
-        const int8x16_t wa = vldrbq_z_s8(w0, p), wb = vldrbq_z_s8(w1, p);
-        a00 = vmladavaq_s8(a00, wa, xa);
-        a01 = vmladavaq_s8(a01, wa, xb);
-        a10 = vmladavaq_s8(a10, wb, xa);
-        a11 = vmladavaq_s8(a11, wb, xb);
+        DSL_MVE_DOT_2X2_CHUNK(s8, int8x16_t, DSL_MVE_LD8_Z, DSL_MVE_LD8_Z);
     }
     acc[0] = a00;
     acc[1] = a01;
@@ -126,27 +170,31 @@ DSL_INLINE void dsl_mve_dot_4x1(const int8_t *w0, const int8_t *w1, const int8_t
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
     int32_t i;
+#define DSL_MVE_DOT_4X1_CHUNK(sfx, T, LW, LX)        \
+    do {                                           \
+        const T xv = LX(x);                        \
+        a0 = DSL_MVE_MLADAVA(sfx, a0, LW(w0), xv); \
+        a1 = DSL_MVE_MLADAVA(sfx, a1, LW(w1), xv); \
+        a2 = DSL_MVE_MLADAVA(sfx, a2, LW(w2), xv); \
+        a3 = DSL_MVE_MLADAVA(sfx, a3, LW(w3), xv); \
+    } while (0)
     DSL_MVE_OWN_REGISTER(w1, len);
     DSL_MVE_OWN_REGISTER(w2, len);
     DSL_MVE_OWN_REGISTER(w3, len);
     DSL_MVE_FOR_CHUNKS(len >> 4,
-        const int8x16_t xv = vldrbq_s8(x);
-        a0 = vmladavaq_s8(a0, vldrbq_s8(w0), xv);
-        a1 = vmladavaq_s8(a1, vldrbq_s8(w1), xv);
-        a2 = vmladavaq_s8(a2, vldrbq_s8(w2), xv);
-        a3 = vmladavaq_s8(a3, vldrbq_s8(w3), xv);
+        DSL_MVE_DOT_4X1_CHUNK(s8, int8x16_t, vldrbq_s8, vldrbq_s8);
         x += 16;
         w0 += 16;
         w1 += 16;
         w2 += 16;
         w3 += 16;);
-    if ((len & 15) != 0) {
+    if ((len & 15) == 8) {
+        DSL_MVE_DOT_4X1_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, DSL_MVE_LD8_S16);
+    } else if ((len & 15) == 4) {
+        DSL_MVE_DOT_4X1_CHUNK(s32, int32x4_t, DSL_MVE_LD8_S32, DSL_MVE_LD8_S32);
+    } else if ((len & 15) != 0) {
         const mve_pred16_t p = vctp8q((uint32_t)(len & 15));
-        const int8x16_t xv = vldrbq_z_s8(x, p);
-        a0 = vmladavaq_s8(a0, vldrbq_z_s8(w0, p), xv);
-        a1 = vmladavaq_s8(a1, vldrbq_z_s8(w1, p), xv);
-        a2 = vmladavaq_s8(a2, vldrbq_z_s8(w2, p), xv);
-        a3 = vmladavaq_s8(a3, vldrbq_z_s8(w3, p), xv);
+        DSL_MVE_DOT_4X1_CHUNK(s8, int8x16_t, DSL_MVE_LD8_Z, DSL_MVE_LD8_Z);
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -160,27 +208,31 @@ DSL_INLINE void dsl_mve_dot_1x4(const int8_t *w, const int8_t *x0, const int8_t 
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
     int32_t i;
+#define DSL_MVE_DOT_1X4_CHUNK(sfx, T, LW, LX)        \
+    do {                                           \
+        const T wv = LW(w);                        \
+        a0 = DSL_MVE_MLADAVA(sfx, a0, wv, LX(x0)); \
+        a1 = DSL_MVE_MLADAVA(sfx, a1, wv, LX(x1)); \
+        a2 = DSL_MVE_MLADAVA(sfx, a2, wv, LX(x2)); \
+        a3 = DSL_MVE_MLADAVA(sfx, a3, wv, LX(x3)); \
+    } while (0)
     DSL_MVE_OWN_REGISTER(x1, len);
     DSL_MVE_OWN_REGISTER(x2, len);
     DSL_MVE_OWN_REGISTER(x3, len);
     DSL_MVE_FOR_CHUNKS(len >> 4,
-        const int8x16_t wv = vldrbq_s8(w);
-        a0 = vmladavaq_s8(a0, wv, vldrbq_s8(x0));
-        a1 = vmladavaq_s8(a1, wv, vldrbq_s8(x1));
-        a2 = vmladavaq_s8(a2, wv, vldrbq_s8(x2));
-        a3 = vmladavaq_s8(a3, wv, vldrbq_s8(x3));
+        DSL_MVE_DOT_1X4_CHUNK(s8, int8x16_t, vldrbq_s8, vldrbq_s8);
         w += 16;
         x0 += 16;
         x1 += 16;
         x2 += 16;
         x3 += 16;);
-    if ((len & 15) != 0) {
+    if ((len & 15) == 8) {
+        DSL_MVE_DOT_1X4_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, DSL_MVE_LD8_S16);
+    } else if ((len & 15) == 4) {
+        DSL_MVE_DOT_1X4_CHUNK(s32, int32x4_t, DSL_MVE_LD8_S32, DSL_MVE_LD8_S32);
+    } else if ((len & 15) != 0) {
         const mve_pred16_t p = vctp8q((uint32_t)(len & 15));
-        const int8x16_t wv = vldrbq_z_s8(w, p);
-        a0 = vmladavaq_s8(a0, wv, vldrbq_z_s8(x0, p));
-        a1 = vmladavaq_s8(a1, wv, vldrbq_z_s8(x1, p));
-        a2 = vmladavaq_s8(a2, wv, vldrbq_z_s8(x2, p));
-        a3 = vmladavaq_s8(a3, wv, vldrbq_z_s8(x3, p));
+        DSL_MVE_DOT_1X4_CHUNK(s8, int8x16_t, DSL_MVE_LD8_Z, DSL_MVE_LD8_Z);
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -237,23 +289,17 @@ DSL_INLINE void dsl_mve_dot16_4x1(const int8_t *w0, const int8_t *w1, const int8
     DSL_MVE_OWN_REGISTER(w2, len);
     DSL_MVE_OWN_REGISTER(w3, len);
     DSL_MVE_FOR_CHUNKS(len >> 3,
-        const int16x8_t xv = vldrhq_s16(x);
-        a0 = vmladavaq_s16(a0, vldrbq_s16(w0), xv);
-        a1 = vmladavaq_s16(a1, vldrbq_s16(w1), xv);
-        a2 = vmladavaq_s16(a2, vldrbq_s16(w2), xv);
-        a3 = vmladavaq_s16(a3, vldrbq_s16(w3), xv);
+        DSL_MVE_DOT_4X1_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, vldrhq_s16);
         x += 8;
         w0 += 8;
         w1 += 8;
         w2 += 8;
         w3 += 8;);
-    if ((len & 7) != 0) {
+    if ((len & 7) == 4) {
+        DSL_MVE_DOT_4X1_CHUNK(s32, int32x4_t, DSL_MVE_LD8_S32, DSL_MVE_LD16_S32);
+    } else if ((len & 7) != 0) {
         const mve_pred16_t p = vctp16q((uint32_t)(len & 7));
-        const int16x8_t xv = vldrhq_z_s16(x, p);
-        a0 = vmladavaq_s16(a0, vldrbq_z_s16(w0, p), xv);
-        a1 = vmladavaq_s16(a1, vldrbq_z_s16(w1, p), xv);
-        a2 = vmladavaq_s16(a2, vldrbq_z_s16(w2, p), xv);
-        a3 = vmladavaq_s16(a3, vldrbq_z_s16(w3, p), xv);
+        DSL_MVE_DOT_4X1_CHUNK(s16, int16x8_t, DSL_MVE_LD8_Z16, DSL_MVE_LD16_Z);
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -271,23 +317,17 @@ DSL_INLINE void dsl_mve_dot16_1x4(const int8_t *w, const int16_t *x0, const int1
     DSL_MVE_OWN_REGISTER(x2, len);
     DSL_MVE_OWN_REGISTER(x3, len);
     DSL_MVE_FOR_CHUNKS(len >> 3,
-        const int16x8_t wv = vldrbq_s16(w);
-        a0 = vmladavaq_s16(a0, wv, vldrhq_s16(x0));
-        a1 = vmladavaq_s16(a1, wv, vldrhq_s16(x1));
-        a2 = vmladavaq_s16(a2, wv, vldrhq_s16(x2));
-        a3 = vmladavaq_s16(a3, wv, vldrhq_s16(x3));
+        DSL_MVE_DOT_1X4_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, vldrhq_s16);
         w += 8;
         x0 += 8;
         x1 += 8;
         x2 += 8;
         x3 += 8;);
-    if ((len & 7) != 0) {
+    if ((len & 7) == 4) {
+        DSL_MVE_DOT_1X4_CHUNK(s32, int32x4_t, DSL_MVE_LD8_S32, DSL_MVE_LD16_S32);
+    } else if ((len & 7) != 0) {
         const mve_pred16_t p = vctp16q((uint32_t)(len & 7));
-        const int16x8_t wv = vldrbq_z_s16(w, p);
-        a0 = vmladavaq_s16(a0, wv, vldrhq_z_s16(x0, p));
-        a1 = vmladavaq_s16(a1, wv, vldrhq_z_s16(x1, p));
-        a2 = vmladavaq_s16(a2, wv, vldrhq_z_s16(x2, p));
-        a3 = vmladavaq_s16(a3, wv, vldrhq_z_s16(x3, p));
+        DSL_MVE_DOT_1X4_CHUNK(s16, int16x8_t, DSL_MVE_LD8_Z16, DSL_MVE_LD16_Z);
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -303,26 +343,17 @@ DSL_INLINE void dsl_mve_dot16_2x2(const int8_t *w0, const int8_t *w1, const int1
     int32_t i;
     DSL_MVE_OWN_REGISTER(w1, len);
     DSL_MVE_OWN_REGISTER(x1, len);
-    for (i = len >> 3; i > 0; i--) {
-        const int16x8_t xa = vldrhq_s16(x0), xb = vldrhq_s16(x1);
-        const int16x8_t wa = vldrbq_s16(w0), wb = vldrbq_s16(w1);
-        a00 = vmladavaq_s16(a00, wa, xa);
-        a01 = vmladavaq_s16(a01, wa, xb);
-        a10 = vmladavaq_s16(a10, wb, xa);
-        a11 = vmladavaq_s16(a11, wb, xb);
+    DSL_MVE_FOR_CHUNKS(len >> 3,
+        DSL_MVE_DOT_2X2_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, vldrhq_s16);
         x0 += 8;
         x1 += 8;
         w0 += 8;
-        w1 += 8;
-    }
-    if ((len & 7) != 0) {
+        w1 += 8;);
+    if ((len & 7) == 4) {
+        DSL_MVE_DOT_2X2_CHUNK(s32, int32x4_t, DSL_MVE_LD8_S32, DSL_MVE_LD16_S32);
+    } else if ((len & 7) != 0) {
         const mve_pred16_t p = vctp16q((uint32_t)(len & 7));
-        const int16x8_t xa = vldrhq_z_s16(x0, p), xb = vldrhq_z_s16(x1, p);
-        const int16x8_t wa = vldrbq_z_s16(w0, p), wb = vldrbq_z_s16(w1, p);
-        a00 = vmladavaq_s16(a00, wa, xa);
-        a01 = vmladavaq_s16(a01, wa, xb);
-        a10 = vmladavaq_s16(a10, wb, xa);
-        a11 = vmladavaq_s16(a11, wb, xb);
+        DSL_MVE_DOT_2X2_CHUNK(s16, int16x8_t, DSL_MVE_LD8_Z16, DSL_MVE_LD16_Z);
     }
     acc[0] = a00;
     acc[1] = a01;

@@ -8,7 +8,9 @@
  * last block (3, 5, 7 channels), 1 and 2 channels (rows in the lanes, odd row counts), one row,
  * dilation, stride with kernel not a multiple of it, windows shorter and longer than a vector,
  * int16 input and int16 output, depthwise (4 channels in the lanes, partial last block), groups of 4
- * or more output channels (blocks per group, 5 per group: partial blocks), other groups (per tap).
+ * or more output channels (blocks per group, 5 per group: partial blocks), other groups (per tap),
+ * short windows (kernel x in_channels <= DSL_MVE_OUTER_MAX: the outer product, 3 to 9 channels, dilated,
+ * stride above the kernel, int16 input and output), the full-range int16 clamp.
  * Builds on the host (tests/shim/arm_mve.h) and on Cortex-M55 (the real intrinsics).
  * Prints one line per failure and a final "N passed, M failed"; returns M != 0.
  */
@@ -109,8 +111,8 @@ static void make_stage(dsl_conv1d_params_t *p, dsl_stage_form_t form, int32_t in
     s->shift = g_shift;
     if (int16_out) {
         s->out_zero_point = rnd_range(-100, 100);
-        s->act_min = (rnd() & 1u) ? -32768 : rnd_range(-32768, 0);
-        s->act_max = (rnd() & 1u) ? 32767 : rnd_range(0, 32767);
+        s->act_min = (form & DSL_STAGE_INT16_RANGE) || (rnd() & 1u) ? -32768 : rnd_range(-32768, 0);
+        s->act_max = (form & DSL_STAGE_INT16_RANGE) || (rnd() & 1u) ? 32767 : rnd_range(0, 32767);
         s->lut = 0;
         return;
     }
@@ -206,6 +208,7 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
 #define LUT DSL_STAGE_LUT
 #define NOLUT DSL_STAGE_NO_LUT
 #define R8 DSL_STAGE_INT8_RANGE
+#define R16 DSL_STAGE_INT16_RANGE
 #define STEPS(X)                                                   \
     X(s8_a, 0, 5, 4, 8, 8, 4, 1, 1, SC | LUT | R8)                 \
     X(s8_b, 0, 3, 8, 7, 10, 5, 1, 1, SC | NOLUT)                   \
@@ -223,6 +226,11 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
     X(s8_n, 0, 3, 3, 3, 5, 1, 1, 3, SC | NOLUT)                    \
     X(s8_o, 0, 3, 8, 8, 3, 2, 1, 2, SC | LUT | R8)                 \
     X(s8_p, 0, 4, 6, 10, 2, 1, 2, 2, NOLUT)                        \
+    X(s8_q, 0, 9, 2, 4, 2, 1, 1, 1, SC | LUT | R8)                 \
+    X(s8_r, 0, 7, 1, 5, 3, 2, 1, 1, SC | NOLUT)                    \
+    X(s8_s, 0, 6, 2, 7, 2, 3, 2, 1, DSL_STAGE_GENERAL)             \
+    X(s8_t, 0, 5, 4, 3, 1, 1, 1, 1, SC | LUT)                      \
+    X(s8_u, 0, 3, 1, 8, 1, 1, 1, 1, SC | NOLUT | R8)               \
     X(s16_a, 1, 9, 1, 4, 4, 2, 1, 1, SC | LUT | R8)                \
     X(s16_b, 1, 5, 1, 6, 9, 3, 1, 1, SC | NOLUT)                   \
     X(s16_c, 1, 7, 2, 1, 5, 1, 1, 1, SC | NOLUT | R8)              \
@@ -230,11 +238,16 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
     X(s16_e, 1, 4, 4, 4, 2, 1, 1, 2, SC | LUT | R8)                \
     X(s16_f, 1, 5, 6, 6, 3, 1, 2, 6, SC | NOLUT)                   \
     X(s16_g, 1, 3, 4, 12, 3, 2, 1, 2, SC | LUT)                    \
+    X(s16_h, 1, 6, 1, 9, 3, 1, 1, 1, SC | NOLUT | R8)              \
+    X(s16_i, 1, 5, 2, 3, 2, 3, 1, 1, DSL_STAGE_GENERAL)            \
     X(s16o_a, 2, 9, 2, 1, 5, 1, 1, 1, WIDE)                        \
     X(s16o_b, 2, 6, 8, 1, 7, 1, 1, 1, SC)                          \
     X(s16o_c, 2, 5, 3, 2, 3, 1, 2, 1, WIDE)                        \
     X(s16o_d, 2, 3, 5, 3, 2, 2, 1, 1, DSL_STAGE_GENERAL)           \
-    X(s16o_e, 2, 2, 20, 5, 3, 1, 1, 1, WIDE)
+    X(s16o_e, 2, 2, 20, 5, 3, 1, 1, 1, WIDE)                       \
+    X(s16o_f, 2, 7, 2, 6, 2, 1, 1, 1, WIDE)                        \
+    X(s16o_g, 2, 5, 1, 3, 4, 1, 1, 1, SC | R16)                    \
+    X(s16o_h, 2, 9, 2, 1, 2, 1, 1, 1, SC | R16)
 
 /* per kind: the body and its element types */
 #define BODY_0 mve_s8_body

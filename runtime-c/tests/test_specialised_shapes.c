@@ -95,15 +95,20 @@
     X(c21, S8, 20, 12, 3, 5, 1, 1, 2, MIXED)  /* stride 5 > k 3 */    \
     X(c22, S8, 2, 4, 6, 4, 1, 1, 4, PLAIN)    /* k not mult of s */   \
     X(c23, S8, 6, 5, 3, 1, 1, 1, 6, WIDE8)    /* shift -1 or 0 */     \
+    X(c24, S8, 2, 4, 2, 1, 1, 1, 40, LUT)     /* window 4 (mve outer) */ \
+    X(c25, S8, 1, 5, 3, 1, 2, 1, 6, PLAIN)    /* outer, dil 2, 5 ch */ \
+    X(c26, S8, 3, 11, 1, 2, 1, 1, 5, MIXED)   /* outer, 11 ch */      \
     X(i01, S16S8, 1, 4, 4, 2, 1, 1, 9, PLAIN) /* first layer */       \
     X(i02, S16S8, 1, 3, 5, 1, 1, 1, 6, LUT)                           \
     X(i03, S16S8, 2, 5, 3, 1, 2, 1, 5, PLAIN) /* dilated */           \
     X(i04, S16S8, 3, 2, 2, 3, 1, 1, 1, RELU)  /* one row, s > k */    \
     X(i05, S16S8, 4, 4, 3, 1, 1, 4, 3, PLAIN) /* depthwise */         \
+    X(i06, S16S8, 1, 7, 2, 3, 1, 1, 5, RELU)  /* outer, s > k */      \
     X(o01, S8S16, 2, 1, 7, 1, 1, 1, 10, WIDE16) /* last layer */      \
     X(o02, S8S16, 4, 1, 3, 1, 1, 1, 1, PLAIN16)                       \
     X(o03, S8S16, 5, 3, 2, 1, 3, 1, 4, WIDE16)                        \
     X(o04, S8S16, 3, 3, 3, 1, 1, 3, 5, PLAIN16) /* depthwise */       \
+    X(o05, S8S16, 2, 3, 2, 1, 1, 1, 7, PLAIN16) /* outer */           \
     X(r01, S8S16, 2, 1, 5, 1, 1, 1, 13, WIDE16) /* row blocks: rows % 4 */ \
     X(r02, S8, 3, 1, 5, 1, 1, 1, 20, PLAIN)   /* odd step: 4 streams */ \
     X(r03, S8S16, 8, 1, 7, 1, 1, 1, 9, PLAIN16) /* heavy last layer */  \

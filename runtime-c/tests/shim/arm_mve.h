@@ -94,6 +94,10 @@ static inline int32_t vmladavaq_s16(int32_t acc, int16x8_t a, int16x8_t b)
     return (int32_t)s;
 }
 
+/* VMLADAV (no accumulator input): the sum of the lane products */
+static inline int32_t vmladavq_s8(int8x16_t a, int8x16_t b) { return vmladavaq_s8(0, a, b); }
+static inline int32_t vmladavq_s16(int16x8_t a, int16x8_t b) { return vmladavaq_s16(0, a, b); }
+
 /* ---- 32-bit lanes (the 4-lane output stage, dsl_kernel_mve_stage.h). A 32-bit lane l is
    predicated by bits 4l .. 4l+3 of a predicate (one per byte); loads and stores take the lane's
    lowest byte bit, compares set all 4 bits. */
@@ -152,6 +156,24 @@ static inline int32x4_t vmulq_s32(int32x4_t a, int32x4_t b)
     for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] * (uint32_t)b.v[i]);
     return a;
 }
+
+/* VMLA.S32 (vector by scalar): a + b * c per lane, the low 32 bits */
+static inline int32x4_t vmlaq_n_s32(int32x4_t a, int32x4_t b, int32_t c)
+{
+    int i;
+    for (i = 0; i < 4; i++) a.v[i] = (int32_t)((uint32_t)a.v[i] + (uint32_t)b.v[i] * (uint32_t)c);
+    return a;
+}
+
+/* VMLADAVA.S32: acc + the sum of the 4 lane products, modulo 2^32 */
+static inline int32_t vmladavaq_s32(int32_t acc, int32x4_t a, int32x4_t b)
+{
+    uint32_t s = (uint32_t)acc;
+    int i;
+    for (i = 0; i < 4; i++) s += (uint32_t)a.v[i] * (uint32_t)b.v[i];
+    return (int32_t)s;
+}
+static inline int32_t vmladavq_s32(int32x4_t a, int32x4_t b) { return vmladavaq_s32(0, a, b); }
 
 static inline void vstrhq_s32(int16_t *p, int32x4_t a)
 {
