@@ -42,19 +42,18 @@ public static class BuildPlanner
             "heavy" => model.HeavySources,
             _ => [.. model.LightSources, .. model.HeavySources, .. model.SingleCoreSources],
         };
-        var defines = new List<string>();
-        if (!board.IsSingleCore && board.Shared is not null)
-        {
-            defines.Add($"{model.Name.ToUpperInvariant()}_HANDOFF_SECTION=__attribute__((section(\"{HandoffSection}\")))");
-        }
-
+        // Two cores: the core's entry points and the shared object (.dsl_handoff) from its own folder
+        // (TwoCoreSources, written there by the glue writer or the link check).
+        IReadOnlyList<string> twoCore = board.IsSingleCore
+            ? []
+            : [Path.Combine(coreDir, Emit.TwoCoreSources.SharedSource(model.Name)), Path.Combine(coreDir, Emit.TwoCoreSources.EntrySource(model.Name, role))];
         return new CoreBuildPlan(
             $"{model.Name}_{core.Id}",
             role,
             "arm-none-eabi-gcc",
-            [.. sources, .. model.RuntimeSources(core.KernelVariant)],
-            model.IncludeDirs(),
-            defines,
+            [.. sources, .. twoCore, .. model.RuntimeSources(core.KernelVariant)],
+            board.IsSingleCore ? model.IncludeDirs() : [coreDir, .. model.IncludeDirs()],
+            [],
             [.. core.GccFlags, .. CommonCFlags, .. TargetCFlags],
             [],
             coreDir,
@@ -76,6 +75,14 @@ public static class BuildPlanner
         var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
             $"{board.FilePath}: qemu: board '{board.Name}' is build-only (no qemu section), so it has no test firmware; " +
             "use an emulated board (one with a qemu section) for validation");
+        if (!board.IsSingleCore)
+        {
+            throw new DslException(DslErrorCode.Board,
+                $"{board.FilePath}: board '{board.Name}' runs the light and heavy paths on two cores ('{board.LightCore}', " +
+                $"'{board.HeavyCore}'); its QEMU test run (one image per core) is not supported yet: validate and benchmark " +
+                "on a single-core emulated board, and use 'dslc generate --board " + board.Name + "' to build both core images");
+        }
+
         var core = board.Light;
         model.RequireRunnableOn(board, core);
         return new CoreBuildPlan(
@@ -133,7 +140,7 @@ public static class BuildPlanner
                 .. roleNumber == 0 ? [] : library.Sources,
             ],
             IncludeDirs = [harnessDir, targetDir, .. library.IncludeDirs],
-            Defines = [$"DSL_CORE_ROLE={roleNumber}", .. library.Defines],
+            Defines = [$"DSL_CORE_ROLE={roleNumber}", .. board.IsSingleCore ? Array.Empty<string>() : ["DSL_CORE_TWO_CORES=1"], .. library.Defines],
             LinkFlags = [.. TargetLinkFlags],
             IsExecutable = true,
         };
