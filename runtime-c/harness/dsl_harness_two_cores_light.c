@@ -12,7 +12,7 @@
  *                   (CPU1's service of the frame, timed by CPU0 while it sleeps: one virtual clock for both
  *                   cores under -icount, so the interval holds only CPU1's work and the doorbells), the light
  *                   output, the handoff frame as the heavy core reads it (the ring slot), the heavy output;
- *   pass-2 records: decision and the routed output assembled with latency 0 (lockstep): the heavy output on
+ *   pass-2 records: decision and the routed output of dsl_model_light_core_routed at latency 0 (lockstep): the heavy output on
  *                   heavy frames, the light output otherwise. A heavy frame without a heavy output (late or
  *                   lost) falls back to the light output and is counted; the run then fails (exit 4).
  * Pass-2 records go to <trace>.routed first and are appended to the trace at the end.
@@ -46,6 +46,7 @@ static uint8_t g_pcm_bytes[2 * DSL_H_FS];
 static int16_t g_in[DSL_H_FS];
 static int16_t g_light_out[DSL_H_FS];
 static int16_t g_heavy_out[DSL_H_FS];
+static int16_t g_routed_out[DSL_H_FS];
 static uint8_t g_record[DSL_H_PATH_RECORD_BYTES];
 static uint8_t g_copy[512];
 static char g_routed_path[DSL_H_PATH_MAX + 8];
@@ -188,8 +189,9 @@ int main(void)
             return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
         }
 
-        /* routed output, latency 0: the heavy output of a heavy frame, else (or when it is missing) the light one */
-        (void)dsl_h_put16s(dsl_h_put_decision(g_record, &d), heavy_ok ? g_heavy_out : g_light_out, DSL_H_FS);
+        /* routed output, latency 0: the generated assembly (heavy output of a heavy frame, else the light one) */
+        (void)dsl_model_light_core_routed(seq, d.route, g_light_out, g_routed_out);
+        (void)dsl_h_put16s(dsl_h_put_decision(g_record, &d), g_routed_out, DSL_H_FS);
         if (dsl_hio_write(routed_h, g_record, DSL_H_PROCESS_RECORD_BYTES) != 0) {
             return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write", g_routed_path);
         }
@@ -203,7 +205,7 @@ int main(void)
     {
         dsl_handoff_stats_t st;
         dsl_handoff_stats(&dsl_model_handoff, &st);
-        if (late != 0 || st.overruns != 0 || st.lost != 0) {
+        if (late != 0 || dsl_model_light_core_late() != 0 || st.overruns != 0 || st.lost != 0) {
             dsl_hio_log("dsl_harness: heavy frames without a heavy output (late, lost or overrun)");
             return DSL_H_EXIT_LATE;
         }
