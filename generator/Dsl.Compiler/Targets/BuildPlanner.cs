@@ -79,8 +79,8 @@ public static class BuildPlanner
         {
             throw new DslException(DslErrorCode.Board,
                 $"{board.FilePath}: board '{board.Name}' runs the light and heavy paths on two cores ('{board.LightCore}', " +
-                $"'{board.HeavyCore}'); its QEMU test run (one image per core) is not supported yet: validate and benchmark " +
-                "on a single-core emulated board, and use 'dslc generate --board " + board.Name + "' to build both core images");
+                $"'{board.HeavyCore}'): its test firmware is one image per core (ForTwoCoreTestFirmware, used by validate and " +
+                "bench without --layers); the single-image firmware and the per-step profile run on single-core boards only");
         }
 
         var core = board.Light;

@@ -22,7 +22,7 @@ public static class BenchCommand
         var boardNames = o.Boards.ToList();
         IReadOnlyList<BoardProfile> boards = boardNames.Count > 0
             ? boardNames.Select(CommandSupport.Board).ToList()
-            // Default: the single-core emulated boards (a two-core board has no one-image test firmware yet).
+            // Default: the single-core emulated boards (two-core boards have no per-step profile; name them with -b).
             : BoardProfileLoader.LoadAll(repo.BoardsDir).Where(b => b.IsEmulated && b.IsSingleCore).ToList();
         if (boards.FirstOrDefault(b => !b.IsEmulated) is { } buildOnly)
         {
