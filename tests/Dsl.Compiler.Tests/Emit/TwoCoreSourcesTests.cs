@@ -30,6 +30,37 @@ public sealed class TwoCoreSourcesTests : IDisposable
         Assert.Contains("fake_shared_t fake_shared DSL_HANDOFF_IN_SECTION;", shared);
     }
 
+    /// <summary>Both cores' entry points in one host program (tests/fixtures/two_cores/two_core_driver.c) against the
+    /// single-core fake_process: lockstep, a latency of 2 frames with a heavy core that services every third frame,
+    /// and an overload that loses frames (counted, light fallback, exact again after the heavy core's restart).</summary>
+    [Fact]
+    public void Entry_points_on_the_host_match_the_single_core_call_and_count_overload()
+    {
+        if (!ToolGate.Have("gcc"))
+        {
+            return;
+        }
+
+        var dir = Path.Combine(temp, "both");
+        Directory.CreateDirectory(dir);
+        foreach (var (name, text) in TwoCoreSources.For("fake", "light").Concat(TwoCoreSources.For("fake", "heavy")).Distinct())
+        {
+            File.WriteAllText(Path.Combine(dir, name), text);
+        }
+
+        File.Copy(Path.Combine(FakeModel.Repo.RuntimeDir, "include", TwoCoreSources.ProtocolHeader), Path.Combine(dir, TwoCoreSources.ProtocolHeader));
+        var driver = Path.Combine(FakeModel.Repo.Root, "tests", "fixtures", "two_cores", "two_core_driver.c");
+        var exe = Path.Combine(dir, "driver");
+        var build = ToolRunner.Run("gcc",
+            ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-I", dir, "-I", model.Directory, driver,
+                .. model.LightSources, .. model.HeavySources, .. model.SingleCoreSources, .. Directory.GetFiles(dir, "*.c").Order(StringComparer.Ordinal), "-o", exe],
+            TimeSpan.FromMinutes(1));
+        Assert.True(build.Succeeded, build.StdErr);
+        var run = ToolRunner.Run(exe, [], TimeSpan.FromMinutes(1));
+        Assert.True(run.Succeeded, run.StdOut + run.StdErr);
+        Assert.Matches(@"checks [1-9][0-9]+ failed 0", run.StdOut);
+    }
+
     [Theory]
     [InlineData("gcc", "-O2")]
     [InlineData("arm-none-eabi-gcc", "-O0")]
