@@ -130,7 +130,8 @@ public static class BuildPlanner
 
         var light = ForCore(board, board.Light, "light", model, lightDir);
         var heavy = ForCore(board, board.Heavy, "heavy", model, heavyDir);
-        string[] sse200 = [Path.Combine(targetDir, "dsl_sse200.c"), Path.Combine(targetDir, "dsl_startup.c"), Path.Combine(targetDir, "dsl_semihost.c"), Path.Combine(targetDir, "dsl_mem.c")];
+        // Both images: startup, semihosting, mem functions and the SSE-200 doorbells / CPU1 release (heavy_start: sse200).
+        string[] targetRuntime = [Path.Combine(targetDir, "dsl_sse200.c"), Path.Combine(targetDir, "dsl_startup.c"), Path.Combine(targetDir, "dsl_semihost.c"), Path.Combine(targetDir, "dsl_mem.c")];
         var name = $"{model.Name}_{Sanitize(board.Name)}_test";
         return (
             light with
@@ -138,7 +139,7 @@ public static class BuildPlanner
                 Name = name + "_" + board.Light.Id,
                 Role = "test firmware (light core)",
                 Sources = [Path.Combine(harnessDir, "dsl_harness_two_cores_light.c"), Path.Combine(harnessDir, "dsl_harness_io_semihost.c"),
-                    .. sse200, Path.Combine(targetDir, "dsl_icount.c"), .. light.Sources],
+                    .. targetRuntime, Path.Combine(targetDir, "dsl_icount.c"), .. light.Sources],
                 IncludeDirs = [harnessDir, targetDir, .. light.IncludeDirs],
                 Defines =
                 [
@@ -155,7 +156,7 @@ public static class BuildPlanner
             {
                 Name = name + "_" + board.Heavy.Id,
                 Role = "test firmware (heavy core)",
-                Sources = [Path.Combine(harnessDir, "dsl_harness_two_cores_heavy.c"), .. sse200, .. heavy.Sources],
+                Sources = [Path.Combine(harnessDir, "dsl_harness_two_cores_heavy.c"), .. targetRuntime, .. heavy.Sources],
                 IncludeDirs = [harnessDir, targetDir, .. heavy.IncludeDirs],
                 LinkFlags = [.. TargetLinkFlags],
                 IsExecutable = true,
