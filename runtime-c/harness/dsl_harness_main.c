@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "dsl_harness_io.h"
+#include "dsl_harness_trace.h"
 #include "dsl_model.h"
 #ifdef DSL_PROFILE_STEPS
 #include "dsl_harness_profile.h"
@@ -52,33 +53,6 @@ static int16_t g_light_out[DSL_H_FS];
 static int16_t g_heavy_out[DSL_H_FS];
 static int16_t g_routed_out[DSL_H_FS];
 static uint8_t g_record[DSL_H_PATH_RECORD_BYTES];
-
-static uint8_t *dsl_h_put32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)v;
-    p[1] = (uint8_t)(v >> 8);
-    p[2] = (uint8_t)(v >> 16);
-    p[3] = (uint8_t)(v >> 24);
-    return p + 4;
-}
-
-static uint8_t *dsl_h_put16s(uint8_t *p, const int16_t *v, int32_t n)
-{
-    int32_t i;
-    for (i = 0; i < n; i++) {
-        const uint16_t u = (uint16_t)v[i];
-        *p++ = (uint8_t)u;
-        *p++ = (uint8_t)(u >> 8);
-    }
-    return p;
-}
-
-static uint8_t *dsl_h_put_decision(uint8_t *p, const dsl_model_decision_t *d)
-{
-    p = dsl_h_put32(p, (uint32_t)(int32_t)d->route);
-    p = dsl_h_put32(p, (uint32_t)d->replay_frames);
-    return dsl_h_put32(p, (uint32_t)d->switch_score);
-}
 
 static uint64_t g_counter_overhead;
 #ifdef DSL_PROFILE_STEPS

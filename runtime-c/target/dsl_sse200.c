@@ -59,6 +59,25 @@ void dsl_sse200_doorbell_wait(void)
     wait_irq(DSL_SSE200_IRQ_MHU0, &MHU_STAT(me), &MHU_CLR(me), 1u);
 }
 
+void dsl_sse200_doorbell_wait_ticking(void)
+{
+    const uint32_t me = dsl_sse200_cpu_id() & 1u;
+    __asm__ volatile("cpsid i" ::: "memory");
+    NVIC_ISER0 = 1u << DSL_SSE200_IRQ_MHU0;
+    while ((MHU_STAT(me) & 1u) == 0u) {
+        /* woken by the doorbell or by another interrupt (SysTick): let the latter's handler run, with the
+           doorbell IRQ disabled for that window so it is never taken (its pending state stays) */
+        __asm__ volatile("wfi" ::: "memory");
+        NVIC_ICER0 = 1u << DSL_SSE200_IRQ_MHU0;
+        __asm__ volatile("dsb\n\tisb\n\tcpsie i\n\tisb\n\tcpsid i" ::: "memory");
+        NVIC_ISER0 = 1u << DSL_SSE200_IRQ_MHU0;
+    }
+    MHU_CLR(me) = 1u;
+    NVIC_ICER0 = 1u << DSL_SSE200_IRQ_MHU0;
+    NVIC_ICPR0 = 1u << DSL_SSE200_IRQ_MHU0;
+    __asm__ volatile("dsb\n\tisb\n\tcpsie i" ::: "memory");
+}
+
 void dsl_sse200_period_start(uint32_t ticks)
 {
     TIMER_CTRL(TIMER1_BASE) = 0u;

@@ -22,6 +22,9 @@ void dsl_sse200_start_cpu1(uint32_t vector_table); /* INITSVTOR1 = vector_table,
 
 void dsl_sse200_doorbell_ring(uint32_t to_cpu);   /* MHU0 CPU<to_cpu>INTR_SET bit 0 */
 void dsl_sse200_doorbell_wait(void);              /* sleep until this core's doorbell is set; clears it */
+/* The same, but other enabled interrupts (the SysTick wraps of dsl_icount.c) are taken while it sleeps:
+   for waits longer than a SysTick period, where a masked SysTick would keep WFI from sleeping */
+void dsl_sse200_doorbell_wait_ticking(void);
 
 /* CMSDK timer1 (shared by both cores) interrupting every `ticks` timer ticks; the wait sleeps until the
    next period ends and clears it (a period that ended before the call returns at once). */

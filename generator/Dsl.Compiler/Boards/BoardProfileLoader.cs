@@ -19,7 +19,7 @@ public static partial class BoardProfileLoader
     private static readonly string[] MemoryKeys = ["flash", "ram", "boot"];
     private static readonly string[] RegionKeys = ["origin", "size"];
     private static readonly string[] PathKeys = ["light", "heavy"];
-    private static readonly string[] QemuKeys = ["machine", "icount_shift", "systick_ref_hz"];
+    private static readonly string[] QemuKeys = ["machine", "icount_shift", "systick_ref_hz", "heavy_image", "heavy_start"];
 
     /// <summary>
     /// Loads a board by name (<c>boards/&lt;name&gt;.yaml</c> under <paramref name="boardsDir"/>) or by
@@ -226,13 +226,37 @@ public static partial class BoardProfileLoader
                 throw ctx.Error(ctx.Value(qm, "systick_ref_hz")!, "qemu.systick_ref_hz", "must be a positive frequency in Hz");
             }
 
-            if (light != heavy)
+            QemuHeavyCore? heavyCore = null;
+            if (light == heavy)
             {
-                throw ctx.Error(qm, "qemu",
-                    "emulated boards run both paths on one QEMU core: set paths.light and paths.heavy to the same core");
+                foreach (var key in new[] { "heavy_image", "heavy_start" })
+                {
+                    if (ctx.Value(qm, key) is { } extra)
+                    {
+                        throw ctx.Error(extra, "qemu." + key,
+                            "only for boards whose light and heavy paths run on two cores; both paths run on one core here");
+                    }
+                }
+            }
+            else
+            {
+                // Two path cores in one QEMU run: dslc must know how to load the heavy core's image and start
+                // that core; without both it cannot run the board, so it refuses the profile.
+                if (ctx.Value(qm, "heavy_image") is null || ctx.Value(qm, "heavy_start") is null)
+                {
+                    throw ctx.Error(qm, "qemu",
+                        $"light and heavy paths run on two cores ('{light}', '{heavy}'), so QEMU must load and start the heavy " +
+                        $"core's image: set heavy_image ({string.Join(", ", QemuHeavyCore.Images)}) and heavy_start " +
+                        $"({string.Join(", ", QemuHeavyCore.Starts)}, the SSE-200 dual-core machines such as mps2-an521); " +
+                        "other dual-core machines are not supported yet: set paths.light and paths.heavy to the same core");
+                }
+
+                heavyCore = new QemuHeavyCore(
+                    ctx.OneOf(qm, "qemu", "heavy_image", QemuHeavyCore.Images),
+                    ctx.OneOf(qm, "qemu", "heavy_start", QemuHeavyCore.Starts));
             }
 
-            qemu = new QemuProfile(machine, (int)shift, refHz);
+            qemu = new QemuProfile(machine, (int)shift, refHz, heavyCore);
         }
 
         return new BoardProfile(name, description, source, cores, light, heavy, shared, qemu, file);
@@ -485,6 +509,14 @@ public static partial class BoardProfileLoader
             }
 
             return s.Value.Trim();
+        }
+
+        public string OneOf(YamlMappingNode map, string parent, string key, IReadOnlyList<string> allowed)
+        {
+            var value = String(map, parent, key);
+            return allowed.Contains(value)
+                ? value
+                : throw Error(Value(map, key)!, $"{parent}.{key}", $"'{value}' is not supported; allowed: {string.Join(", ", allowed)}");
         }
 
         public bool Bool(YamlMappingNode map, string parent, string key)

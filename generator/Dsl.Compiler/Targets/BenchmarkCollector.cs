@@ -19,9 +19,29 @@ public static class BenchmarkCollector
     {
         var layout = repo ?? RepoLayout.Find();
         var dir = Path.GetFullPath(buildDir);
-        var elf = FirmwareBuilder.BuildTestFirmware(board, model, Path.Combine(dir, "firmware"), layout);
+        if (layers && !board.IsSingleCore)
+        {
+            throw new DslException(DslErrorCode.Usage,
+                $"--layers: the per-step profile runs on single-core boards only; '{board.Name}' runs its paths on two cores " +
+                "(benchmark it without --layers: each core's instructions per frame)");
+        }
+
+        string elf;
+        IReadOnlyList<Toolchain.QemuRawImage>? rawImages = null;
+        if (board.IsSingleCore)
+        {
+            elf = FirmwareBuilder.BuildTestFirmware(board, model, Path.Combine(dir, "firmware"), layout);
+        }
+        else
+        {
+            // Two cores: light core's firmware boots and writes the trace (light counts on its core, heavy on the other's).
+            var firmware = FirmwareBuilder.BuildTwoCoreTestFirmware(board, model, Path.Combine(dir, "firmware"), layout);
+            elf = firmware.LightElf;
+            rawImages = [firmware.HeavyImage];
+        }
+
         var sizes = FirmwareBuilder.MeasurePathSizes(board, model, Path.Combine(dir, "sizes"), layout);
-        var run = HarnessRunner.RunOnQemu(board, elf, pcmPath, Path.Combine(dir, "trace.bin"), timeout);
+        var run = HarnessRunner.RunOnQemu(board, elf, pcmPath, Path.Combine(dir, "trace.bin"), timeout, rawImages: rawImages);
         var trace = run.TraceOrThrow();
         var ls = InstructionStats.Light(trace);
         var hs = InstructionStats.Heavy(trace);

@@ -29,6 +29,8 @@ public static class BuildGlueWriter
     {
         var dir = Path.GetFullPath(outputDir ?? DefaultDirectory(model, board));
         var files = new List<string>();
+        // The repository (firmware and protocol sources) only when needed: build-only single-core glue needs none.
+        RepoLayout Layout() => repo ??= RepoLayout.Find();
         try
         {
             var cores = new List<CoreBuildPlan>();
@@ -39,17 +41,19 @@ public static class BuildGlueWriter
                 cores.Add(plan);
                 Directory.CreateDirectory(coreDir);
                 files.Add(Save(Path.Combine(coreDir, "memory.ld"), MemoryLd(board, core)));
+                files.AddRange(WriteTwoCoreSources(board, model, role, coreDir, board.IsSingleCore ? null : Layout()));
                 files.Add(Save(Path.Combine(coreDir, "CMakeLists.txt"), CMake(board, plan, coreDir)));
                 files.Add(Save(Path.Combine(coreDir, plan.Name + ".mk"), Make(board, plan, coreDir)));
             }
 
             CoreBuildPlan? firmware = null;
-            if (board.Qemu is not null)
+            // Two-core emulated boards have no single-image test firmware (their run needs both images).
+            if (board.Qemu is not null && board.IsSingleCore)
             {
-                var layout = repo ?? RepoLayout.Find();
                 var fwDir = Path.Combine(dir, "firmware");
                 var harnessDir = Path.Combine(fwDir, "harness");
                 var targetDir = Path.Combine(fwDir, "target");
+                var layout = Layout();
                 files.AddRange(CopySources(layout.HarnessDir, harnessDir, "harness"));
                 files.AddRange(CopySources(layout.TargetDir, targetDir, "target"));
                 firmware = BuildPlanner.ForTestFirmware(board, model, harnessDir, targetDir, targetDir);
@@ -67,6 +71,31 @@ public static class BuildGlueWriter
         {
             throw new DslException(DslErrorCode.Io, $"{dir}: cannot write build glue for board '{board.Name}': {e.Message}", e);
         }
+    }
+
+    /// <summary>On a board whose paths run on two cores, writes the <see cref="Emit.TwoCoreSources"/> of
+    /// the core running <paramref name="role"/> into <paramref name="coreDir"/>; nothing otherwise.</summary>
+    /// <returns>The files written.</returns>
+    public static IReadOnlyList<string> WriteTwoCoreSources(BoardProfile board, ModelFolder model, string role, string coreDir, RepoLayout? repo)
+    {
+        if (board.IsSingleCore || role is not ("light" or "heavy") || repo is null)
+        {
+            return [];
+        }
+
+        Directory.CreateDirectory(coreDir);
+        var files = Emit.TwoCoreSources.For(model.Name, role).Select(f => Save(Path.Combine(coreDir, f.Name), f.Text)).ToList();
+        // The protocol header too, so the folder builds on its own (also for a model folder without dsl_runtime/).
+        var protocol = Path.Combine(repo.RuntimeDir, "include", Emit.TwoCoreSources.ProtocolHeader);
+        if (!File.Exists(protocol))
+        {
+            throw new DslException(DslErrorCode.Io, $"{protocol}: the handoff protocol header is missing (incomplete checkout?)");
+        }
+
+        var copy = Path.Combine(coreDir, Emit.TwoCoreSources.ProtocolHeader);
+        File.Copy(protocol, copy, overwrite: true);
+        files.Add(copy);
+        return files;
     }
 
     /// <summary>The memory.ld of <paramref name="core"/>: FLASH and RAM from the profile, and on boards
@@ -101,7 +130,7 @@ public static class BuildGlueWriter
 
         if (shared is not null)
         {
-            sb.Append("\n/* The handoff ring (<M>_HANDOFF_SECTION) lives in memory both cores see at the same address. */\n");
+            sb.Append("\n/* The object both cores share (<m>_shared, alone in .dsl_handoff) lives in memory both see at the same address. */\n");
             sb.Append("SECTIONS\n{\n");
             sb.Append(CultureInfo.InvariantCulture,
                 $"    {BuildPlanner.HandoffSection} (NOLOAD) :\n    {{\n        . = ALIGN(4);\n        *({BuildPlanner.HandoffSection} {BuildPlanner.HandoffSection}.*)\n    }} > SHARED\n");

@@ -42,19 +42,18 @@ public static class BuildPlanner
             "heavy" => model.HeavySources,
             _ => [.. model.LightSources, .. model.HeavySources, .. model.SingleCoreSources],
         };
-        var defines = new List<string>();
-        if (!board.IsSingleCore && board.Shared is not null)
-        {
-            defines.Add($"{model.Name.ToUpperInvariant()}_HANDOFF_SECTION=__attribute__((section(\"{HandoffSection}\")))");
-        }
-
+        // Two cores: the core's entry points and the shared object (.dsl_handoff) from its own folder
+        // (TwoCoreSources, written there by the glue writer or the link check).
+        IReadOnlyList<string> twoCore = board.IsSingleCore
+            ? []
+            : [Path.Combine(coreDir, Emit.TwoCoreSources.SharedSource(model.Name)), Path.Combine(coreDir, Emit.TwoCoreSources.EntrySource(model.Name, role))];
         return new CoreBuildPlan(
             $"{model.Name}_{core.Id}",
             role,
             "arm-none-eabi-gcc",
-            [.. sources, .. model.RuntimeSources(core.KernelVariant)],
-            model.IncludeDirs(),
-            defines,
+            [.. sources, .. twoCore, .. model.RuntimeSources(core.KernelVariant)],
+            board.IsSingleCore ? model.IncludeDirs() : [coreDir, .. model.IncludeDirs()],
+            [],
             [.. core.GccFlags, .. CommonCFlags, .. TargetCFlags],
             [],
             coreDir,
@@ -76,6 +75,14 @@ public static class BuildPlanner
         var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
             $"{board.FilePath}: qemu: board '{board.Name}' is build-only (no qemu section), so it has no test firmware; " +
             "use an emulated board (one with a qemu section) for validation");
+        if (!board.IsSingleCore)
+        {
+            throw new DslException(DslErrorCode.Board,
+                $"{board.FilePath}: board '{board.Name}' runs the light and heavy paths on two cores ('{board.LightCore}', " +
+                $"'{board.HeavyCore}'): its test firmware is one image per core (ForTwoCoreTestFirmware, used by validate and " +
+                "bench without --layers); the single-image firmware and the per-step profile run on single-core boards only");
+        }
+
         var core = board.Light;
         model.RequireRunnableOn(board, core);
         return new CoreBuildPlan(
@@ -106,6 +113,56 @@ public static class BuildPlanner
             true);
     }
 
+    /// <summary>The QEMU test firmware of an emulated two-core board: one image per core. The light core
+    /// (boots, CPU0) runs runtime-c/harness/dsl_harness_two_cores_light.c with the light path and writes the
+    /// trace; the heavy core runs dsl_harness_two_cores_heavy.c with the heavy path. Each core's folder
+    /// (<paramref name="lightDir"/>, <paramref name="heavyDir"/>) holds its memory.ld, dsl_target.ld and
+    /// its two-core sources (<see cref="BuildGlueWriter.WriteTwoCoreSources"/>).</summary>
+    public static (CoreBuildPlan Light, CoreBuildPlan Heavy) ForTwoCoreTestFirmware(BoardProfile board, ModelFolder model,
+        string harnessDir, string targetDir, string lightDir, string heavyDir)
+    {
+        var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
+            $"{board.FilePath}: qemu: board '{board.Name}' is build-only (no qemu section), so it has no test firmware");
+        if (board.IsSingleCore || qemu.HeavyCore is null)
+        {
+            throw new ArgumentException($"board '{board.Name}' does not run its paths on two emulated cores", nameof(board));
+        }
+
+        var light = ForCore(board, board.Light, "light", model, lightDir);
+        var heavy = ForCore(board, board.Heavy, "heavy", model, heavyDir);
+        // Both images: startup, semihosting, mem functions and the SSE-200 doorbells / CPU1 release (heavy_start: sse200).
+        string[] targetRuntime = [Path.Combine(targetDir, "dsl_sse200.c"), Path.Combine(targetDir, "dsl_startup.c"), Path.Combine(targetDir, "dsl_semihost.c"), Path.Combine(targetDir, "dsl_mem.c")];
+        var name = $"{model.Name}_{Sanitize(board.Name)}_test";
+        return (
+            light with
+            {
+                Name = name + "_" + board.Light.Id,
+                Role = "test firmware (light core)",
+                Sources = [Path.Combine(harnessDir, "dsl_harness_two_cores_light.c"), Path.Combine(harnessDir, "dsl_harness_io_semihost.c"),
+                    .. targetRuntime, Path.Combine(targetDir, "dsl_icount.c"), .. light.Sources],
+                IncludeDirs = [harnessDir, targetDir, .. light.IncludeDirs],
+                Defines =
+                [
+                    "DSL_HARNESS_TARGET=1",
+                    "DSL_TARGET_REF_HZ=" + qemu.SysTickRefHz.ToString(CultureInfo.InvariantCulture),
+                    "DSL_ICOUNT_SHIFT=" + qemu.IcountShift.ToString(CultureInfo.InvariantCulture),
+                    "DSL_HEAVY_VECTORS=0x" + board.Heavy.Flash.Origin.ToString("X8", CultureInfo.InvariantCulture) + "u",
+                    .. light.Defines,
+                ],
+                LinkFlags = [.. TargetLinkFlags],
+                IsExecutable = true,
+            },
+            heavy with
+            {
+                Name = name + "_" + board.Heavy.Id,
+                Role = "test firmware (heavy core)",
+                Sources = [Path.Combine(harnessDir, "dsl_harness_two_cores_heavy.c"), .. targetRuntime, .. heavy.Sources],
+                IncludeDirs = [harnessDir, targetDir, .. heavy.IncludeDirs],
+                LinkFlags = [.. TargetLinkFlags],
+                IsExecutable = true,
+            });
+    }
+
     /// <summary>A link check image of one core of any board (build-only boards included): the core's
     /// path(s) with runtime-c/harness/dsl_core_image_main.c and the target startup, linked into the core's
     /// memory.ld, so arm-none-eabi-size and the linker tell what the core really needs.</summary>
@@ -133,7 +190,7 @@ public static class BuildPlanner
                 .. roleNumber == 0 ? [] : library.Sources,
             ],
             IncludeDirs = [harnessDir, targetDir, .. library.IncludeDirs],
-            Defines = [$"DSL_CORE_ROLE={roleNumber}", .. library.Defines],
+            Defines = [$"DSL_CORE_ROLE={roleNumber}", .. board.IsSingleCore ? Array.Empty<string>() : ["DSL_CORE_TWO_CORES=1"], .. library.Defines],
             LinkFlags = [.. TargetLinkFlags],
             IsExecutable = true,
         };

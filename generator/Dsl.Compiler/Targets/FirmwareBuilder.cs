@@ -42,6 +42,38 @@ public static partial class FirmwareBuilder
         return Build(plan, Path.Combine(Path.GetFullPath(buildDir), plan.Name + ".elf"), warningsAsErrors);
     }
 
+    /// <summary>Builds the two images of an emulated two-core board's test firmware in
+    /// <paramref name="buildDir"/> (<c>&lt;core&gt;/</c> each) and the heavy core's raw binary.</summary>
+    public static TwoCoreFirmware BuildTwoCoreTestFirmware(BoardProfile board, ModelFolder model, string buildDir, RepoLayout? repo = null,
+        bool warningsAsErrors = true)
+    {
+        var layout = repo ?? RepoLayout.Find();
+        var root = Path.GetFullPath(buildDir);
+        string CoreDir(CoreProfile core, string role)
+        {
+            var dir = Path.Combine(root, core.Id);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "memory.ld"), BuildGlueWriter.MemoryLd(board, core));
+            File.Copy(Path.Combine(layout.TargetDir, "dsl_target.ld"), Path.Combine(dir, "dsl_target.ld"), overwrite: true);
+            BuildGlueWriter.WriteTwoCoreSources(board, model, role, dir, layout);
+            return dir;
+        }
+
+        var lightDir = CoreDir(board.Light, "light");
+        var heavyDir = CoreDir(board.Heavy, "heavy");
+        var (light, heavy) = BuildPlanner.ForTwoCoreTestFirmware(board, model, layout.HarnessDir, layout.TargetDir, lightDir, heavyDir);
+        var lightElf = Build(light, Path.Combine(lightDir, light.Name + ".elf"), warningsAsErrors);
+        var heavyElf = Build(heavy, Path.Combine(heavyDir, heavy.Name + ".elf"), warningsAsErrors);
+        var heavyBin = Path.ChangeExtension(heavyElf, ".bin");
+        var objcopy = ToolRunner.Run("arm-none-eabi-objcopy", ["-O", "binary", heavyElf, heavyBin], TimeSpan.FromMinutes(1));
+        if (!objcopy.Succeeded)
+        {
+            throw new DslException(DslErrorCode.Toolchain, $"arm-none-eabi-objcopy -O binary {heavyElf}: {objcopy.StdErr}");
+        }
+
+        return new TwoCoreFirmware(lightElf, heavyElf, new QemuRawImage(heavyBin, board.Heavy.Flash.Origin));
+    }
+
     /// <summary>Links one image per core of <paramref name="board"/> (light core: light path, heavy core:
     /// heavy path, single core: both) into the core's memory from the profile. A path that does not fit
     /// its core is a <see cref="DslErrorCode.Board"/> error naming the core, region and overflow.</summary>
@@ -86,6 +118,7 @@ public static partial class FirmwareBuilder
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "memory.ld"), BuildGlueWriter.MemoryLd(board, core));
         File.Copy(Path.Combine(layout.TargetDir, "dsl_target.ld"), Path.Combine(dir, "dsl_target.ld"), overwrite: true);
+        BuildGlueWriter.WriteTwoCoreSources(board, model, role, dir, layout);
         var plan = BuildPlanner.ForCoreImage(board, core, role, model, layout.HarnessDir, layout.TargetDir, dir);
         var elf = Path.Combine(dir, plan.Name + ".elf");
         try

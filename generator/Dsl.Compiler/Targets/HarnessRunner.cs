@@ -15,8 +15,9 @@ public static class HarnessRunner
     /// <paramref name="pcmPath"/>, writing the trace to <paramref name="tracePath"/>. With
     /// <paramref name="profilePath"/> (firmware built with <c>profileSteps</c>) the step profile is written
     /// there too and parsed into <see cref="HarnessRun.Profile"/>.</summary>
+    /// <param name="rawImages">More images in the same run (<see cref="TwoCoreFirmware.HeavyImage"/>).</param>
     public static HarnessRun RunOnQemu(BoardProfile board, string elf, string pcmPath, string tracePath, TimeSpan? timeout = null,
-        string? profilePath = null)
+        string? profilePath = null, IReadOnlyList<QemuRawImage>? rawImages = null)
     {
         var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
             $"{board.FilePath}: qemu: board '{board.Name}' is build-only; run the firmware on an emulated board");
@@ -29,7 +30,7 @@ public static class HarnessRunner
             args = [inArg, traceArg, ProfileArg];
         }
 
-        var request = new QemuRunRequest(qemu.Machine, elf, qemu.IcountShift, args, workDir, timeout ?? DefaultTimeout);
+        var request = new QemuRunRequest(qemu.Machine, elf, qemu.IcountShift, args, workDir, timeout ?? DefaultTimeout, rawImages);
         var run = QemuRunner.Run(request);
         var result = Finish(run, Path.Combine(workDir, traceArg), tracePath);
         if (profilePath is null || result.Trace is null)

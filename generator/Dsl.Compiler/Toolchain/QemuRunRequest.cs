@@ -7,10 +7,13 @@ namespace Dsl.Compiler.Toolchain;
 /// <param name="Arguments">Semihosting command-line arguments after the program name (read by the guest with SYS_GET_CMDLINE); relative file names resolve against <paramref name="WorkingDirectory"/>.</param>
 /// <param name="WorkingDirectory">Directory QEMU runs in: semihosting file I/O is relative to it.</param>
 /// <param name="Timeout">Wall-clock limit; past it the run is a hang.</param>
+/// <param name="RawImages">More images to load (a two-core board's heavy core); with any, the virtual clock does
+/// not follow the host's while both cores sleep (<c>sleep=off</c>), so runs stay deterministic.</param>
 public sealed record QemuRunRequest(
     string Machine,
     string Elf,
     int IcountShift,
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    IReadOnlyList<QemuRawImage>? RawImages = null);

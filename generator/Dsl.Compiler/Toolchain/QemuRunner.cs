@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dsl.Compiler.Diagnostics;
 
 namespace Dsl.Compiler.Toolchain;
@@ -19,16 +20,22 @@ public static class QemuRunner
     {
         var semihosting = "enable=on,target=native,chardev=sh0,arg=" + Escape(Path.GetFileName(request.Elf))
             + string.Concat(request.Arguments.Select(a => ",arg=" + Escape(a)));
+        var raw = request.RawImages ?? [];
         return
         [
             "-M", request.Machine,
             "-nographic",
             "-monitor", "none",
             "-serial", "none",
-            "-icount", $"shift={request.IcountShift}",
+            "-icount", raw.Count == 0 ? $"shift={request.IcountShift}" : $"shift={request.IcountShift},sleep=off",
             "-chardev", "stdio,id=sh0",
             "-semihosting-config", semihosting,
             "-kernel", Path.GetFullPath(request.Elf),
+            .. raw.SelectMany(r => new[]
+            {
+                "-device",
+                string.Create(CultureInfo.InvariantCulture, $"loader,file={Escape(Path.GetFullPath(r.File))},addr=0x{r.Address:X8},force-raw=on"),
+            }),
         ];
     }
 

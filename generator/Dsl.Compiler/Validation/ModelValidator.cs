@@ -3,6 +3,7 @@ using Dsl.Compiler.Boards;
 using Dsl.Compiler.Golden;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Targets;
+using Dsl.Compiler.Toolchain;
 
 namespace Dsl.Compiler.Validation;
 
@@ -18,9 +19,24 @@ public static class ModelValidator
     {
         ModelFolder folder = ModelFolder.Load(emittedDir, model.Program.Name);
         Directory.CreateDirectory(buildDir);
-        string executable = board is null
-            ? FirmwareBuilder.BuildHostHarness(folder, buildDir)
-            : FirmwareBuilder.BuildTestFirmware(board, folder, buildDir);
+        string executable;
+        IReadOnlyList<QemuRawImage>? rawImages = null;
+        if (board is null)
+        {
+            executable = FirmwareBuilder.BuildHostHarness(folder, buildDir);
+        }
+        else if (board.IsSingleCore)
+        {
+            executable = FirmwareBuilder.BuildTestFirmware(board, folder, buildDir);
+        }
+        else
+        {
+            // Two cores: the light core's firmware boots and writes the trace; the heavy core's is loaded raw.
+            TwoCoreFirmware firmware = FirmwareBuilder.BuildTwoCoreTestFirmware(board, folder, buildDir);
+            executable = firmware.LightElf;
+            rawImages = [firmware.HeavyImage];
+        }
+
         var golden = new GoldenModel(model.Program);
         var results = new List<ClipValidation>();
         foreach (string clip in clips)
@@ -34,7 +50,7 @@ public static class ModelValidator
             string tracePath = Path.Combine(buildDir, name + ".trace");
             HarnessRun run = board is null
                 ? HarnessRunner.RunOnHost(executable, pcmPath, tracePath)
-                : HarnessRunner.RunOnQemu(board, executable, pcmPath, tracePath);
+                : HarnessRunner.RunOnQemu(board, executable, pcmPath, tracePath, rawImages: rawImages);
             TraceFile trace = run.TraceOrThrow();
             List<FrameRecord> expected = golden.RunClip(pcm);
             var comparison = TraceComparison.Compare(expected, trace.Frames, $"{Path.GetFileName(clip)} on {board?.Name ?? "host"}");

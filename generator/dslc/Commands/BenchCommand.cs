@@ -22,7 +22,8 @@ public static class BenchCommand
         var boardNames = o.Boards.ToList();
         IReadOnlyList<BoardProfile> boards = boardNames.Count > 0
             ? boardNames.Select(CommandSupport.Board).ToList()
-            : BoardProfileLoader.LoadAll(repo.BoardsDir).Where(b => b.IsEmulated).ToList();
+            // Default: the single-core emulated boards (two-core boards have no per-step profile; name them with -b).
+            : BoardProfileLoader.LoadAll(repo.BoardsDir).Where(b => b.IsEmulated && b.IsSingleCore).ToList();
         if (boards.FirstOrDefault(b => !b.IsEmulated) is { } buildOnly)
         {
             throw new DslException(DslErrorCode.Board, $"{buildOnly.FilePath}: board '{buildOnly.Name}' has no QEMU machine; benchmark emulated boards only");

@@ -62,7 +62,10 @@ public static class ValidateCommand
         {
             var all = results.SelectMany(r => r.Trace).ToList();
             var heavyFrames = all.Where(r => r.Route == 1).ToList();
-            Console.WriteLine($"{board.Name}: light path {all.Average(r => (double)r.LightInstructions):N0} instructions/frame (max {all.Max(r => r.LightInstructions):N0}); heavy path {(heavyFrames.Count > 0 ? heavyFrames.Average(r => (double)r.HeavyInstructions) : 0):N0} instructions per heavy frame incl. replay (max {(heavyFrames.Count > 0 ? heavyFrames.Max(r => r.HeavyInstructions) : 0):N0})");
+            // Two cores: each path's count is its own core's (the heavy core's service, timed while the light core sleeps).
+            string lightOn = board.IsSingleCore ? "" : $" on core '{board.LightCore}'";
+            string heavyOn = board.IsSingleCore ? "" : $" on core '{board.HeavyCore}'";
+            Console.WriteLine($"{board.Name}: light path{lightOn} {all.Average(r => (double)r.LightInstructions):N0} instructions/frame (max {all.Max(r => r.LightInstructions):N0}); heavy path{heavyOn} {(heavyFrames.Count > 0 ? heavyFrames.Average(r => (double)r.HeavyInstructions) : 0):N0} instructions per heavy frame incl. replay (max {(heavyFrames.Count > 0 ? heavyFrames.Max(r => r.HeavyInstructions) : 0):N0})");
         }
 
         ValidationVerdict verdict = ValidationVerdict.Of(results);
@@ -72,7 +75,10 @@ public static class ValidateCommand
             return verdict.ExitCode;
         }
 
-        Console.WriteLine($"bit-exact on {target}: {results.Count} clip(s), {frames} frames ({seconds:F1} s), {heavy} heavy ({100.0 * heavy / Math.Max(1, frames):F1}%), every output sample (per path and routed by the single-core call), route decision and handoff byte equal to the golden model");
+        string routed = board is { IsSingleCore: false }
+            ? "routed: light core's output, or the heavy core's on heavy frames, latency 0, lockstep"
+            : "routed by the single-core call";
+        Console.WriteLine($"bit-exact on {target}: {results.Count} clip(s), {frames} frames ({seconds:F1} s), {heavy} heavy ({100.0 * heavy / Math.Max(1, frames):F1}%), every output sample (per path and {routed}), route decision and handoff byte equal to the golden model");
         return 0;
     }
 }

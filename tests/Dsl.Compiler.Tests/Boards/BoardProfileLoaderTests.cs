@@ -63,7 +63,8 @@ public class BoardProfileLoaderTests
         Assert.Contains(b.Cores, c => c.Id == b.HeavyCore);
         if (b.IsEmulated)
         {
-            Assert.True(b.IsSingleCore);
+            // An emulated board with two path cores says how QEMU loads and starts the heavy one.
+            Assert.Equal(b.IsSingleCore, b.Qemu!.HeavyCore is null);
         }
     }
 
@@ -77,7 +78,8 @@ public class BoardProfileLoaderTests
         }
 
         var all = BoardProfileLoader.LoadAll(BoardsDir);
-        Assert.Equal(5, all.Count(b => b.IsEmulated));
+        Assert.Equal(6, all.Count(b => b.IsEmulated));
+        Assert.Single(all, b => b.IsEmulated && !b.IsSingleCore);
         // Every kernel variant runs under QEMU somewhere (build.cake validates both rounding rules on one of each).
         Assert.Equal(Enum.GetValues<KernelVariant>().Order(), all.Where(b => b.IsEmulated).Select(b => b.CommonKernelVariant).Distinct().Order());
         Assert.Contains(all, b => !b.IsEmulated && b.IsSingleCore && b.Light.Cpu == "cortex-m4");
@@ -233,6 +235,47 @@ public class BoardProfileLoaderTests
     {
         var e = Fails(Valid.Replace("kernel_variant: portable", "kernel_variant: mve"));
         Assert.Contains("kernel_variant", e.Message);
+    }
+
+    [Fact]
+    public void Emulated_two_core_board_runs_light_on_cpu0_portable_and_heavy_on_cpu1_dsp()
+    {
+        var b = BoardProfileLoader.Load("mps2-an521", BoardsDir);
+        Assert.False(b.IsSingleCore);
+        Assert.Equal(("cpu0", KernelVariant.Portable, "none"), (b.Light.Id, b.Light.KernelVariant, b.Light.Fpu));
+        Assert.Contains("-mcpu=cortex-m33+nodsp", b.Light.GccFlags);
+        Assert.Equal(("cpu1", KernelVariant.Dsp), (b.Heavy.Id, b.Heavy.KernelVariant));
+        Assert.Equal(new QemuHeavyCore("raw", "sse200"), b.Qemu!.HeavyCore);
+        Assert.Equal(0x10100000UL, b.Heavy.Flash.Origin);
+        Assert.Equal(0x30000000UL, b.Shared!.Origin);
+    }
+
+    private const string EmulatedTwoCore = Valid + """
+
+        qemu:
+          machine: mps2-an521
+          icount_shift: 6
+          systick_ref_hz: 20_000_000
+          heavy_image: raw
+          heavy_start: sse200
+        """;
+
+    [Fact]
+    public void Emulated_two_core_board_must_say_how_the_heavy_image_is_loaded_and_started()
+    {
+        Assert.Equal(new QemuHeavyCore("raw", "sse200"), BoardProfileLoader.Parse(EmulatedTwoCore, "boards/test-board.yaml").Qemu!.HeavyCore);
+        var e = Fails(EmulatedTwoCore.Replace("heavy_start: sse200", ""));
+        Assert.Contains("qemu: light and heavy paths run on two cores ('little', 'big')", e.Message);
+        Assert.Contains("heavy_start (sse200", e.Message);
+        Assert.Contains("qemu.heavy_image: 'elf' is not supported; allowed: raw", Fails(EmulatedTwoCore.Replace("heavy_image: raw", "heavy_image: elf")).Message);
+        Assert.Contains("qemu.heavy_start: 'ipc' is not supported; allowed: sse200", Fails(EmulatedTwoCore.Replace("heavy_start: sse200", "heavy_start: ipc")).Message);
+    }
+
+    [Fact]
+    public void Heavy_core_settings_on_a_single_core_board_are_refused()
+    {
+        var single = EmulatedTwoCore.Replace("  light: little\n  heavy: big", "  light: big\n  heavy: big");
+        Assert.Contains("qemu.heavy_image: only for boards whose light and heavy paths run on two cores", Fails(single).Message);
     }
 
     [Fact]

@@ -65,11 +65,23 @@ public sealed class BuildGlueWriterTests : IDisposable
         Assert.Contains("FAKE_M4_TARGET_FLAGS := -mcpu=cortex-m4 -mthumb -mfpu=fpv4-sp-d16 -mfloat-abi=hard", mk);
         Assert.Contains("$(FAKE_M4_DIR)/../../../fake_light.c", mk);
         Assert.DoesNotContain("fake_heavy.c", mk);
-        Assert.Contains("'-DFAKE_HANDOFF_SECTION=__attribute__((section(\".dsl_handoff\")))'", mk);
+        // Each core folder builds on its own: the shared object, its own entry points, the protocol header.
+        Assert.Contains("$(FAKE_M4_DIR)/fake_cores_shared.c", mk);
+        Assert.Contains("$(FAKE_M4_DIR)/fake_light_core.c", mk);
+        Assert.DoesNotContain("fake_heavy_core.c", mk);
+        Assert.Contains(" -I$(FAKE_M4_DIR)/. ", mk);
+        foreach (var f in new[] { "fake_cores.h", "dsl_cores.h", "dsl_handoff.h", "fake_cores_shared.c", "fake_light_core.c" })
+        {
+            Assert.Contains(Path.Combine(m4, f), glue.Files);
+        }
+
+        Assert.Equal(File.ReadAllText(Path.Combine(m4, "fake_cores_shared.c")), File.ReadAllText(Path.Combine(glue.Directory, "m7", "fake_cores_shared.c")));
+        Assert.DoesNotContain("HANDOFF_SECTION", mk);
         var cmake = File.ReadAllText(Path.Combine(glue.Directory, "m7", "CMakeLists.txt"));
         Assert.Contains("project(fake_m7 C)", cmake);
         Assert.Contains("add_library(fake_m7 STATIC", cmake);
         Assert.Contains("${CMAKE_CURRENT_LIST_DIR}/../../../fake_heavy.c", cmake);
+        Assert.Contains("${CMAKE_CURRENT_LIST_DIR}/fake_heavy_core.c", cmake);
         Assert.DoesNotContain("fake_light.c", cmake);
         Assert.Contains("-mcpu=cortex-m7", cmake);
         Assert.Contains("0x24000000", File.ReadAllText(Path.Combine(glue.Directory, "m7", "memory.ld")));

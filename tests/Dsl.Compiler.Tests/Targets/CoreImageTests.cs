@@ -51,6 +51,36 @@ public sealed class CoreImageTests : IDisposable
         }
     }
 
+    [Theory]
+    [Trait("Category", "Qemu")]
+    [InlineData("mps2-an521")]
+    [InlineData("stm32h747i-disco")]
+    public void Two_core_images_hold_the_shared_object_once_at_one_address(string boardName)
+    {
+        if (!ToolGate.Have("arm-none-eabi-gcc", "arm-none-eabi-nm"))
+        {
+            return;
+        }
+
+        var board = BoardProfileLoader.Load(boardName, FakeModel.Repo.BoardsDir);
+        var images = FirmwareBuilder.BuildCoreImages(board, model, Path.Combine(temp, boardName), FakeModel.Repo);
+        Assert.Equal([board.LightCore, board.HeavyCore], images.Select(i => i.Core));
+        var placed = new List<string>();
+        foreach (var image in images)
+        {
+            var nm = ToolRunner.Run("arm-none-eabi-nm", ["-S", image.Elf], TimeSpan.FromMinutes(1));
+            Assert.True(nm.Succeeded, nm.StdErr);
+            // "address size type name": the shared object, and every symbol placed in the shared region
+            var symbols = nm.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).Where(f => f.Length == 4).ToList();
+            var shared = Assert.Single(symbols, f => f[3] == "fake_shared");
+            Assert.Equal(board.Shared!.Origin, Convert.ToUInt64(shared[0], 16));
+            Assert.Single(symbols, f => Convert.ToUInt64(f[0], 16) is var a && a >= board.Shared.Origin && a < board.Shared.Origin + board.Shared.Size);
+            placed.Add($"{shared[0]} {shared[1]}");
+        }
+
+        Assert.Equal(placed[0], placed[1]);
+    }
+
     [Fact]
     [Trait("Category", "Qemu")]
     public void Too_small_flash_is_a_board_error_naming_core_and_region()

@@ -33,6 +33,20 @@ public sealed class QemuRunnerTests : IDisposable
     private static bool HaveTools() => ToolGate.Have("arm-none-eabi-gcc", QemuRunner.Executable);
 
     [Fact]
+    public void Heavy_core_image_is_loaded_raw_at_its_address_with_a_deterministic_idle_clock()
+    {
+        var single = QemuRunner.Arguments(new QemuRunRequest("mps2-an386", "a.elf", 6, ["in", "out"], temp, TimeSpan.FromSeconds(1)));
+        Assert.Contains("shift=6", single);
+        Assert.DoesNotContain("-device", single);
+        var two = QemuRunner.Arguments(new QemuRunRequest("mps2-an521", "cpu0.elf", 6, ["in", "out"], temp, TimeSpan.FromSeconds(1),
+            [new QemuRawImage("dir,x/cpu1.bin", 0x10100000)]));
+        Assert.Contains("shift=6,sleep=off", two);
+        var device = two.ToList().IndexOf("-device");
+        Assert.True(device > two.ToList().IndexOf("-kernel"));
+        Assert.Equal($"loader,file={Path.GetFullPath("dir,x/cpu1.bin").Replace(",", ",,")},addr=0x10100000,force-raw=on", two[device + 1]);
+    }
+
+    [Fact]
     [Trait("Category", "Qemu")]
     public void Fault_is_reported_as_hardfault()
     {
