@@ -10,7 +10,8 @@
  * int16 input and int16 output, depthwise (4 channels in the lanes, partial last block), groups of 4
  * or more output channels (blocks per group, 5 per group: partial blocks), other groups (per tap),
  * short windows (kernel x in_channels <= DSL_MVE_OUTER_MAX: the outer product, 3 to 9 channels, dilated,
- * stride above the kernel, int16 input and output), the full-range int16 clamp.
+ * stride above the kernel, int16 input and output), the full-range int16 clamp, windows or dilated
+ * segments whose last chunk is 8 or 4 elements (widening loads, no predicate) in every block shape.
  * Builds on the host (tests/shim/arm_mve.h) and on Cortex-M55 (the real intrinsics).
  * Prints one line per failure and a final "N passed, M failed"; returns M != 0.
  */
@@ -231,6 +232,13 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
     X(s8_s, 0, 6, 2, 7, 2, 3, 2, 1, DSL_STAGE_GENERAL)             \
     X(s8_t, 0, 5, 4, 3, 1, 1, 1, 1, SC | LUT)                      \
     X(s8_u, 0, 3, 1, 8, 1, 1, 1, 1, SC | NOLUT | R8)               \
+    X(s8_v, 0, 5, 4, 8, 2, 1, 1, 1, SC | LUT | R8)                 \
+    X(s8_w, 0, 4, 12, 5, 2, 2, 1, 1, SC | NOLUT)                   \
+    X(s8_x, 0, 6, 10, 3, 2, 1, 1, 1, NOLUT)                        \
+    X(s8_y, 0, 7, 4, 2, 2, 1, 1, 1, SC | NOLUT | R8)               \
+    X(s8_z, 0, 9, 2, 1, 2, 1, 1, 1, SC | LUT)                      \
+    X(s8_aa, 0, 5, 4, 6, 3, 1, 2, 1, SC | NOLUT)                   \
+    X(s8_ab, 0, 3, 8, 2, 3, 1, 3, 1, SC | LUT)                     \
     X(s16_a, 1, 9, 1, 4, 4, 2, 1, 1, SC | LUT | R8)                \
     X(s16_b, 1, 5, 1, 6, 9, 3, 1, 1, SC | NOLUT)                   \
     X(s16_c, 1, 7, 2, 1, 5, 1, 1, 1, SC | NOLUT | R8)              \
@@ -240,6 +248,9 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
     X(s16_g, 1, 3, 4, 12, 3, 2, 1, 2, SC | LUT)                    \
     X(s16_h, 1, 6, 1, 9, 3, 1, 1, 1, SC | NOLUT | R8)              \
     X(s16_i, 1, 5, 2, 3, 2, 3, 1, 1, DSL_STAGE_GENERAL)            \
+    X(s16_j, 1, 5, 3, 5, 4, 2, 1, 1, SC | NOLUT | R8)              \
+    X(s16_k, 1, 7, 1, 1, 4, 1, 1, 1, SC | LUT)                     \
+    X(s16_l, 1, 4, 6, 2, 2, 1, 1, 1, SC | LUT)                     \
     X(s16o_a, 2, 9, 2, 1, 5, 1, 1, 1, WIDE)                        \
     X(s16o_b, 2, 6, 8, 1, 7, 1, 1, 1, SC)                          \
     X(s16o_c, 2, 5, 3, 2, 3, 1, 2, 1, WIDE)                        \
@@ -247,7 +258,8 @@ static void trial(const char *what, int32_t kind, const void *step, int32_t rows
     X(s16o_e, 2, 2, 20, 5, 3, 1, 1, 1, WIDE)                       \
     X(s16o_f, 2, 7, 2, 6, 2, 1, 1, 1, WIDE)                        \
     X(s16o_g, 2, 5, 1, 3, 4, 1, 1, 1, SC | R16)                    \
-    X(s16o_h, 2, 9, 2, 1, 2, 1, 1, 1, SC | R16)
+    X(s16o_h, 2, 9, 2, 1, 2, 1, 1, 1, SC | R16)                    \
+    X(s16o_i, 2, 6, 8, 1, 1, 1, 1, 1, WIDE)
 
 /* per kind: the body and its element types */
 #define BODY_0 mve_s8_body
