@@ -8,7 +8,8 @@
  * dslc writes them for dsp steps that use it: the layout of DspPairedWeights.Words
  * (generator/Dsl.Compiler/Emit/DspPairedWeights.cs; read by runtime-c/include/dsl_conv1d_dsp_pairs_body.h),
  * whose block headers hold the prepared channels for the rounding rule it is compiled with
- * (-DDSL_REQUANT_DOUBLE_ROUNDING: tflite) and kernel_bench.c's DSL_BENCH_FORM (no zero point folded).
+ * (-DDSL_REQUANT_DOUBLE_ROUNDING: tflite) and kernel_bench.c's DSL_BENCH_FORM (zero point folded under the
+ * default rule).
  * Usage: gen_kernel_bench_data OUT.c   (the same file on every run: a fixed pseudo-random sequence)
  */
 #include <stdint.h>
@@ -79,7 +80,8 @@ static void pairs4(const int32_t *w, int32_t cin, int32_t cout, int32_t kernel, 
 
 /* one field of the block headers from the per-channel values v: 0 the bias, 1 the multiplier, 2 the shift
    (then also the record's rounding term and right shift, as dsl_dsp_requant_prepare gives them for
-   DSL_BENCH_FORM: every shift takes the shortcut, no zero point folded) */
+   DSL_BENCH_FORM: every shift takes the shortcut; under the default rule the zero point is folded into
+   the rounding term, DSL_STAGE_ZP_IN_ROUND) */
 static void pairs4_header(const int32_t *v, int32_t cout, int32_t block_words, int32_t field, int32_t *words)
 {
     int32_t o;
@@ -93,7 +95,7 @@ static void pairs4_header(const int32_t *v, int32_t cout, int32_t block_words, i
             rec[2] = 0;
             rec[3] = -v[o];
 #else
-            rec[2] = (int32_t)1 << (-2 - v[o]);
+            rec[2] = ((int32_t)1 << (-2 - v[o])) + DSL_BENCH_ZERO_POINT * ((int32_t)1 << (-1 - v[o]));
             rec[3] = -1 - v[o];
 #endif
         }

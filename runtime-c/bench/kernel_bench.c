@@ -83,7 +83,6 @@
    CStageForm gives such a stage; ZP_IN_ROUND as under the default rule (round + zp * 2^right is far inside
    int32 here), which the skeletons ignore under --rounding tflite, where CStageForm leaves it out */
 #define DSL_BENCH_FORM (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE | DSL_STAGE_ZP_IN_ROUND)
-#define DSL_BENCH_ZERO_POINT (-3)
 
 /* one shape: its data (extern, kernel_bench_data.c), params (int8 weights, and the pairs4 words for the
    specialised step where dslc uses them), specialised step and library step; the layout test is a

@@ -12,6 +12,10 @@
 #ifndef KERNEL_BENCH_SHAPES_H
 #define KERNEL_BENCH_SHAPES_H
 
+/* every shape's output zero point (kernel_bench.c's params; folded into the pairs4 records by
+   gen_kernel_bench_data.c as DSL_STAGE_ZP_IN_ROUND does) */
+#define DSL_BENCH_ZERO_POINT (-3)
+
 #define DSL_BENCH_SHAPES(X)                                                                         \
     X(a, 8, 8, 7, 1, 1, 1, 320, 366, 47, 50, "conv 8->8, k7, 320 rows")                             \
     X(b, 8, 8, 7, 1, 9, 1, 320, 366, 95, 50, "conv 8->8, k7, dilation 9, 320 rows")                 \
