@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "dsl_harness_io.h"
+#include "dsl_harness_frames.h"
 #include "dsl_harness_trace.h"
 #include "dsl_model.h"
 #ifdef DSL_PROFILE_STEPS
@@ -39,51 +40,15 @@
 #endif
 #endif
 
-#define DSL_H_FS DSL_MODEL_FRAME_SAMPLES
-#define DSL_H_HB DSL_MODEL_HANDOFF_BYTES
-#define DSL_H_PATH_RECORD_BYTES (20 + 4 * DSL_H_FS + DSL_H_HB)
-#define DSL_H_PROCESS_RECORD_BYTES (12 + 2 * DSL_H_FS)
-
-#define DSL_H_EXIT_USAGE 2
-#define DSL_H_EXIT_IO 3
-
-static uint8_t g_pcm_bytes[2 * DSL_H_FS];
 static int16_t g_in[DSL_H_FS];
 static int16_t g_light_out[DSL_H_FS];
 static int16_t g_heavy_out[DSL_H_FS];
 static int16_t g_routed_out[DSL_H_FS];
 static uint8_t g_record[DSL_H_PATH_RECORD_BYTES];
 
-static uint64_t g_counter_overhead;
 #ifdef DSL_PROFILE_STEPS
 static uint64_t g_hook_cost;
 #endif
-
-static uint64_t dsl_h_elapsed(uint64_t t0, uint64_t t1)
-{
-    const uint64_t d = t1 - t0;
-    return d > g_counter_overhead ? d - g_counter_overhead : 0;
-}
-
-static int dsl_h_fail(int code, const char *what, const char *path)
-{
-    dsl_hio_log(what);
-    dsl_hio_log(path);
-    return code;
-}
-
-/* Next frame of the input into g_in: 1, 0 at the end (a partial frame is dropped), -1 on error. */
-static int dsl_h_next_frame(int32_t in_h)
-{
-    int32_t i;
-    const int32_t got = dsl_hio_read(in_h, g_pcm_bytes, (int32_t)sizeof g_pcm_bytes);
-    if (got < 0) return -1;
-    if (got < (int32_t)sizeof g_pcm_bytes) return 0;
-    for (i = 0; i < DSL_H_FS; i++) {
-        g_in[i] = (int16_t)(uint16_t)((uint16_t)g_pcm_bytes[2 * i] | ((uint16_t)g_pcm_bytes[2 * i + 1] << 8));
-    }
-    return 1;
-}
 
 #ifdef DSL_HARNESS_TARGET
 int main(void)
@@ -150,7 +115,7 @@ int main(int argc, char **argv)
     /* Pass 1: per path. */
     dsl_model_light_reset();
     dsl_model_heavy_reset();
-    while ((more = dsl_h_next_frame(in_h)) > 0) {
+    while ((more = dsl_h_next_frame(in_h, g_in)) > 0) {
         dsl_model_decision_t d;
         const int8_t *handoff;
         uint32_t light_instr;
@@ -195,7 +160,7 @@ int main(int argc, char **argv)
     in_h = dsl_hio_open_read(in_path);
     if (in_h < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot reopen input PCM", in_path);
     dsl_model_light_reset();
-    while ((more = dsl_h_next_frame(in_h)) > 0) {
+    while ((more = dsl_h_next_frame(in_h, g_in)) > 0) {
         const dsl_model_decision_t d = dsl_model_process(g_in, g_routed_out);
         (void)dsl_h_put16s(dsl_h_put_decision(g_record, &d), g_routed_out, DSL_H_FS);
         if (dsl_hio_write(out_h, g_record, DSL_H_PROCESS_RECORD_BYTES) != 0) {

@@ -25,6 +25,7 @@
 
 #include "dsl_cores.h"
 #include "dsl_harness_io.h"
+#include "dsl_harness_frames.h"
 #include "dsl_harness_trace.h"
 #include "dsl_sse200.h"
 
@@ -32,17 +33,10 @@
 #error "define DSL_HEAVY_VECTORS: the heavy core's vector table address (its flash origin)"
 #endif
 
-#define DSL_H_FS DSL_MODEL_FRAME_SAMPLES
-#define DSL_H_HB DSL_MODEL_HANDOFF_BYTES
-#define DSL_H_PATH_RECORD_BYTES (20 + 4 * DSL_H_FS + DSL_H_HB)
-#define DSL_H_PROCESS_RECORD_BYTES (12 + 2 * DSL_H_FS)
-#define DSL_H_EXIT_USAGE 2
-#define DSL_H_EXIT_IO 3
 #define DSL_H_EXIT_LATE 4
 #define DSL_H_EXIT_ATTACH 5
 #define DSL_H_PATH_MAX 256
 
-static uint8_t g_pcm_bytes[2 * DSL_H_FS];
 static int16_t g_in[DSL_H_FS];
 static int16_t g_light_out[DSL_H_FS];
 static int16_t g_heavy_out[DSL_H_FS];
@@ -50,35 +44,9 @@ static int16_t g_routed_out[DSL_H_FS];
 static uint8_t g_record[DSL_H_PATH_RECORD_BYTES];
 static uint8_t g_copy[512];
 static char g_routed_path[DSL_H_PATH_MAX + 8];
-static uint64_t g_counter_overhead;
 
 /* The board's doorbell of the generated light core: MHU0 to CPU1. */
 void dsl_model_heavy_doorbell(void) { dsl_sse200_doorbell_ring(1u); }
-
-static uint64_t dsl_h_elapsed(uint64_t t0, uint64_t t1)
-{
-    const uint64_t d = t1 - t0;
-    return d > g_counter_overhead ? d - g_counter_overhead : 0;
-}
-
-static int dsl_h_fail(int code, const char *what, const char *path)
-{
-    dsl_hio_log(what);
-    dsl_hio_log(path);
-    return code;
-}
-
-static int dsl_h_next_frame(int32_t in_h)
-{
-    int32_t i;
-    const int32_t got = dsl_hio_read(in_h, g_pcm_bytes, (int32_t)sizeof g_pcm_bytes);
-    if (got < 0) return -1;
-    if (got < (int32_t)sizeof g_pcm_bytes) return 0;
-    for (i = 0; i < DSL_H_FS; i++) {
-        g_in[i] = (int16_t)(uint16_t)((uint16_t)g_pcm_bytes[2 * i] | ((uint16_t)g_pcm_bytes[2 * i + 1] << 8));
-    }
-    return 1;
-}
 
 /* Appends the file at path to the open trace out_h. */
 static int dsl_h_append(int32_t out_h, const char *path)
@@ -150,7 +118,7 @@ int main(void)
         g_counter_overhead = b - a;
     }
 
-    while ((more = dsl_h_next_frame(in_h)) > 0) {
+    while ((more = dsl_h_next_frame(in_h, g_in)) > 0) {
         dsl_model_decision_t d;
         const uint8_t *handoff;
         uint32_t light_instr;
