@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "dsl_harness_io.h"
 #include "dsl_model.h"
 
 static uint8_t *dsl_h_put32(uint8_t *p, uint32_t v)
@@ -34,6 +35,19 @@ static uint8_t *dsl_h_put_decision(uint8_t *p, const dsl_model_decision_t *d)
     p = dsl_h_put32(p, (uint32_t)(int32_t)d->route);
     p = dsl_h_put32(p, (uint32_t)d->replay_frames);
     return dsl_h_put32(p, (uint32_t)d->switch_score);
+}
+
+/* The trace's file header ("DSLT", version 2, frame samples, handoff bytes) into the open out_h: 0 or -1. */
+static int dsl_h_write_trace_header(int32_t out_h)
+{
+    uint8_t header[16];
+    header[0] = 'D';
+    header[1] = 'S';
+    header[2] = 'L';
+    header[3] = 'T';
+    (void)dsl_h_put32(dsl_h_put32(dsl_h_put32(header + 4, 2u), (uint32_t)DSL_MODEL_FRAME_SAMPLES),
+                      (uint32_t)DSL_MODEL_HANDOFF_BYTES);
+    return dsl_hio_write(out_h, header, (int32_t)sizeof header) != 0 ? -1 : 0;
 }
 
 #endif /* DSL_HARNESS_TRACE_H */

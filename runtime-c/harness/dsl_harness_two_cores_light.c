@@ -75,7 +75,6 @@ int main(void)
     int32_t i;
     int more;
     uint32_t late = 0;
-    uint8_t header[16];
 
     if (dsl_hio_paths(0, 0, &in_path, &out_path, &profile_path) != 0) return DSL_H_EXIT_USAGE;
     (void)profile_path;
@@ -94,12 +93,7 @@ int main(void)
     routed_h = dsl_hio_open_write(g_routed_path);
     if (routed_h < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot create", g_routed_path);
 
-    header[0] = 'D';
-    header[1] = 'S';
-    header[2] = 'L';
-    header[3] = 'T';
-    (void)dsl_h_put32(dsl_h_put32(dsl_h_put32(header + 4, 2u), (uint32_t)DSL_H_FS), (uint32_t)DSL_H_HB);
-    if (dsl_hio_write(out_h, header, (int32_t)sizeof header) != 0) {
+    if (dsl_h_write_trace_header(out_h) != 0) {
         return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
     }
 

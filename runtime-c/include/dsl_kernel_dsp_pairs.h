@@ -37,20 +37,27 @@ DSL_INLINE void dsl_dsp_pairs4_tail(const int32_t *w, const int8_t *x, int32_t r
     for (c = 0; c < 4; c++) acc[c] = __smlad(w[2 * c + 1], xo, __smlad(w[2 * c], xe, acc[c]));
 }
 
+/* one group of 4 inputs for the 4 channels in plain C: a0..a3 += w . [x0..x3], then x and w advance (a macro, not a
+   function: the accumulators are the caller's locals and must stay in registers) */
+#define DSL_DSP_PAIRS4_GROUP_C()                                                    \
+    do {                                                                            \
+        const int32_t xv_ = dsl_dsp_load_s8x4(x);                                   \
+        const int32_t xe_ = __sxtb16(xv_), xo_ = dsl_dsp_sxtb16_ror8(xv_);          \
+        a0 = __smlad(w[1], xo_, __smlad(w[0], xe_, a0));                            \
+        a1 = __smlad(w[3], xo_, __smlad(w[2], xe_, a1));                            \
+        a2 = __smlad(w[5], xo_, __smlad(w[4], xe_, a2));                            \
+        a3 = __smlad(w[7], xo_, __smlad(w[6], xe_, a3));                            \
+        x += 4;                                                                     \
+        w += 8;                                                                     \
+    } while (0)
+
 /* acc[c] += channel c of the block . x over len int8, w at the window's first word (plain C) */
 DSL_INLINE void dsl_dsp_dot_pairs4_c(const int32_t *w, const int8_t *x, int32_t len, int32_t acc[4])
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
     int32_t i;
     for (i = len >> 2; i > 0; i--) {
-        const int32_t xv = dsl_dsp_load_s8x4(x);
-        const int32_t xe = __sxtb16(xv), xo = dsl_dsp_sxtb16_ror8(xv);
-        a0 = __smlad(w[1], xo, __smlad(w[0], xe, a0));
-        a1 = __smlad(w[3], xo, __smlad(w[2], xe, a1));
-        a2 = __smlad(w[5], xo, __smlad(w[4], xe, a2));
-        a3 = __smlad(w[7], xo, __smlad(w[6], xe, a3));
-        x += 4;
-        w += 8;
+        DSL_DSP_PAIRS4_GROUP_C();
     }
     acc[0] = a0;
     acc[1] = a1;
@@ -145,14 +152,7 @@ DSL_INLINE void dsl_dsp_dot_pairs4_unrolled(const int32_t *w, const int8_t *x, i
                          :
                          : "memory");
 #else
-        const int32_t xv = dsl_dsp_load_s8x4(x);
-        const int32_t xe = __sxtb16(xv), xo = dsl_dsp_sxtb16_ror8(xv);
-        a0 = __smlad(w[1], xo, __smlad(w[0], xe, a0));
-        a1 = __smlad(w[3], xo, __smlad(w[2], xe, a1));
-        a2 = __smlad(w[5], xo, __smlad(w[4], xe, a2));
-        a3 = __smlad(w[7], xo, __smlad(w[6], xe, a3));
-        x += 4;
-        w += 8;
+        DSL_DSP_PAIRS4_GROUP_C();
 #endif
     }
     acc[0] = a0;
