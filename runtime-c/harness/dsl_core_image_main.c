@@ -8,6 +8,7 @@
  * DSL_CORE_ROLE: 1 light path, 2 heavy path, 3 both (single-core boards), 0 none (the baseline that
  * per-path sizes are measured against). DSL_CORE_TWO_CORES: the board runs the paths on two cores, so
  * roles 1 and 2 link the core's entry points of dsl_cores.h (and with them the shared .dsl_handoff object).
+ * DSL_BOARD_GLUE: the board has glue (runtime-c/target/glue): its init, doorbell and cache hooks are linked too.
  */
 #include <stdint.h>
 
@@ -16,7 +17,9 @@
 #if defined(DSL_CORE_TWO_CORES) && (DSL_CORE_ROLE == 1 || DSL_CORE_ROLE == 2)
 #include "dsl_cores.h"
 
-#if DSL_CORE_ROLE == 1
+#ifdef DSL_BOARD_GLUE
+#include "dsl_glue.h" /* the board's doorbell: the generated <m>_glue.c defines the light core's hook */
+#elif DSL_CORE_ROLE == 1
 void dsl_model_heavy_doorbell(void) {}
 #endif
 
@@ -30,10 +33,18 @@ int main(void)
     int32_t acc = 0;
 #if DSL_CORE_ROLE == 1
     dsl_model_decision_t d;
+#endif
+#ifdef DSL_BOARD_GLUE
+    dsl_glue_init();
+#endif
+#if DSL_CORE_ROLE == 1
     acc += dsl_model_light_core_init();
     d = dsl_model_light_core_process(g_pcm, g_frame);
     acc += (int32_t)d.route + (int32_t)dsl_model_light_core_frame();
 #else
+#ifdef DSL_BOARD_GLUE
+    dsl_glue_doorbell_wait();
+#endif
     if (dsl_model_heavy_core_attach() == 1) acc += (int32_t)dsl_model_heavy_core_service();
 #endif
     acc += dsl_model_heavy_output(1u, g_frame);

@@ -67,6 +67,9 @@
 
 #include <stdint.h>
 
+#ifdef DSL_BOARD_GLUE
+#include "dsl_glue_cache.h" /* this core's cache hooks from its board glue (runtime-c/target/glue) */
+#endif
 #ifndef DSL_HANDOFF_LINE
 #define DSL_HANDOFF_LINE 32u
 #endif

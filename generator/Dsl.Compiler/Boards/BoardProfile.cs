@@ -22,6 +22,11 @@ public sealed record BoardProfile(
     QemuProfile? Qemu,
     string FilePath)
 {
+    /// <summary>The board glue of a two-core board (doorbell, cache hooks): the folder
+    /// <c>runtime-c/target/glue/&lt;Glue&gt;</c> with one subfolder per path core; null when the board has none
+    /// (the application then provides the hooks itself).</summary>
+    public string? Glue { get; init; }
+
     public bool IsSingleCore => LightCore == HeavyCore;
 
     public bool IsEmulated => Qemu is not null;

@@ -13,7 +13,7 @@ namespace Dsl.Compiler.Boards;
 /// </summary>
 public static partial class BoardProfileLoader
 {
-    private static readonly string[] TopKeys = ["name", "description", "source", "cores", "paths", "shared", "qemu"];
+    private static readonly string[] TopKeys = ["name", "description", "source", "cores", "paths", "shared", "glue", "qemu"];
     private static readonly string[] CoreKeys =
         ["id", "cpu", "fpu", "dsp", "mve", "clock_hz", "gcc_flags", "memory", "kernel_variant", "address_space"];
     private static readonly string[] MemoryKeys = ["flash", "ram", "boot"];
@@ -259,7 +259,30 @@ public static partial class BoardProfileLoader
             qemu = new QemuProfile(machine, (int)shift, refHz, heavyCore);
         }
 
-        return new BoardProfile(name, description, source, cores, light, heavy, shared, qemu, file);
+        string? glue = null;
+        if (ctx.Value(root, "glue") is { } glueNode)
+        {
+            glue = ctx.String(root, "", "glue");
+            if (!GlueNameRegex().IsMatch(glue))
+            {
+                throw ctx.Error(glueNode, "glue",
+                    $"'{glue}' is not allowed; use lower-case letters, digits and '-' (it names the folder runtime-c/target/glue/<glue>)");
+            }
+
+            if (light == heavy)
+            {
+                throw ctx.Error(glueNode, "glue",
+                    "only for boards whose light and heavy paths run on two cores (it holds the doorbell between them); both run on one core here");
+            }
+
+            if (qemu is not null)
+            {
+                // The emulated two-core test firmware brings its own doorbells (runtime-c/target/dsl_sse200.c).
+                throw ctx.Error(glueNode, "glue", "not for emulated boards: their test harness provides the doorbells; remove glue or qemu");
+            }
+        }
+
+        return new BoardProfile(name, description, source, cores, light, heavy, shared, qemu, file) { Glue = glue };
     }
 
     private static IEnumerable<(string Name, MemoryRegion Region)> Regions(CoreProfile c) =>
@@ -434,6 +457,9 @@ public static partial class BoardProfileLoader
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex BoardNameRegex();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex GlueNameRegex();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex IdentifierRegex();

@@ -11,6 +11,7 @@ namespace Dsl.Compiler.Targets;
 /// &lt;out&gt;/&lt;core&gt;/CMakeLists.txt   static library of the core's path(s), the core's flags
 /// &lt;out&gt;/&lt;core&gt;/&lt;m&gt;_&lt;core&gt;.mk     the same as a make fragment (include it, or make -f)
 /// &lt;out&gt;/&lt;core&gt;/memory.ld        MEMORY for runtime-c/target/dsl_target.ld (+ SHARED / .dsl_handoff)
+/// &lt;out&gt;/&lt;core&gt;/dsl_glue*         boards with a glue key: the core's doorbell and cache glue (<see cref="BoardGlue"/>)
 /// &lt;out&gt;/firmware/...              emulated boards: self-contained QEMU test firmware (harness,
 ///                                  startup, semihosting, linker scripts, CMake, make, run_qemu.sh)
 /// </code>
@@ -42,6 +43,11 @@ public static class BuildGlueWriter
                 Directory.CreateDirectory(coreDir);
                 files.Add(Save(Path.Combine(coreDir, "memory.ld"), MemoryLd(board, core)));
                 files.AddRange(WriteTwoCoreSources(board, model, role, coreDir, board.IsSingleCore ? null : Layout()));
+                if (board.Glue is not null)
+                {
+                    files.AddRange(BoardGlue.Write(board, core, role, model, coreDir, Layout()));
+                }
+
                 files.Add(Save(Path.Combine(coreDir, "CMakeLists.txt"), CMake(board, plan, coreDir)));
                 files.Add(Save(Path.Combine(coreDir, plan.Name + ".mk"), Make(board, plan, coreDir)));
             }

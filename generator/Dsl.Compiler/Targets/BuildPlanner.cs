@@ -46,14 +46,15 @@ public static class BuildPlanner
         // (TwoCoreSources, written there by the glue writer or the link check).
         IReadOnlyList<string> twoCore = board.IsSingleCore
             ? []
-            : [Path.Combine(coreDir, Emit.TwoCoreSources.SharedSource(model.Name)), Path.Combine(coreDir, Emit.TwoCoreSources.EntrySource(model.Name, role))];
+            : [Path.Combine(coreDir, Emit.TwoCoreSources.SharedSource(model.Name)), Path.Combine(coreDir, Emit.TwoCoreSources.EntrySource(model.Name, role)),
+                .. BoardGlue.SourceNames(board, core, role, model.Name).Select(n => Path.Combine(coreDir, n))];
         return new CoreBuildPlan(
             $"{model.Name}_{core.Id}",
             role,
             "arm-none-eabi-gcc",
             [.. sources, .. twoCore, .. model.RuntimeSources(core.KernelVariant)],
             board.IsSingleCore ? model.IncludeDirs() : [coreDir, .. model.IncludeDirs()],
-            [],
+            BoardGlue.Defines(board),
             [.. core.GccFlags, .. CommonCFlags, .. TargetCFlags],
             [],
             coreDir,

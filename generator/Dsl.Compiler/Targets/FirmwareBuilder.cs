@@ -119,6 +119,7 @@ public static partial class FirmwareBuilder
         File.WriteAllText(Path.Combine(dir, "memory.ld"), BuildGlueWriter.MemoryLd(board, core));
         File.Copy(Path.Combine(layout.TargetDir, "dsl_target.ld"), Path.Combine(dir, "dsl_target.ld"), overwrite: true);
         BuildGlueWriter.WriteTwoCoreSources(board, model, role, dir, layout);
+        BoardGlue.Write(board, core, role, model, dir, layout);
         var plan = BuildPlanner.ForCoreImage(board, core, role, model, layout.HarnessDir, layout.TargetDir, dir);
         var elf = Path.Combine(dir, plan.Name + ".elf");
         try

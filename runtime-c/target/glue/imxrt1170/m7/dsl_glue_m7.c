@@ -1,0 +1,60 @@
+/*
+ * dsl_glue_m7.c - i.MX RT1170 Cortex-M7 (heavy core, MU side A): the doorbell interrupt (general purpose
+ * interrupt 0 from the M4, SR.GIP0, MUA_IRQn) and the data cache maintenance of the handoff ring in OCRAM2 by
+ * address (DCCMVAC / DCIMVAC).
+ * COMPILED AND LINKED HERE, UNTESTED ON HARDWARE. The MU clock is assumed on (reset default).
+ */
+#include "dsl_glue.h"
+#include "dsl_glue_arm.h"
+
+/* IMXRT1170RM / MCUXpresso MIMXRT1176_cm7.h: MUA_BASE 0x40C48000, MUA_IRQn 118; SR 0x20, CR 0x24 (fsl_mu.h). */
+#define MUA_SR DSL_GLUE_REG(0x40C48020u)
+#define MUA_CR DSL_GLUE_REG(0x40C48024u)
+#define MU_SR_GIP0 (1u << 31)       /* MU_SR_GIPn_SHIFT 28, channel 0 = +3; write 1 to clear */
+#define MU_CR_GIE0 (1u << 31)       /* MU_CR_GIEn_SHIFT 28, channel 0 = +3 */
+#define MU_CR_GIRN_NMI 0x000F0008u  /* GIRn and NMI: written 0 to leave them alone */
+#define MUA_IRQN 118u
+
+static volatile uint32_t g_rung; /* a doorbell the interrupt handler took, not yet waited for */
+
+void dsl_glue_init(void)
+{
+    MUA_SR = MU_SR_GIP0; /* a request from before start-up is no doorbell */
+    MUA_CR = (MUA_CR & ~MU_CR_GIRN_NMI) | MU_CR_GIE0;
+    dsl_glue_nvic_enable(MUA_IRQN);
+}
+
+int dsl_glue_doorbell_ack(void)
+{
+    if ((MUA_SR & MU_SR_GIP0) == 0u) return 0;
+    MUA_SR = MU_SR_GIP0;
+    (void)MUA_SR;
+    return 1;
+}
+
+#ifndef DSL_GLUE_NO_IRQ_HANDLER
+void MUA_IRQHandler(void); /* vector 16 + 118 of the SDK startup file (weak there) */
+void MUA_IRQHandler(void)
+{
+    if (dsl_glue_doorbell_ack()) g_rung = 1u;
+}
+#endif
+
+void dsl_glue_doorbell_wait(void)
+{
+    const uint32_t primask = dsl_glue_irq_lock();
+    while (g_rung == 0u && dsl_glue_doorbell_ack() == 0) dsl_glue_wfi();
+    g_rung = 0u;
+    dsl_glue_nvic_clear_pending(MUA_IRQN); /* taken here: no handler run for it */
+    dsl_glue_irq_unlock(primask);
+}
+
+void dsl_glue_cache_clean(const volatile void *addr, uint32_t bytes)
+{
+    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCCMVAC, addr, bytes);
+}
+
+void dsl_glue_cache_invalidate(const volatile void *addr, uint32_t bytes)
+{
+    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCIMVAC, addr, bytes);
+}
