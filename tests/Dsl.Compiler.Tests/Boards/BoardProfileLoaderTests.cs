@@ -312,4 +312,32 @@ public class BoardProfileLoaderTests
         Assert.Equal(DslErrorCode.Board, e.Code);
         Assert.Contains("mps2-an386", e.Message);
     }
+
+    [Fact]
+    public void Glue_key_names_the_glue_folder_of_a_two_core_board()
+    {
+        var board = BoardProfileLoader.Parse(Valid + "\nglue: my-soc\n", "boards/test-board.yaml");
+        Assert.Equal("my-soc", board.Glue);
+        Assert.Null(BoardProfileLoader.Parse(Valid, "boards/test-board.yaml").Glue);
+    }
+
+    [Theory]
+    [InlineData("My_Soc", "lower-case letters, digits and '-'")]
+    [InlineData("../x", "lower-case letters, digits and '-'")]
+    public void Glue_key_that_cannot_be_a_folder_name_is_refused(string glue, string expected)
+    {
+        var e = Fails(Valid + $"\nglue: '{glue}'\n");
+        Assert.Contains("glue:", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Glue_key_on_a_single_core_board_or_an_emulated_board_is_refused()
+    {
+        var single = Fails(Valid.Replace("heavy: big", "heavy: little") + "\nglue: my-soc\n");
+        Assert.Contains("only for boards whose light and heavy paths run on two cores", single.Message);
+        var an521 = File.ReadAllText(Path.Combine(BoardsDir, "mps2-an521.yaml")) + "\nglue: sse200\n";
+        var e = Assert.Throws<DslException>(() => BoardProfileLoader.Parse(an521, "boards/mps2-an521.yaml"));
+        Assert.Contains("not for emulated boards", e.Message);
+    }
 }
