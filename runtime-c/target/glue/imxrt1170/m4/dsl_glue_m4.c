@@ -11,7 +11,7 @@
    layout (fsl_mu.h): TR0-3 0x00, RR0-3 0x10, SR 0x20, CR 0x24; in each 4-bit field bit 3 is channel 0. */
 #define MUB_CR DSL_GLUE_REG(0x40C4C024u)
 #define MU_CR_GIR0 (1u << 19)       /* MU_CR_GIRn_SHIFT 16, channel 0 = +3: request general interrupt 0 */
-#define MU_CR_GIRN_NMI 0x000F0008u  /* GIRn (bits 19:16) and NMI (bit 3): written 0 to leave them alone */
+#define MU_CR_GIRN 0x000F0000u      /* GIRn (bits 19:16): written 0, which leaves pending requests alone (PERI_MU.h) */
 
 /* LMEM (MIMXRT1176_cm4.h LMEM_BASE 0xE0082000): processor-system cache control PSCCR 0x800, line control
    PSCLCR 0x804, search address PSCSAR 0x808 (bits in fsl_device headers LMEM_PSCCR_ENCACHE, LMEM_PSCLCR_*). */
@@ -35,7 +35,7 @@ void dsl_glue_doorbell_ring(void)
     __asm__ volatile("dsb" ::: "memory");
     cr = MUB_CR;
     if ((cr & MU_CR_GIR0) != 0u) return; /* still pending: the M7 has not taken the last one yet */
-    MUB_CR = (cr & ~MU_CR_GIRN_NMI) | MU_CR_GIR0;
+    MUB_CR = (cr & ~MU_CR_GIRN) | MU_CR_GIR0;
 }
 
 static void lmem_lines(uint32_t command, const volatile void *addr, uint32_t bytes)

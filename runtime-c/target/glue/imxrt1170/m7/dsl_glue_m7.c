@@ -12,7 +12,7 @@
 #define MUA_CR DSL_GLUE_REG(0x40C48024u)
 #define MU_SR_GIP0 (1u << 31)       /* MU_SR_GIPn_SHIFT 28, channel 0 = +3; write 1 to clear */
 #define MU_CR_GIE0 (1u << 31)       /* MU_CR_GIEn_SHIFT 28, channel 0 = +3 */
-#define MU_CR_GIRN_NMI 0x000F0008u  /* GIRn and NMI: written 0 to leave them alone */
+#define MU_CR_GIRN 0x000F0000u      /* GIRn (bits 19:16): written 0, which leaves pending requests alone (PERI_MU.h) */
 #define MUA_IRQN 118u
 
 static volatile uint32_t g_rung; /* a doorbell the interrupt handler took, not yet waited for */
@@ -20,7 +20,7 @@ static volatile uint32_t g_rung; /* a doorbell the interrupt handler took, not y
 void dsl_glue_init(void)
 {
     MUA_SR = MU_SR_GIP0; /* a request from before start-up is no doorbell */
-    MUA_CR = (MUA_CR & ~MU_CR_GIRN_NMI) | MU_CR_GIE0;
+    MUA_CR = (MUA_CR & ~MU_CR_GIRN) | MU_CR_GIE0;
     dsl_glue_nvic_enable(MUA_IRQN);
 }
 
