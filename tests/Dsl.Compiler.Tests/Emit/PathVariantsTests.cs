@@ -116,6 +116,21 @@ public sealed partial class PathVariantsTests : IDisposable
         Assert.Equal(lightKernels.Count, heavyKernels.Count);
     }
 
+    [Fact]
+    public void A_path_in_dsp_is_refused_on_a_core_without_dsp_before_compiling()
+    {
+        var board = Board("mps2-an521");
+        var fitting = ModelFolder.Load(Emit("fitting", EmitOptions.For(RuntimeDir, PathVariants.Of(board))), Program.Name);
+        Assert.Equal(2, BuildPlanner.ForBoard(board, fitting, Path.Combine(_work, "glue1")).Count);
+
+        // Swapped: the dsp code of the light path would land on CPU0, which has no DSP.
+        var swapped = ModelFolder.Load(Emit("swapped", EmitOptions.For(RuntimeDir, new PathVariants(KernelVariant.Dsp, KernelVariant.Portable))), Program.Name);
+        var e = Assert.Throws<Diagnostics.DslException>(() => BuildPlanner.ForBoard(board, swapped, Path.Combine(_work, "glue2")));
+        Assert.Equal(Diagnostics.DslErrorCode.Board, e.Code);
+        Assert.Contains($"{Program.Name}_light.c: the path was emitted with dsp kernels", e.Message);
+        Assert.Contains("core 'cpu0'", e.Message);
+    }
+
     [Theory]
     [InlineData("mps2-an386", KernelVariant.Dsp)]
     [InlineData("mps3-an547", KernelVariant.Mve)]
@@ -125,7 +140,7 @@ public sealed partial class PathVariantsTests : IDisposable
     {
         var board = Board(boardName);
         var variants = PathVariants.Of(board);
-        Assert.True(variants.IsUniform);
+        Assert.Equal(PathVariants.Uniform(board.CommonKernelVariant), variants);
         var dir = Emit(boardName, EmitOptions.For(RuntimeDir, variants, WeightLayoutPlan.Choose(Program, variants, board)));
         var runtime = Path.Combine(dir, "dsl_runtime");
         Assert.Empty(Directory.GetDirectories(runtime));
