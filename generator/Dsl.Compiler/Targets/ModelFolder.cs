@@ -106,8 +106,8 @@ public sealed record ModelFolder(
             throw new DslException(DslErrorCode.Board,
                 $"{Directory}: the model was emitted with {v.ToString().ToLowerInvariant()} kernels, but core '{core.Id}' " +
                 $"({core.Cpu}) of board '{board.Name}' cannot run them ({board.FilePath}: kernel_variant " +
-                $"{core.KernelVariant.ToString().ToLowerInvariant()}); emit the model with the board's common variant " +
-                $"'{board.CommonKernelVariant.ToString().ToLowerInvariant()}' (dslc generate --board {board.Name})");
+                $"{core.KernelVariant.ToString().ToLowerInvariant()}); emit the model for this board (dslc generate --board {board.Name}: " +
+                $"each path in its core's variant) or with the board's common variant '{board.CommonKernelVariant.ToString().ToLowerInvariant()}'");
         }
 
         IEnumerable<string> sources = role switch
