@@ -37,6 +37,8 @@ public static partial class CEmitter
         var upper = m.ToUpperInvariant();
         var frameBytes = 2 * program.FrameSamples;
         var symbols = new CSymbols();
+        // Each path in the variant of the core that runs it (one variant on single-core boards and the host).
+        var variants = options.Variants;
 
         var lightSlices = new SliceExpr("light", new Dictionary<BufferRegion, (int, bool)>
         {
@@ -47,7 +49,7 @@ public static partial class CEmitter
             [BufferRegion.Output] = (frameBytes, true),
         });
         var light = PathCoder.Code(program.Light, m, symbols, lightSlices, options.SpecialisationRule, program.Rounding,
-            options.LayoutPlan);
+            options.LayoutPlanFor(variants.Light));
         if (program.SwitchScore.Region is not (BufferRegion.Arena or BufferRegion.State))
             throw lightSlices.Invalid("switch score", $"slice {program.SwitchScore} must be in the light arena or state");
         var score = lightSlices.Read("switch score", program.SwitchScore, SliceExpr.Element.S8, 1);
@@ -58,7 +60,7 @@ public static partial class CEmitter
             [BufferRegion.State] = (program.Heavy.StateBytes, true),
             [BufferRegion.Handoff] = (program.HandoffBytes, false),
             [BufferRegion.Output] = (frameBytes, true),
-        }), options.SpecialisationRule, program.Rounding, options.LayoutPlan);
+        }), options.HeavySpecialisationRule, program.Rounding, options.LayoutPlanFor(variants.Heavy));
 
         var gate = program.Mode == RoutingMode.Gate || !program.HasLightOutput;
         var lightRegions = new SortedSet<BufferRegion>(light.StepRegions) { program.SwitchScore.Region };
@@ -104,11 +106,11 @@ public static partial class CEmitter
                 ("has_arena", program.Light.ArenaBytes > 0), ("has_state", program.Light.StateBytes > 0),
                 ("steps", light.Steps), ("reset_lines", light.ResetLines),
                 ("decls", lightDecls), ("voids", lightVoids), ("score", score), ("gate", gate),
-                ("specialised", Specialised(light, options.KernelVariant)))),
+                ("specialised", Specialised(light, variants.Light)))),
             [$"{m}_heavy.c"] = Text("heavy_c", With(
                 ("has_arena", program.Heavy.ArenaBytes > 0), ("has_state", program.Heavy.StateBytes > 0),
                 ("steps", heavy.Steps), ("reset_lines", heavy.ResetLines),
-                ("decls", heavyDecls), ("voids", heavyVoids), ("specialised", Specialised(heavy, options.KernelVariant)))),
+                ("decls", heavyDecls), ("voids", heavyVoids), ("specialised", Specialised(heavy, variants.Heavy)))),
             [$"{m}_model.c"] = Text("model_c", common),
             [$"{m}_weights.h"] = Text("weights_h", With(("arrays", light.Arrays.Concat(heavy.Arrays).ToList()))),
             [$"{m}_weights_light.c"] = Text("weights_c", With(("path", "light"), ("arrays", light.Arrays))),
@@ -116,12 +118,12 @@ public static partial class CEmitter
             ["dsl_model.h"] = Text("dsl_model_h", common),
             ["dsl_config.h"] = Text("dsl_config_h", With(
                 ("double_rounding", program.Rounding == RoundingRule.Tflite),
-                ("variant", options.KernelVariant.ToString().ToUpperInvariant()))),
+                ("variants", ConfigVariants(variants)))),
         };
 
         // The light reset clears the handoff ring; gate mode zeroes light_out. Both use dsl_fill_s8.
-        var kernels = new SortedSet<string>(light.Kernels.Concat(heavy.Kernels), StringComparer.Ordinal) { "dsl_fill_s8" };
-        foreach (var (path, bytes) in RuntimeFiles.Select(options, kernels))
+        var lightKernels = new SortedSet<string>(light.Kernels, StringComparer.Ordinal) { "dsl_fill_s8" };
+        foreach (var (path, bytes) in RuntimeFiles.Select(options.RuntimeDir, variants, lightKernels, heavy.Kernels))
             files.Add(path, bytes);
         return files;
     }
@@ -142,6 +144,20 @@ public static partial class CEmitter
             ["variant_header"] = header, ["dot_prefix"] = prefix,
         });
     }
+
+    /// <summary>dsl_config.h's kernel variants, most capable first, each with the ACLE macro of the core feature it
+    /// needs: with two, each build (core) defines the variant its flags allow, which is its path's.</summary>
+    private static List<Dictionary<string, object>> ConfigVariants(PathVariants variants) =>
+        variants.Distinct.Reverse().Select(v => new Dictionary<string, object>
+        {
+            ["name"] = v.ToString().ToUpperInvariant(),
+            ["feature"] = v switch
+            {
+                KernelVariant.Dsp => "__ARM_FEATURE_DSP",
+                KernelVariant.Mve => "__ARM_FEATURE_MVE",
+                _ => "",
+            },
+        }).ToList();
 
     private static void Declare(List<string> decls, IReadOnlySet<BufferRegion> used, BufferRegion region, string decl)
     {

@@ -6,19 +6,23 @@ namespace Dsl.Compiler.Emit;
 /// <summary>
 /// The runtime part of the output: every header of runtime-c/include/ (kernel files include internal
 /// headers; copying them all needs no knowledge of which), and one source per kernel the program calls,
-/// from src/&lt;variant&gt;/ when that variant has it, else from src/portable/.
+/// from src/&lt;variant&gt;/ when that variant has it, else from src/portable/. With one variant for both paths
+/// the sources lie flat in dsl_runtime/; with two (a two-core board whose cores differ) dsl_runtime/portable/
+/// holds every kernel the paths call and dsl_runtime/&lt;variant&gt;/ the variant's own files of the kernels its
+/// path calls: a core compiles portable/ with its variant's files in their place (ModelFolder.RuntimeSources).
 /// </summary>
 internal static class RuntimeFiles
 {
     public const string Folder = "dsl_runtime";
 
-    public static IEnumerable<(string Path, byte[] Bytes)> Select(EmitOptions options, IEnumerable<string> kernels)
+    public static IEnumerable<(string Path, byte[] Bytes)> Select(string runtimeDir, PathVariants variants,
+        IEnumerable<string> lightKernels, IEnumerable<string> heavyKernels)
     {
-        var include = Path.Combine(options.RuntimeDir, "include");
+        var include = Path.Combine(runtimeDir, "include");
         if (!Directory.Exists(include))
         {
             throw new DslException(DslErrorCode.Io,
-                $"runtime folder {options.RuntimeDir} has no include/ (point the runtime directory at runtime-c/)");
+                $"runtime folder {runtimeDir} has no include/ (point the runtime directory at runtime-c/)");
         }
 
         var headers = Directory.GetFiles(include, "*.h").Select(Path.GetFileName).OfType<string>()
@@ -26,16 +30,37 @@ internal static class RuntimeFiles
         foreach (var header in headers)
             yield return ($"{Folder}/{header}", File.ReadAllBytes(Path.Combine(include, header)));
 
-        foreach (var kernel in kernels.Order(StringComparer.Ordinal))
-            yield return ($"{Folder}/{kernel}.c", File.ReadAllBytes(Source(options, kernel)));
+        var all = new SortedSet<string>(lightKernels.Concat(heavyKernels), StringComparer.Ordinal);
+        if (variants.IsUniform)
+        {
+            foreach (var kernel in all)
+                yield return ($"{Folder}/{kernel}.c", File.ReadAllBytes(Source(runtimeDir, variants.Light, kernel)));
+            yield break;
+        }
+
+        foreach (var kernel in all)
+            yield return ($"{Folder}/{VariantFolder(KernelVariant.Portable)}/{kernel}.c", File.ReadAllBytes(Source(runtimeDir, KernelVariant.Portable, kernel)));
+        var own = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (variant, kernels) in new[] { (variants.Light, lightKernels), (variants.Heavy, heavyKernels) })
+        {
+            if (variant == KernelVariant.Portable) continue;
+            foreach (var kernel in kernels)
+            {
+                var file = Path.Combine(runtimeDir, "src", VariantFolder(variant), kernel + ".c");
+                if (File.Exists(file)) own[$"{Folder}/{VariantFolder(variant)}/{kernel}.c"] = file;
+            }
+        }
+
+        foreach (var (relative, file) in own)
+            yield return (relative, File.ReadAllBytes(file));
     }
 
-    /// <summary>The file that implements <paramref name="kernel"/> for the requested variant.</summary>
-    public static string Source(EmitOptions options, string kernel)
+    /// <summary>The file that implements <paramref name="kernel"/> for <paramref name="variant"/>.</summary>
+    private static string Source(string runtimeDir, KernelVariant variant, string kernel)
     {
-        var variant = Path.Combine(options.RuntimeDir, "src", VariantFolder(options.KernelVariant), kernel + ".c");
-        if (File.Exists(variant)) return variant;
-        var portable = Path.Combine(options.RuntimeDir, "src", VariantFolder(KernelVariant.Portable), kernel + ".c");
+        var own = Path.Combine(runtimeDir, "src", VariantFolder(variant), kernel + ".c");
+        if (File.Exists(own)) return own;
+        var portable = Path.Combine(runtimeDir, "src", VariantFolder(KernelVariant.Portable), kernel + ".c");
         if (File.Exists(portable)) return portable;
         throw new DslException(DslErrorCode.Io, $"runtime kernel {kernel} is missing: no {portable}");
     }

@@ -30,26 +30,43 @@ public sealed record WeightLayoutPlan(IReadOnlySet<string> Pairs4Nodes)
 
     /// <summary>The plan for <paramref name="program"/> emitted with <paramref name="variant"/> kernels and
     /// <paramref name="rule"/> (the layout exists in specialised dsp steps only).</summary>
-    public static WeightLayoutPlan Choose(ModelProgram program, KernelVariant variant, ConvSpecialisation rule, BoardProfile? board)
+    public static WeightLayoutPlan Choose(ModelProgram program, KernelVariant variant, ConvSpecialisation rule, BoardProfile? board) =>
+        Choose(program, PathVariants.Uniform(variant), _ => rule, board);
+
+    /// <summary>The plan for <paramref name="program"/> with each path in its own variant (<see cref="ConvSpecialisation.For"/>
+    /// it): candidates come from the dsp paths only.</summary>
+    public static WeightLayoutPlan Choose(ModelProgram program, PathVariants variants, BoardProfile? board) =>
+        Choose(program, variants, ConvSpecialisation.For, board);
+
+    private static WeightLayoutPlan Choose(ModelProgram program, PathVariants variants, Func<KernelVariant, ConvSpecialisation> ruleOf,
+        BoardProfile? board)
     {
-        if (variant != KernelVariant.Dsp) return Int8;
-        IEnumerable<ConvStep> Candidates(PathProgram path) =>
-            path.Steps.Where(rule.Applies).Select(TransposedConvAsConv.EmittedConv).OfType<ConvStep>().Where(DspPairedWeights.Fits);
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(variants);
+        if (variants.Light != KernelVariant.Dsp && variants.Heavy != KernelVariant.Dsp) return Int8;
+        var light = (Path: program.Light, Variant: variants.Light);
+        var heavy = (Path: program.Heavy, Variant: variants.Heavy);
+        IEnumerable<ConvStep> Candidates((PathProgram Path, KernelVariant Variant) p)
+        {
+            if (p.Variant != KernelVariant.Dsp) return [];
+            var rule = ruleOf(p.Variant);
+            return p.Path.Steps.Where(rule.Applies).Select(TransposedConvAsConv.EmittedConv).OfType<ConvStep>().Where(DspPairedWeights.Fits);
+        }
 
         var chosen = new HashSet<string>(StringComparer.Ordinal);
         if (board is null)
         {
-            chosen.UnionWith(Candidates(program.Light).Concat(Candidates(program.Heavy)).Select(s => s.Node));
+            chosen.UnionWith(Candidates(light).Concat(Candidates(heavy)).Select(s => s.Node));
             return new WeightLayoutPlan(chosen);
         }
 
         var cores = board.IsSingleCore
-            ? [(board.Light, new[] { program.Light, program.Heavy })]
-            : new[] { (board.Light, new[] { program.Light }), (board.Heavy, new[] { program.Heavy }) };
+            ? [(board.Light, new[] { light, heavy })]
+            : new[] { (board.Light, new[] { light }), (board.Heavy, new[] { heavy }) };
         foreach (var (core, paths) in cores)
         {
-            var budget = (long)core.Flash.Size - paths.Sum(ConstantBytes) - CodeAllowanceBytes
-                         - StepAllowanceBytes * paths.Sum(p => p.Steps.Count);
+            var budget = (long)core.Flash.Size - paths.Sum(p => ConstantBytes(p.Path)) - CodeAllowanceBytes
+                         - StepAllowanceBytes * paths.Sum(p => p.Path.Steps.Count);
             var ordered = paths.SelectMany(Candidates)
                 .OrderByDescending(s => s.OutRows)
                 .ThenByDescending(s => (long)s.OutRows * s.Weights.Length)

@@ -29,14 +29,17 @@ public sealed record ModelReport(
     /// <param name="m">The compiled model.</param>
     /// <param name="specialisation">The rule the emitted C used (<see cref="ConvSpecialisation.For"/> its kernel variant).</param>
     /// <param name="layout">The weight layouts the emitted C used; null: int8 everywhere.</param>
-    public static ModelReport From(CompiledModel m, ConvSpecialisation specialisation, WeightLayoutPlan? layout = null)
+    /// <param name="heavySpecialisation">The heavy path's rule when its core has another variant; null: <paramref name="specialisation"/>.</param>
+    public static ModelReport From(CompiledModel m, ConvSpecialisation specialisation, WeightLayoutPlan? layout = null,
+        ConvSpecialisation? heavySpecialisation = null)
     {
+        heavySpecialisation ??= specialisation;
         layout ??= WeightLayoutPlan.Int8;
         IrGraph g = m.Graph;
         Partition p = m.Partition;
         ModelProgram program = m.Program;
         var weightBytes = WeightBytesByNode(program);
-        var specialised = program.Light.Steps.Concat(program.Heavy.Steps).Where(specialisation.Applies)
+        var specialised = program.Light.Steps.Where(specialisation.Applies).Concat(program.Heavy.Steps.Where(heavySpecialisation.Applies))
             .Select(s => s.Node).ToHashSet(StringComparer.Ordinal);
         var layers = g.Nodes
             .Where(n => p.LightNodes.Contains(n) || p.HeavyNodes.Contains(n))

@@ -35,7 +35,7 @@ public static class BuildPlanner
     /// <summary>A static library of one core's path(s) with the core's flags.</summary>
     public static CoreBuildPlan ForCore(BoardProfile board, CoreProfile core, string role, ModelFolder model, string coreDir)
     {
-        model.RequireRunnableOn(board, core);
+        model.RequireRunnableOn(board, core, role);
         var sources = role switch
         {
             "light" => model.LightSources,

@@ -94,30 +94,62 @@ public sealed record ModelFolder(
         }
     }
 
-    /// <summary>Throws <see cref="DslErrorCode.Board"/> when the folder holds one kernel variant (flat
-    /// dsl_runtime/) that <paramref name="core"/> cannot execute (dsp kernels on a core without DSP, mve
-    /// kernels on a core without Helium).</summary>
-    public void RequireRunnableOn(BoardProfile board, CoreProfile core)
+    /// <summary>Throws <see cref="DslErrorCode.Board"/> when <paramref name="core"/> cannot execute what it would
+    /// compile: the kernels of a folder with one kernel variant (flat dsl_runtime/), or the specialised code of the
+    /// path(s) it runs (dsp or mve bodies, as a two-core board's folder has per path), on a core without DSP or Helium.</summary>
+    /// <param name="role"><c>light</c>, <c>heavy</c>, <c>light+heavy</c> or <c>none</c>: the path(s) the core runs.</param>
+    public void RequireRunnableOn(BoardProfile board, CoreProfile core, string role = "light+heavy")
     {
-        if (RuntimeDir is null || System.IO.Directory.Exists(Path.Combine(RuntimeDir, "portable")) || EmittedVariant is not { } v)
-        {
-            return;
-        }
-
-        var ok = v switch
-        {
-            KernelVariant.Dsp => core.Dsp,
-            KernelVariant.Mve => core.Mve,
-            _ => true,
-        };
-        if (!ok)
+        var flat = RuntimeDir is not null && !System.IO.Directory.Exists(Path.Combine(RuntimeDir, "portable"));
+        if (flat && EmittedVariant is { } v && !CanRun(core, v))
         {
             throw new DslException(DslErrorCode.Board,
                 $"{Directory}: the model was emitted with {v.ToString().ToLowerInvariant()} kernels, but core '{core.Id}' " +
                 $"({core.Cpu}) of board '{board.Name}' cannot run them ({board.FilePath}: kernel_variant " +
-                $"{core.KernelVariant.ToString().ToLowerInvariant()}); emit the model with the board's common variant " +
-                $"'{board.CommonKernelVariant.ToString().ToLowerInvariant()}' (dslc generate --board {board.Name})");
+                $"{core.KernelVariant.ToString().ToLowerInvariant()}); emit the model for this board (dslc generate --board {board.Name}: " +
+                $"each path in its core's variant) or with the board's common variant '{board.CommonKernelVariant.ToString().ToLowerInvariant()}'");
         }
+
+        IEnumerable<string> sources = role switch
+        {
+            "light" => LightSources,
+            "heavy" => HeavySources,
+            "none" => [],
+            _ => [.. LightSources, .. HeavySources],
+        };
+        foreach (var source in sources.Where(s => !Path.GetFileName(s).Contains("_weights_", StringComparison.Ordinal)))
+        {
+            if (SpecialisedVariant(source) is { } path && !CanRun(core, path))
+            {
+                throw new DslException(DslErrorCode.Board,
+                    $"{source}: the path was emitted with {path.ToString().ToLowerInvariant()} kernels, but core '{core.Id}' " +
+                    $"({core.Cpu}) of board '{board.Name}' runs it and cannot execute them ({board.FilePath}: kernel_variant " +
+                    $"{core.KernelVariant.ToString().ToLowerInvariant()}); emit the model for this board (dslc generate --board {board.Name})");
+            }
+        }
+    }
+
+    private static bool CanRun(CoreProfile core, KernelVariant variant) => variant switch
+    {
+        KernelVariant.Dsp => core.Dsp,
+        KernelVariant.Mve => core.Mve,
+        _ => true,
+    };
+
+    /// <summary>The variant whose kernel header a path source includes for its specialised steps
+    /// (<c>dsl_runtime/dsl_kernel_dsp.h</c> or <c>dsl_kernel_mve.h</c>), or null (portable C only).</summary>
+    private static KernelVariant? SpecialisedVariant(string source)
+    {
+        var text = File.ReadAllText(source);
+        foreach (var v in new[] { KernelVariant.Mve, KernelVariant.Dsp })
+        {
+            if (text.Contains($"#include \"dsl_runtime/dsl_kernel_{v.ToString().ToLowerInvariant()}.h\"", StringComparison.Ordinal))
+            {
+                return v;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

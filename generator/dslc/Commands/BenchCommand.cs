@@ -50,7 +50,7 @@ public static class BenchCommand
         foreach (BoardProfile board in boards)
         {
             string emitted = Path.Combine(work, board.Name, model.Program.Name);
-            ModelReport report = GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board.CommonKernelVariant, info, layoutBoard: board);
+            ModelReport report = GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, PathVariants.Of(board), info, layoutBoard: board);
             ModelFolder folder = ModelFolder.Load(emitted, model.Program.Name);
             var light = new PathPlan(report.Light.MacsPerFrame, report.Light.ArenaBytes, report.Light.StateBytes, StepSummary.Of(model.Program.Light));
             var heavy = new PathPlan(report.Heavy.MacsPerFrame, report.Heavy.ArenaBytes, report.Heavy.StateBytes, StepSummary.Of(model.Program.Heavy));

@@ -28,9 +28,9 @@ public static class GenerateCommand
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         OutputFolder output = OutputFolder.Claim(o.Out ?? Path.Combine("out", manifest.CName), CommandSupport.Inputs(o, manifest, board?.FilePath), "-o", o.Force);
         CompiledModel model = CommandSupport.Compile(o, info);
-        // One emitted folder has one kernel variant: the one every core of the board can run.
-        KernelVariant variant = board?.CommonKernelVariant ?? CommandSupport.Variant(o.Variant);
-        Generate(model, output, board, variant, info, fitCheck: !o.NoFitCheck);
+        // Each path in the variant of the core that runs it (docs/two-cores.md); without a board, --variant for both.
+        PathVariants variants = board is null ? PathVariants.Uniform(CommandSupport.Variant(o.Variant)) : PathVariants.Of(board);
+        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck);
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -38,17 +38,16 @@ public static class GenerateCommand
     /// <summary>Writes everything for <paramref name="board"/> (or none) into <paramref name="output"/>.</summary>
     /// <param name="layoutBoard">The board whose flash bounds the weight layouts when <paramref name="board"/> is null
     /// (bench and validate build their firmware themselves); neither: every candidate layer widened.</param>
-    public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, KernelVariant variant, Action<string> info, bool fitCheck = true,
+    public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
         BoardProfile? layoutBoard = null)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
         try
         {
-            var rule = ConvSpecialisation.For(variant);
-            var emit = new EmitOptions(repo.RuntimeDir, variant, rule, WeightLayoutPlan.Choose(model.Program, variant, rule, board ?? layoutBoard));
+            var emit = EmitOptions.For(repo.RuntimeDir, variants, WeightLayoutPlan.Choose(model.Program, variants, board ?? layoutBoard));
             CEmitter.Emit(model.Program, staging, emit);
-            ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan);
+            ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule);
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
             File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report));
             if (board is not null)

@@ -73,7 +73,7 @@ public static class RunCommand
         try
         {
             string emitted = Path.Combine(work, model.Program.Name);
-            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "a temporary folder"), null, KernelVariant.Portable, info);
+            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "a temporary folder"), null, PathVariants.Uniform(KernelVariant.Portable), info);
             return ModelValidator.Run(model, emitted, new[] { wav }, null, Path.Combine(work, "build"), info)[0].Trace;
         }
         finally

@@ -38,7 +38,7 @@ public static class ValidateCommand
         string emitted = o.Emitted is null ? Path.Combine(work, model.Program.Name) : Path.GetFullPath(o.Emitted);
         if (o.Emitted is null)
         {
-            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board?.CommonKernelVariant ?? KernelVariant.Portable, info,
+            GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board is null ? PathVariants.Uniform(KernelVariant.Portable) : PathVariants.Of(board), info,
                 layoutBoard: board);
         }
 

@@ -18,12 +18,14 @@ public sealed class EmittedModelOnBoardsTests : IDisposable
 
     public void Dispose() => Directory.Delete(temp, true);
 
-    private ModelFolder EmitTiny(KernelVariant variant)
+    private ModelFolder EmitTiny(KernelVariant variant) => EmitTiny(PathVariants.Uniform(variant));
+
+    private ModelFolder EmitTiny(PathVariants variants)
     {
-        var dir = Path.Combine(temp, "tiny_" + variant.ToString().ToLowerInvariant());
+        var dir = Path.Combine(temp, $"tiny_{variants.Light}_{variants.Heavy}".ToLowerInvariant());
         if (!Directory.Exists(dir))
         {
-            CEmitter.Emit(EmitTestPrograms.Tiny(), dir, new EmitOptions(FakeModel.Repo.RuntimeDir, variant));
+            CEmitter.Emit(EmitTestPrograms.Tiny(), dir, EmitOptions.For(FakeModel.Repo.RuntimeDir, variants));
         }
 
         return ModelFolder.Load(dir);
@@ -97,7 +99,8 @@ public sealed class EmittedModelOnBoardsTests : IDisposable
         }
 
         var board = BoardProfileLoader.Load(boardName, FakeModel.Repo.BoardsDir);
-        var model = EmitTiny(board.CommonKernelVariant);
+        // Each path in its core's variant (nrf5340-dk: light on the portable net core, heavy on the dsp app core).
+        var model = EmitTiny(PathVariants.Of(board));
         var images = FirmwareBuilder.BuildCoreImages(board, model, Path.Combine(temp, boardName), FakeModel.Repo);
         Assert.Equal(board.IsSingleCore ? 1 : 2, images.Count);
         foreach (var image in images)

@@ -28,7 +28,7 @@ public sealed class ReplayMutationTests : IDisposable
         CompiledModel model = Compiled.Value;
         string m = model.Program.Name;
         string emitted = Path.Combine(work, name, m);
-        GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, KernelVariant.Portable, _ => { });
+        GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, PathVariants.Uniform(KernelVariant.Portable), _ => { });
         if (mutate is not null)
         {
             string file = Path.Combine(emitted, m + suffix);

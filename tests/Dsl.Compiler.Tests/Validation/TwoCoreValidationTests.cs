@@ -33,7 +33,7 @@ public sealed class TwoCoreValidationTests : IDisposable
         var board = BoardProfileLoader.Load("mps2-an521", FakeModel.Repo.BoardsDir);
         CompiledModel model = ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions());
         string emitted = Path.Combine(work, model.Program.Name);
-        GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, board.CommonKernelVariant, _ => { },
+        GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, PathVariants.Of(board), _ => { },
             layoutBoard: board);
 
         IReadOnlyList<ClipValidation> results = ModelValidator.Run(model, emitted, [Fixtures.TinyDslTestAudio], board, Path.Combine(work, "build"));
