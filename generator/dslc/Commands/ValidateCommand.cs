@@ -66,6 +66,13 @@ public static class ValidateCommand
             string lightOn = board.IsSingleCore ? "" : $" on core '{board.LightCore}'";
             string heavyOn = board.IsSingleCore ? "" : $" on core '{board.HeavyCore}'";
             Console.WriteLine($"{board.Name}: light path{lightOn} {all.Average(r => (double)r.LightInstructions):N0} instructions/frame (max {all.Max(r => r.LightInstructions):N0}); heavy path{heavyOn} {(heavyFrames.Count > 0 ? heavyFrames.Average(r => (double)r.HeavyInstructions) : 0):N0} instructions per heavy frame incl. replay (max {(heavyFrames.Count > 0 ? heavyFrames.Max(r => r.HeavyInstructions) : 0):N0})");
+            foreach (ClipValidation clip in results.Where(r => r.TwoCores is not null))
+            {
+                TwoCoreClip two = clip.TwoCores!;
+                string paced = two.Paced is null ? "not run"
+                    : $"a frame every {two.Paced.PeriodInstructions:N0} instructions of both cores: {two.Paced.Late} late, {two.Paced.Lost} lost, {two.Paced.Overruns} overrun frames";
+                Console.WriteLine($"{Path.GetFileName(clip.Clip)}: routed at latency {two.Lockstep.Latency} frames; lockstep: {two.Lockstep.Late} late, {two.Lockstep.Lost} lost, {two.Lockstep.Overruns} overrun frames; paced ({paced})");
+            }
         }
 
         ValidationVerdict verdict = ValidationVerdict.Of(results);
@@ -76,7 +83,7 @@ public static class ValidateCommand
         }
 
         string routed = board is { IsSingleCore: false }
-            ? "routed: light core's output, or the heavy core's on heavy frames, latency 0, lockstep"
+            ? "routed by the light core at its latency, lockstep and paced: the heavy core's output on heavy frames, no frame late"
             : "routed by the single-core call";
         Console.WriteLine($"bit-exact on {target}: {results.Count} clip(s), {frames} frames ({seconds:F1} s), {heavy} heavy ({100.0 * heavy / Math.Max(1, frames):F1}%), every output sample (per path and {routed}), route decision and handoff byte equal to the golden model");
         return 0;
