@@ -33,6 +33,7 @@ int main(void)
     acc += dsl_model_light_core_init();
     d = dsl_model_light_core_process(g_pcm, g_frame);
     acc += (int32_t)d.route + (int32_t)dsl_model_light_core_frame();
+    acc += (int32_t)dsl_model_light_core_step(g_pcm, g_frame); /* the routed output and its history */
 #else
     if (dsl_model_heavy_core_attach() == 1) acc += (int32_t)dsl_model_heavy_core_service();
 #endif
