@@ -25,6 +25,11 @@ public static class ValidateCommand
             throw new DslException(DslErrorCode.Board, $"{board.FilePath}: board '{board.Name}' has no QEMU machine; validate on an emulated board or on the host (no --board), and use 'dslc generate --board {board.Name}' to build for it");
         }
 
+        if (!(o.PacedLoad >= 0) || double.IsInfinity(o.PacedLoad))
+        {
+            throw new DslException(DslErrorCode.Usage, $"--paced-load {o.PacedLoad}: a load >= 0 (1 the default pacing, 0 no paced run)");
+        }
+
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "validate", manifest.CName, target), CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. o.Audio]), "--work", o.Force);
@@ -54,7 +59,8 @@ public static class ValidateCommand
             }
         }
 
-        IReadOnlyList<ClipValidation> results = ModelValidator.Run(model, emitted, clips, board, Path.Combine(work, "build"), info);
+        IReadOnlyList<ClipValidation> results = ModelValidator.Run(model, emitted, clips, board, Path.Combine(work, "build"), info,
+            o.PacedLoad == 0 ? null : o.PacedLoad);
         int frames = results.Sum(r => r.Comparison.Frames);
         int heavy = results.Sum(r => r.Comparison.HeavyFrames);
         double seconds = (double)frames * model.Manifest.Frame / model.Manifest.SampleRate;
