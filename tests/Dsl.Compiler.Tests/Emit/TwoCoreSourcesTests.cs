@@ -31,13 +31,15 @@ public sealed class TwoCoreSourcesTests : IDisposable
     }
 
     /// <summary>Both cores' entry points in one host program (tests/fixtures/two_cores/two_core_driver.c) against the
-    /// single-core fake_process, at latency 0 (lockstep) and at the default latency: a heavy core in time gives the
+    /// single-core fake_process, at latency 0 (lockstep), 1, the default and 20 (more than the default ring, which grows
+    /// with it): a heavy core in time gives the
     /// single-core output at latency L, one frame too slow gives late frames (counted, light fallback), and an
     /// overload that loses frames is counted and exact again after the heavy core's restart.</summary>
     [Theory]
     [InlineData(null)]
     [InlineData("0")]
     [InlineData("1")]
+    [InlineData("20")]
     public void Entry_points_on_the_host_match_the_single_core_call_at_the_latency_and_count_late_frames(string? latency)
     {
         if (!ToolGate.Have("gcc"))
