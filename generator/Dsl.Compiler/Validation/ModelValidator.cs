@@ -71,7 +71,8 @@ public static class ModelValidator
 
     // The lockstep run (per-core counts; routed output at the firmware's latency, nothing can be late), then the
     // paced run with its period from the lockstep counts; both compared under the latency rule. No paced run at
-    // latency 0 (a firmware built with ROUTED_LATENCY_FRAMES 0 can only run in lockstep).
+    // latency 0 (a firmware built with ROUTED_LATENCY_FRAMES 0 can only run in lockstep), nor for a clip without
+    // heavy frames (nothing to be late: the lockstep run has shown all there is).
     private static ClipValidation RunTwoCores(BoardProfile board, TwoCoreFirmware firmware, string clip, List<FrameRecord> expected, string pcmPath,
         string tracePath, string what, double? pacedLoad, Action<string>? progress)
     {
@@ -80,7 +81,7 @@ public static class ModelValidator
         RoutingLog routing = lockstep.Routing!;
         var comparison = LatencyRule.Compare(expected, trace.Frames, routing, what + " (lockstep)");
         progress?.Invoke($"{Path.GetFileName(clip)}: lockstep at latency {routing.Latency}: {(comparison.BitExact ? "bit-exact" : "MISMATCH")} over {comparison.Frames} frames ({comparison.HeavyFrames} heavy), {routing.Late} late, {routing.Lost} lost, {routing.Overruns} overruns");
-        if (pacedLoad is null || !comparison.BitExact || routing.Latency == 0)
+        if (pacedLoad is null || !comparison.BitExact || routing.Latency == 0 || comparison.HeavyFrames == 0)
         {
             return new ClipValidation(clip, comparison, trace.Frames, new TwoCoreClip(routing, null, null));
         }

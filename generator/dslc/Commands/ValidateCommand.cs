@@ -75,7 +75,7 @@ public static class ValidateCommand
             foreach (ClipValidation clip in results.Where(r => r.TwoCores is not null))
             {
                 TwoCoreClip two = clip.TwoCores!;
-                string paced = two.Paced is null ? "not run"
+                string paced = two.Paced is null ? (clip.Comparison.HeavyFrames == 0 ? "not run: no heavy frame" : "not run")
                     : $"a frame every {two.Paced.PeriodInstructions:N0} instructions of both cores: {two.Paced.Late} late, {two.Paced.Lost} lost, {two.Paced.Overruns} overrun frames";
                 Console.WriteLine($"{Path.GetFileName(clip.Clip)}: routed at latency {two.Lockstep.Latency} frames; lockstep: {two.Lockstep.Late} late, {two.Lockstep.Lost} lost, {two.Lockstep.Overruns} overrun frames; paced ({paced})");
             }
