@@ -41,6 +41,7 @@ int main(void)
     acc += dsl_model_light_core_init();
     d = dsl_model_light_core_process(g_pcm, g_frame);
     acc += (int32_t)d.route + (int32_t)dsl_model_light_core_frame();
+    acc += (int32_t)dsl_model_light_core_step(g_pcm, g_frame); /* the routed output and its history */
 #else
 #ifdef DSL_BOARD_GLUE
     dsl_glue_doorbell_wait();

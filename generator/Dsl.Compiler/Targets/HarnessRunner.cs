@@ -56,6 +56,47 @@ public static class HarnessRunner
 
     private const string ProfileArg = "dsl_profile.bin";
 
+    /// <summary>Runs the test firmware of an emulated two-core board (both images in one QEMU run) on
+    /// <paramref name="pcmPath"/>: in lockstep (<paramref name="periodInstructions"/> 0; per-core counts) or paced,
+    /// a frame every <paramref name="periodInstructions"/> instructions of the shared virtual clock. The trace goes
+    /// to <paramref name="tracePath"/>, the routing log next to it (<c>.routing</c>) and into <see cref="HarnessRun.Routing"/>.</summary>
+    public static HarnessRun RunTwoCoresOnQemu(BoardProfile board, TwoCoreFirmware firmware, string pcmPath, string tracePath,
+        uint periodInstructions = 0, TimeSpan? timeout = null)
+    {
+        var qemu = board.Qemu ?? throw new DslException(DslErrorCode.Board,
+            $"{board.FilePath}: qemu: board '{board.Name}' is build-only; run the firmware on an emulated board");
+        var (workDir, inArg, traceArg) = Prepare(pcmPath, tracePath);
+        IReadOnlyList<string> args = periodInstructions == 0
+            ? [inArg, traceArg]
+            : [inArg, traceArg, periodInstructions.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var routingWritten = Path.Combine(workDir, traceArg + RoutingSuffix);
+        File.Delete(routingWritten);
+        var request = new QemuRunRequest(qemu.Machine, firmware.LightElf, qemu.IcountShift, args, workDir, timeout ?? DefaultTimeout,
+            [firmware.HeavyImage]);
+        var run = QemuRunner.Run(request);
+        var result = Finish(run, Path.Combine(workDir, traceArg), tracePath);
+        if (result.Trace is null)
+        {
+            return result;
+        }
+
+        if (!File.Exists(routingWritten))
+        {
+            throw new DslException(DslErrorCode.Toolchain, $"{run.What}: exited 0 but wrote no routing log {routingWritten}");
+        }
+
+        var routing = Path.GetFullPath(tracePath) + RoutingSuffix;
+        if (routingWritten != routing)
+        {
+            File.Move(routingWritten, routing, overwrite: true);
+        }
+
+        return result with { Routing = RoutingLog.Read(routing) };
+    }
+
+    /// <summary>What the two-core harness appends to the trace's name for its routing log.</summary>
+    public const string RoutingSuffix = ".routing";
+
     /// <summary>Runs the host harness <paramref name="executable"/> on <paramref name="pcmPath"/>.</summary>
     public static HarnessRun RunOnHost(string executable, string pcmPath, string tracePath, TimeSpan? timeout = null)
     {

@@ -25,6 +25,11 @@ public static class ValidateCommand
             throw new DslException(DslErrorCode.Board, $"{board.FilePath}: board '{board.Name}' has no QEMU machine; validate on an emulated board or on the host (no --board), and use 'dslc generate --board {board.Name}' to build for it");
         }
 
+        if (!(o.PacedLoad >= 0) || double.IsInfinity(o.PacedLoad))
+        {
+            throw new DslException(DslErrorCode.Usage, $"--paced-load {o.PacedLoad}: a load >= 0 (1 the default pacing, 0 no paced run)");
+        }
+
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "validate", manifest.CName, target), CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. o.Audio]), "--work", o.Force);
@@ -54,7 +59,8 @@ public static class ValidateCommand
             }
         }
 
-        IReadOnlyList<ClipValidation> results = ModelValidator.Run(model, emitted, clips, board, Path.Combine(work, "build"), info);
+        IReadOnlyList<ClipValidation> results = ModelValidator.Run(model, emitted, clips, board, Path.Combine(work, "build"), info,
+            o.PacedLoad == 0 ? null : o.PacedLoad);
         int frames = results.Sum(r => r.Comparison.Frames);
         int heavy = results.Sum(r => r.Comparison.HeavyFrames);
         double seconds = (double)frames * model.Manifest.Frame / model.Manifest.SampleRate;
@@ -66,17 +72,26 @@ public static class ValidateCommand
             string lightOn = board.IsSingleCore ? "" : $" on core '{board.LightCore}'";
             string heavyOn = board.IsSingleCore ? "" : $" on core '{board.HeavyCore}'";
             Console.WriteLine($"{board.Name}: light path{lightOn} {all.Average(r => (double)r.LightInstructions):N0} instructions/frame (max {all.Max(r => r.LightInstructions):N0}); heavy path{heavyOn} {(heavyFrames.Count > 0 ? heavyFrames.Average(r => (double)r.HeavyInstructions) : 0):N0} instructions per heavy frame incl. replay (max {(heavyFrames.Count > 0 ? heavyFrames.Max(r => r.HeavyInstructions) : 0):N0})");
+            foreach (ClipValidation clip in results.Where(r => r.TwoCores is not null))
+            {
+                TwoCoreClip two = clip.TwoCores!;
+                string paced = two.Paced is null ? (clip.Comparison.HeavyFrames == 0 ? "not run: no heavy frame" : "not run")
+                    : $"a frame every {two.Paced.PeriodInstructions:N0} instructions of both cores: {two.Paced.Late} late, {two.Paced.Lost} lost, {two.Paced.Overruns} overrun frames";
+                Console.WriteLine($"{Path.GetFileName(clip.Clip)}: routed at latency {two.Lockstep.Latency} frames; lockstep: {two.Lockstep.Late} late, {two.Lockstep.Lost} lost, {two.Lockstep.Overruns} overrun frames; paced ({paced})");
+            }
         }
 
         ValidationVerdict verdict = ValidationVerdict.Of(results);
         if (!verdict.BitExact)
         {
-            Console.WriteLine($"NOT bit-exact: {verdict.FirstDifference}");
+            // late, lost or overrun frames with every compared sample equal are a failure, not a difference
+            bool differs = results.Any(r => !r.Comparison.BitExact || r.TwoCores?.PacedComparison is { BitExact: false });
+            Console.WriteLine($"{(differs ? "NOT bit-exact" : "FAILED")}: {verdict.FirstDifference}");
             return verdict.ExitCode;
         }
 
         string routed = board is { IsSingleCore: false }
-            ? "routed: light core's output, or the heavy core's on heavy frames, latency 0, lockstep"
+            ? $"routed by the light core at its latency, {(o.PacedLoad == 0 ? "lockstep" : "lockstep and paced")}: the heavy core's output on heavy frames, no frame late"
             : "routed by the single-core call";
         Console.WriteLine($"bit-exact on {target}: {results.Count} clip(s), {frames} frames ({seconds:F1} s), {heavy} heavy ({100.0 * heavy / Math.Max(1, frames):F1}%), every output sample (per path and {routed}), route decision and handoff byte equal to the golden model");
         return 0;

@@ -20,6 +20,9 @@ public sealed class ValidateOptions : ModelOptions
     [Option("emitted", HelpText = "Validate C that 'dslc generate' already wrote into this folder (same model and options) instead of generating it afresh.")]
     public string? Emitted { get; set; }
 
+    [Option("paced-load", Default = 1.0, HelpText = "Two-core boards: frames come this many times faster in the paced run than the period found from the lockstep counts (> 1: an overload, late frames fail validation); 0: lockstep run only.")]
+    public double PacedLoad { get; set; } = 1.0;
+
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
     public string? Work { get; set; }
 }

@@ -31,17 +31,23 @@ public sealed class TwoCoreSourcesTests : IDisposable
     }
 
     /// <summary>Both cores' entry points in one host program (tests/fixtures/two_cores/two_core_driver.c) against the
-    /// single-core fake_process: lockstep, a latency of 2 frames with a heavy core that services every third frame,
-    /// and an overload that loses frames (counted, light fallback, exact again after the heavy core's restart).</summary>
-    [Fact]
-    public void Entry_points_on_the_host_match_the_single_core_call_and_count_overload()
+    /// single-core fake_process, at latency 0 (lockstep), 1, the default and 20 (more than the default ring, which grows
+    /// with it): a heavy core in time gives the
+    /// single-core output at latency L, one frame too slow gives late frames (counted, light fallback), and an
+    /// overload that loses frames is counted and exact again after the heavy core's restart.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("20")]
+    public void Entry_points_on_the_host_match_the_single_core_call_at_the_latency_and_count_late_frames(string? latency)
     {
         if (!ToolGate.Have("gcc"))
         {
             return;
         }
 
-        var dir = Path.Combine(temp, "both");
+        var dir = Path.Combine(temp, "both" + latency);
         Directory.CreateDirectory(dir);
         foreach (var (name, text) in TwoCoreSources.For("fake", "light").Concat(TwoCoreSources.For("fake", "heavy")).Distinct())
         {
@@ -52,7 +58,7 @@ public sealed class TwoCoreSourcesTests : IDisposable
         var driver = Path.Combine(FakeModel.Repo.Root, "tests", "fixtures", "two_cores", "two_core_driver.c");
         var exe = Path.Combine(dir, "driver");
         var build = ToolRunner.Run("gcc",
-            ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-I", dir, "-I", model.Directory, driver,
+            ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", .. (latency is null ? Array.Empty<string>() : ["-DFAKE_ROUTED_LATENCY_FRAMES=" + latency]), "-I", dir, "-I", model.Directory, driver,
                 .. model.LightSources, .. model.HeavySources, .. model.SingleCoreSources, .. Directory.GetFiles(dir, "*.c").Order(StringComparer.Ordinal), "-o", exe],
             TimeSpan.FromMinutes(1));
         Assert.True(build.Succeeded, build.StdErr);
