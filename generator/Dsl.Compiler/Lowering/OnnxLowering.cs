@@ -115,10 +115,9 @@ public sealed class OnnxLowering
         int stride = (int)node.GetInts("strides", new long[] { 1 })[0];
         int dilation = (int)node.GetInts("dilations", new long[] { 1 })[0];
         long[] pads = node.GetInts("pads", new long[] { 0, 0 });
-        if (pads[1] != 0)
-        {
-            throw Error(node, $"pads the end of time by {pads[1]}: dslc streams frame by frame and needs causal convolutions (left padding only, e.g. F.pad(x, (k - 1, 0)))");
-        }
+        // End padding (nn.Conv1d(padding=p)) adds outputs that read the future; a right crop of exactly those
+        // outputs (FoldCropsPass) makes the conv causal again. Outputs the padding does not add are harmless.
+        int trailing = ConvOutputs(x.OnnxShape[2], pads[0] + pads[1], k, stride, dilation) - ConvOutputs(x.OnnxShape[2], pads[0], k, stride, dilation);
 
         int inC = (int)x.OnnxShape[1];
         if (inPerGroup * groups != inC)
@@ -142,8 +141,12 @@ public sealed class OnnxLowering
         float[] bias = OptionalBias(node, node.Input(2), outC);
         string output = EmitTensor(node.Outputs[0], outC, TensorLayout.ChannelsTime);
         nodes.Add(new ConvNode(node.Name, x.Tensor, output, inC, outC, k, stride, dilation, groups, (int)pads[0],
-            weights, bias, Activation.Identity));
+            weights, bias, Activation.Identity) { TrailingOutputs = trailing });
     }
+
+    /// <summary>Outputs of a convolution over <paramref name="length"/> samples with <paramref name="pads"/> in total.</summary>
+    private static int ConvOutputs(long length, long pads, int k, int stride, int dilation) =>
+        (int)Math.Max(0, ((length + pads - ((long)dilation * (k - 1)) - 1) / stride) + 1);
 
     private void LowerConvTranspose(OnnxNode node)
     {

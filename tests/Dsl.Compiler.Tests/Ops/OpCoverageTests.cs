@@ -52,6 +52,54 @@ public sealed class OpCoverageTests
         Assert.Contains(Check(g).Nodes, n => n is ConvTransposeNode { Stride: 2, TrimEnd: 2 });
     }
 
+    /// <summary>nn.Conv1d(padding=p) then y[..., :-n]: the crop removes exactly the outputs that read end padding.</summary>
+    [Theory]
+    [InlineData(3, 1, 2, 4, 4)] // k 3, dilation 2: pads 4 at both ends, crop 4
+    [InlineData(4, 2, 1, 2, 1)] // k 4, stride 2: pads 2 at both ends add one output, crop 1
+    public void Conv_padded_at_both_ends_then_cropped_on_the_right_is_causal(int k, int stride, int dilation, int pad, int crop)
+    {
+        var g = new OpGraph();
+        AddConv(g, "x", "full", 4, 3, k, B.Ints("pads", pad, pad), B.Ints("strides", stride), B.Ints("dilations", dilation));
+        AddRightCrop(g, "full", "y", crop);
+        IrGraph graph = Check(g);
+        Assert.Contains(graph.Nodes, n => n is ConvNode { PadLeft: var left, TrailingOutputs: 0 } && left == pad && n.Output == "y");
+        Assert.DoesNotContain(graph.Nodes, n => n is CropNode);
+    }
+
+    [Theory]
+    [InlineData(0)] // no crop
+    [InlineData(1)] // crops less than the padding added
+    [InlineData(3)] // crops real outputs too
+    public void Conv_padded_at_the_end_without_the_matching_crop_is_refused(int crop)
+    {
+        var g = new OpGraph();
+        AddConv(g, "x", crop == 0 ? "y" : "full", 4, 3, 3, B.Ints("pads", 2, 2));
+        if (crop > 0)
+        {
+            AddRightCrop(g, "full", "y", crop);
+        }
+
+        string dir = Directory.CreateTempSubdirectory("dslc-op-").FullName;
+        try
+        {
+            var e = Assert.Throws<DslException>(() => g.Lower(dir));
+            Assert.Equal(DslErrorCode.Model, e.Code);
+            Assert.Contains("(Conv) pads the end of time: its last 2 output(s) read future input", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static void AddRightCrop(OpGraph g, string input, string output, int crop)
+    {
+        g.Builder.AddInitializer(output + "_s", new long[] { 0 }, 1);
+        g.Builder.AddInitializer(output + "_e", new long[] { -crop }, 1);
+        g.Builder.AddInitializer(output + "_ax", new long[] { 2 }, 1);
+        g.Builder.AddNode("Slice", new[] { input, output + "_s", output + "_e", output + "_ax" }, new[] { output });
+    }
+
     [Fact]
     public void ConvTranspose_with_pads_and_output_padding()
     {
