@@ -76,6 +76,8 @@ public sealed class OnnxLowering
             case "Relu": LowerActivation(node, new Activation(ActivationKind.Relu)); break;
             case "Elu": LowerActivation(node, new Activation(ActivationKind.Elu, node.GetFloat("alpha", 1f))); break;
             case "LeakyRelu": LowerActivation(node, new Activation(ActivationKind.LeakyRelu, node.GetFloat("alpha", 0.01f))); break;
+            case "PRelu": LowerPRelu(node); break;
+            case "BatchNormalization": LowerBatchNormalization(node); break;
             case "Tanh": LowerActivation(node, new Activation(ActivationKind.Tanh)); break;
             case "Sigmoid": LowerActivation(node, new Activation(ActivationKind.Sigmoid)); break;
             case "Add": LowerElementwise(node, ElementwiseOp.Add); break;
@@ -200,6 +202,44 @@ public sealed class OnnxLowering
         LoweredValue x = Streamed(node, node.Input(0));
         string output = EmitTensor(node.Outputs[0], Channels(x), x.Layout);
         nodes.Add(new ActivationNode(node.Name, x.Tensor, output, activation));
+    }
+
+    /// <summary>One shared slope is LeakyRelu; a slope per channel has no per-tensor lookup table.</summary>
+    private void LowerPRelu(OnnxNode node)
+    {
+        OnnxTensor slope = Constant(node, node.Input(1), "slope");
+        if (!slope.IsFloat || slope.Floats.Distinct().Count() != 1)
+        {
+            throw Error(node, $"has {slope.ElementCount} different slopes in '{slope.Name}'; dslc supports PReLU with one shared slope (nn.PReLU(), num_parameters=1) or LeakyRelu");
+        }
+
+        LowerActivation(node, new Activation(ActivationKind.LeakyRelu, slope.Floats[0]));
+    }
+
+    /// <summary>Inference batch norm is y = x * s + (B - mean * s) with s = scale / sqrt(var + epsilon): a
+    /// per-channel multiply and add, which FoldConstantAffinePass folds into the convolution before it.</summary>
+    private void LowerBatchNormalization(OnnxNode node)
+    {
+        LoweredValue x = Streamed(node, node.Input(0));
+        RequireLayout(node, x, TensorLayout.ChannelsTime);
+        float epsilon = node.GetFloat("epsilon", 1e-5f);
+        float[] scale = Constant(node, node.Input(1), "scale").Floats;
+        float[] beta = Constant(node, node.Input(2), "bias").Floats;
+        float[] mean = Constant(node, node.Input(3), "mean").Floats;
+        float[] variance = Constant(node, node.Input(4), "variance").Floats;
+        var s = new float[scale.Length];
+        var shift = new float[scale.Length];
+        for (int c = 0; c < scale.Length; c++)
+        {
+            s[c] = (float)(scale[c] / Math.Sqrt((double)variance[c] + epsilon));
+            shift[c] = (float)(beta[c] - ((double)mean[c] * s[c]));
+        }
+
+        string scaled = node.Outputs[0] + "/scaled";
+        AddTensor(scaled, Channels(x), x.OnnxShape[x.TimeAxis]);
+        nodes.Add(new ElementwiseNode(node.Name + "/scale", new[] { x.Tensor }, scaled, ElementwiseOp.Mul, s, Activation.Identity));
+        string output = EmitTensor(node.Outputs[0], Channels(x), x.Layout);
+        nodes.Add(new ElementwiseNode(node.Name, new[] { scaled }, output, ElementwiseOp.Add, shift, Activation.Identity));
     }
 
     private void LowerElementwise(OnnxNode node, ElementwiseOp op)

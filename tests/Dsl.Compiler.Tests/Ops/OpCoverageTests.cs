@@ -124,6 +124,58 @@ public sealed class OpCoverageTests
     }
 
     [Fact]
+    public void PRelu_with_one_slope_is_a_LeakyRelu_fused_into_the_conv()
+    {
+        var g = new OpGraph();
+        g.Builder.AddInitializer("slope", new[] { 0.3f }, 1);
+        g.Builder.AddNode("PRelu", new[] { "x", "slope" }, new[] { "y" });
+        Assert.Contains(Check(g).Nodes, n => n is ConvNode { Activation: { Kind: ActivationKind.LeakyRelu, Alpha: 0.3f } });
+    }
+
+    [Fact]
+    public void PRelu_with_a_slope_per_channel_is_refused_naming_the_node()
+    {
+        var g = new OpGraph();
+        g.Builder.AddInitializer("slope", new[] { 0.1f, 0.2f, 0.3f, 0.4f }, 4, 1);
+        g.Builder.AddNamedNode("act", "PRelu", new[] { "x", "slope" }, new[] { "y" });
+        string dir = Directory.CreateTempSubdirectory("dslc-op-").FullName;
+        try
+        {
+            var e = Assert.Throws<DslException>(() => g.Lower(dir));
+            Assert.Equal(DslErrorCode.Model, e.Code);
+            Assert.Contains("node 'act' (PRelu", e.Message);
+            Assert.Contains("one shared slope", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>After a conv the batch norm folds into it; after anything else it stays a per-channel multiply and add.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BatchNormalization_in_inference_form(bool afterActivation)
+    {
+        var g = new OpGraph();
+        string input = "x";
+        if (afterActivation)
+        {
+            g.Builder.AddNode("Relu", new[] { "x" }, new[] { "r" });
+            input = "r";
+        }
+
+        g.Builder.AddInitializer("bn_scale", OpGraph.Random(4).Select(v => v + 1f).ToArray(), 4);
+        g.Builder.AddInitializer("bn_bias", OpGraph.Random(4), 4);
+        g.Builder.AddInitializer("bn_mean", OpGraph.Random(4), 4);
+        g.Builder.AddInitializer("bn_var", OpGraph.Random(4).Select(v => v + 1f).ToArray(), 4);
+        g.Builder.AddNode("BatchNormalization", new[] { input, "bn_scale", "bn_bias", "bn_mean", "bn_var" }, new[] { "y" }, B.Float("epsilon", 1e-3f));
+        IrGraph graph = Check(g);
+        Assert.Equal(afterActivation ? 2 : 0, graph.Nodes.Count(n => n is ElementwiseNode { Constant: not null }));
+    }
+
+    [Fact]
     public void Add_and_Mul_of_two_streamed_tensors_and_of_constants()
     {
         var g = new OpGraph();
