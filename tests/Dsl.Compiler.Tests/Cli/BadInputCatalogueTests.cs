@@ -104,6 +104,8 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         Json("calibration_not_list", Manifest, "'calibration'"),
         Json("calibration_nul", Manifest, "calibration"),
         Json("threshold_1e39", Manifest, "switch.threshold"),
+        Json("threshold_above_scores", Ok, "dsl.json: switch.threshold 1000 is above every score of 'switch_logit' seen in calibration"),
+        Json("threshold_below_scores", Ok, "dsl.json: switch.threshold -1000 is below every score of 'switch_logit' seen in calibration"),
         Json("duplicate_key", Manifest, "frame"),
         Json("invalid_utf8_key", Manifest, "dsl.json"),
         Json("name_not_c", Manifest, "name"),
