@@ -30,6 +30,7 @@ public static class ModelCompiler
         IrGraph graph = OnnxLowering.Lower(onnx, manifest.Input, manifest.Frame, traceFrames);
         graph = PassPipeline.Run(graph, manifest.ModelPath);
         Partition partition = Partitioner.Run(graph, manifest);
+        AudioBoundaries.Check(graph, manifest);
         return (manifest, graph, partition);
     }
 

@@ -31,6 +31,10 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
     private static Row Onnx(string name, int exit, string fragment) =>
         new($"onnx_{name}", f => Generate(f, $"onnx_{name}", f[$"onnx/{name}"]), exit, fragment);
 
+    /// <summary>inspect refuses, before any calibration, what generate would refuse.</summary>
+    private static Row Inspect(string name, int exit, string fragment) =>
+        new($"inspect_{name}", f => ["inspect", "-m", f[$"onnx/{name}"]], exit, fragment);
+
     private static Row Wav(string name, int exit, string fragment) =>
         new($"wav_{name}", f => RunTiny(f, $"wav_{name}", f[$"wav/{name}.wav"]), exit, fragment);
 
@@ -127,6 +131,10 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         Onnx("dilations_1e9", Model, "'encoder'"),
         Onnx("transposed_dilations_1e9", Model, "'heavy_up'"),
         Onnx("causal_dilations_1e9", Model, "'heavy_dilated'"),
+        Onnx("audio_out_tanh", Model, "node 'heavy_pre_out' (Conv+Tanh) produces an audio output through Tanh"),
+        Onnx("audio_plus_input", Model, "node 'heavy_skip' (Add) touches int16 audio"),
+        Inspect("audio_out_tanh", Model, "node 'heavy_pre_out' (Conv+Tanh) produces an audio output through Tanh"),
+        Inspect("audio_plus_input", Model, "node 'heavy_skip' (Add) touches int16 audio"),
 
         // WAV, through run, validate and --calibration.
         Wav("good", Ok, "wrote"),

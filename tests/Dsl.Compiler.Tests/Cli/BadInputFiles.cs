@@ -251,6 +251,16 @@ public sealed class BadInputFiles : IDisposable
                 b.AddNamedNode("heavy_mix", "Conv", ["emb", "emb"], ["h1"]);
                 Decoder(b, "heavy", "h1", [0f]);
             }).ToBytes(),
+            ["audio_out_tanh"] = Minimal(heavy: b =>
+            {
+                Decoder(b, "heavy_pre", "emb", [0f]);
+                b.AddNamedNode("heavy_tanh", "Tanh", ["heavy_pre"], ["heavy"]);
+            }).ToBytes(),
+            ["audio_plus_input"] = Minimal(heavy: b =>
+            {
+                Decoder(b, "heavy_pre", "emb", [0f]);
+                b.AddNamedNode("heavy_skip", "Add", ["heavy_pre", "audio"], ["heavy"]);
+            }).ToBytes(),
             ["undefined_input"] = Minimal(heavy: b =>
                 b.AddNamedNode("heavy_add", "Add", ["emb", "nowhere"], ["heavy"])).ToBytes(),
         };
