@@ -7,7 +7,8 @@ namespace Dsl.Compiler.Analysis;
 /// <summary>
 /// What the int16 audio tensors (the input and the light and heavy outputs) may touch, checked on the float graph
 /// so that <c>inspect</c> refuses what <c>generate</c> would, before any calibration: only a convolution reads the
-/// audio input or writes an audio output (16x8 and 8x16 kernels); everything else runs between int8 tensors.
+/// audio input or writes an audio output (16x8 and 8x16 kernels; a fused final activation becomes an int16 curve);
+/// everything else runs between int8 tensors.
 /// </summary>
 public static class AudioBoundaries
 {
@@ -37,7 +38,6 @@ public static class AudioBoundaries
             string? refusal = node switch
             {
                 ConvNode when readsAudio && writesAudio => "reads the audio input and writes an audio output directly; put at least two layers between them",
-                ConvNode c when writesAudio && !c.Activation.IsIdentity => $"produces an audio output through {c.Activation}; end each decoder with a plain Conv",
                 ConvNode => null,
                 ChannelSliceNode => "slices int16 audio; slice int8 tensors only",
                 ConcatNode => "concatenates int16 audio; concatenate int8 tensors only",

@@ -77,6 +77,7 @@ public sealed class OnnxLowering
             case "Elu": LowerActivation(node, new Activation(ActivationKind.Elu, node.GetFloat("alpha", 1f))); break;
             case "LeakyRelu": LowerActivation(node, new Activation(ActivationKind.LeakyRelu, node.GetFloat("alpha", 0.01f))); break;
             case "PRelu": LowerPRelu(node); break;
+            case "Clip": LowerClip(node); break;
             case "BatchNormalization": LowerBatchNormalization(node); break;
             case "Tanh": LowerActivation(node, new Activation(ActivationKind.Tanh)); break;
             case "Sigmoid": LowerActivation(node, new Activation(ActivationKind.Sigmoid)); break;
@@ -202,6 +203,21 @@ public sealed class OnnxLowering
         LoweredValue x = Streamed(node, node.Input(0));
         string output = EmitTensor(node.Outputs[0], Channels(x), x.Layout);
         nodes.Add(new ActivationNode(node.Name, x.Tensor, output, activation));
+    }
+
+    /// <summary>Clip with a missing bound is open on that side; Clip(0, +inf) is a Relu (a clamp, no lookup table).</summary>
+    private void LowerClip(OnnxNode node)
+    {
+        float lo = node.Input(1).Length > 0 ? Constant(node, node.Input(1), "min").Floats[0] : float.NegativeInfinity;
+        float hi = node.Input(2).Length > 0 ? Constant(node, node.Input(2), "max").Floats[0] : float.PositiveInfinity;
+        if (!(lo <= hi))
+        {
+            throw Error(node, $"clips to an empty range [{lo}, {hi}]");
+        }
+
+        LowerActivation(node, lo == 0f && float.IsPositiveInfinity(hi)
+            ? new Activation(ActivationKind.Relu)
+            : new Activation(ActivationKind.Clip, lo, hi));
     }
 
     /// <summary>One shared slope is LeakyRelu; a slope per channel has no per-tensor lookup table.</summary>

@@ -51,8 +51,9 @@ public sealed class QuantizationPlan
             Activation act = ActivationOf(node);
             if (NeedsLut(act))
             {
+                // On an audio output the nonlinearity is an int16 curve (CurveOf), so its input is int16 too.
                 TensorRange r = ranges.PreActivationOf(node.Name);
-                preActivation[node.Name] = QuantParams.Int8(r.Min, r.Max);
+                preActivation[node.Name] = pcm.Contains(node.Output) ? QuantParams.Int16(r.Min, r.Max) : QuantParams.Int8(r.Min, r.Max);
             }
         }
     }
@@ -81,11 +82,23 @@ public sealed class QuantizationPlan
     public QuantParams StageOutput(IrNode node) =>
         preActivation.TryGetValue(node.Name, out QuantParams? p) ? p : tensors[node.Output];
 
-    /// <summary>Clamp and LUT applied after requantization, for the node's fused activation.</summary>
+    /// <summary>The int16 curve that follows the node's kernel when its activation ends on an audio output; else null.</summary>
+    public short[]? CurveOf(IrNode node) =>
+        EndsInCurve(node) ? CurveBuilder.Build(ActivationOf(node), preActivation[node.Name], tensors[node.Output]) : null;
+
+    /// <summary>True when the node's activation ends on an audio output (its kernel writes the int16 pre-activation).</summary>
+    public bool EndsInCurve(IrNode node) => NeedsLut(ActivationOf(node)) && tensors[node.Output].ElementBytes == 2;
+
+    /// <summary>Clamp and LUT applied after requantization, for the node's fused activation (the curve, if any, follows).</summary>
     public OutputStageLimits Limits(IrNode node)
     {
         QuantParams output = tensors[node.Output];
         Activation act = ActivationOf(node);
+        if (EndsInCurve(node))
+        {
+            return new OutputStageLimits(short.MinValue, short.MaxValue, null);
+        }
+
         if (NeedsLut(act))
         {
             return new OutputStageLimits(sbyte.MinValue, sbyte.MaxValue, LutBuilder.Build(act, preActivation[node.Name], output));

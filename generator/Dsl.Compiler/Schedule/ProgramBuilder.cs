@@ -183,7 +183,9 @@ public sealed class ProgramBuilder
 
     private IEnumerable<Step> Quantize(IrNode node, BufferSlice input, Dictionary<string, BufferSlice> places) => node switch
     {
-        ConvNode c => new Step[] { Conv(c, input, places[c.Output]) },
+        ConvNode c => quant.CurveOf(c) is { } curve
+            ? new Step[] { Conv(c, input, places[c.Output]), new CurveStep(c.Name, curve, places[c.Output], graph.ElementsPerFrame(c.Output), places[c.Output]) }
+            : new Step[] { Conv(c, input, places[c.Output]) },
         ConvTransposeNode u => new Step[] { ConvTranspose(u, input, places[u.Output]) },
         ElementwiseNode e => new[] { Elementwise(e, places) },
         ActivationNode a => new Step[] { Lut(a, places) },
