@@ -130,6 +130,16 @@ void dsl_mul_s8(const dsl_mul_params_t *p, const int8_t *a, const int8_t *b, int
 void dsl_lut_s8(const int8_t *lut, const int8_t *in, int32_t count, int8_t *out);
 
 /*
+ * Interpolated int16 table (a nonlinearity on an audio output, e.g. a decoder's final Tanh): with
+ * u = in[i] + 32768, i = u >> DSL_CURVE_STEP_BITS and f = u & (2^DSL_CURVE_STEP_BITS - 1),
+ *   out[i] = t[i] + (((t[i + 1] - t[i]) * f + 2^(DSL_CURVE_STEP_BITS - 1)) >> DSL_CURVE_STEP_BITS)
+ * (arithmetic shift). table has DSL_CURVE_POINTS entries; in may equal out (dslc runs it in place).
+ */
+#define DSL_CURVE_STEP_BITS 7
+#define DSL_CURVE_POINTS ((65536 >> DSL_CURVE_STEP_BITS) + 1)
+void dsl_curve_s16(const int16_t *table, const int16_t *in, int32_t count, int16_t *out);
+
+/*
  * Rescale and strided copy (Concat along channels, or a change of quantization):
  *   out[r * out_row_stride + c] = clamp(requant(in[r * in_row_stride + c] - in_zp, mult, shift) + out_zp)
  * for r < rows, c < channels. When in and out share scale and zero point dslc passes

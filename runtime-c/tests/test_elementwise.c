@@ -1,6 +1,6 @@
 /*
  * test_elementwise.c - the data-movement and elementwise kernels (dsl_copy_bytes,
- * dsl_history_shift, dsl_lut_s8, dsl_add_s8) on many sizes, alignments and parameters,
+ * dsl_history_shift, dsl_lut_s8, dsl_add_s8, dsl_curve_s16) on many sizes, alignments and parameters,
  * against naive references written from dsl_kernels.h; with TEST_VARIANT, the variant files
  * of these kernels (linked as <kernel>_variant, HAVE_VARIANT_<kernel> defined) against the
  * same references.
@@ -169,6 +169,48 @@ static void test_lut_with(lut_fn f, const char *what)
             f(lut, in, n, (int8_t *)(BUF_A + off));
             check_bytes(what, id++, BUF_A, BUF_D, n + 8);
         }
+    }
+}
+
+/* ---------------------------------------------------------------- curve */
+
+/* dsl_kernels.h's formula with a floor division written out (no reliance on >> of negative values) */
+static int16_t curve_ref(const int16_t *t, int16_t x)
+{
+    const int32_t u = (int32_t)x + 32768;
+    const int32_t i = u / (1 << DSL_CURVE_STEP_BITS);
+    const int32_t f = u % (1 << DSL_CURVE_STEP_BITS);
+    const int32_t num = ((int32_t)t[i + 1] - t[i]) * f + (1 << (DSL_CURVE_STEP_BITS - 1));
+    const int32_t q = num >= 0 ? num / (1 << DSL_CURVE_STEP_BITS) : -((-num + (1 << DSL_CURVE_STEP_BITS) - 1) / (1 << DSL_CURVE_STEP_BITS));
+    return (int16_t)(t[i] + q);
+}
+
+static void test_curve(void)
+{
+    static int16_t table[DSL_CURVE_POINTS];
+    int32_t i, k, n, id = 0;
+    for (k = 0; k < DSL_CURVE_POINTS; k++) table[k] = (int16_t)rnd(); /* steep jumps both ways, both ends */
+    /* every input code, in place, in chunks of the buffer */
+    for (k = -32768; k <= 32767; k += 1024) {
+        int16_t *const x = (int16_t *)(void *)BUF_A;
+        int16_t *const want = (int16_t *)(void *)BUF_C;
+        for (i = 0; i < 1024; i++) {
+            x[i] = (int16_t)(k + i);
+            want[i] = curve_ref(table, x[i]);
+        }
+        dsl_curve_s16(table, x, 1024, x);
+        check_bytes("curve_s16 all codes", id++, BUF_A, BUF_C, 2048);
+    }
+    /* random inputs, every size, out of place: nothing past the end is written */
+    for (i = 0; i < N_SIZES; i++) {
+        n = test_size(i);
+        if (2 * n + 16 > BUF_BYTES) continue;
+        fill_rnd(BUF_A, 2 * n);
+        fill_rnd(BUF_B, 2 * n + 16);
+        for (k = 0; k < 2 * n + 16; k++) BUF_C[k] = BUF_B[k];
+        for (k = 0; k < n; k++) ((int16_t *)(void *)BUF_C)[k] = curve_ref(table, ((const int16_t *)(const void *)BUF_A)[k]);
+        dsl_curve_s16(table, (const int16_t *)(const void *)BUF_A, n, (int16_t *)(void *)BUF_B);
+        check_bytes("curve_s16", id++, BUF_B, BUF_C, 2 * n + 16);
     }
 }
 
@@ -417,6 +459,7 @@ int main(void)
 #if defined(HAVE_VARIANT_dsl_lut_s8)
     test_lut_with(dsl_lut_s8_variant, "lut_s8 variant");
 #endif
+    test_curve();
     test_add_with(dsl_add_s8, "add_s8", 1500);
 #if defined(HAVE_VARIANT_dsl_add_s8)
     test_add_with(dsl_add_s8_variant, "add_s8 variant", 1500);

@@ -54,6 +54,7 @@ internal sealed class PathCoder
             case AddStep s: Add(s); break;
             case MulStep s: Mul(s); break;
             case LutStep s: Lut(s); break;
+            case CurveStep s: Curve(s); break;
             case RescaleStep s: Rescale(s); break;
             case CopyStep s: Copy(s); break;
             case HistoryShiftStep s: HistoryShift(s); break;
@@ -207,6 +208,16 @@ internal sealed class PathCoder
         var input = _slices.Read(s.Node, s.Input, SliceExpr.Element.S8, s.Count);
         var output = _slices.Write(s.Node, s.Output, SliceExpr.Element.S8, s.Count);
         Emit("dsl_lut_s8", s.Node, "", $"dsl_lut_s8({lut}, {input}, {CText.Int(s.Count)}, {output});");
+    }
+
+    private void Curve(CurveStep s)
+    {
+        Require(s.Node, s.Count > 0, "Count must be positive");
+        var sym = _symbols.Allocate(s.Node);
+        var table = Array(s.Node, sym, "curve", "int16_t", System.Array.ConvertAll(s.Table, v => (int)v), s.Table.Length);
+        var input = _slices.Read(s.Node, s.Input, SliceExpr.Element.S16, s.Count);
+        var output = _slices.Write(s.Node, s.Output, SliceExpr.Element.S16, s.Count);
+        Emit("dsl_curve_s16", s.Node, "", $"dsl_curve_s16({table}, {input}, {CText.Int(s.Count)}, {output});");
     }
 
     private void Rescale(RescaleStep s)

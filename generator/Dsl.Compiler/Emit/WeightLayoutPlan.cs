@@ -89,6 +89,7 @@ public sealed record WeightLayoutPlan(IReadOnlySet<string> Pairs4Nodes)
         ConvStep c => c.Weights.Length + StageBytes(c.Stage),
         ConvTransposeStep t => t.Weights.Length + StageBytes(t.Stage),
         LutStep => 256L,
+        CurveStep c => c.Table.Length * 2L,
         AddStep a => (a.Lut is null ? 0 : 256L) + (a.ConstantB?.Length ?? 0),
         MulStep m => (m.Lut is null ? 0 : 256L) + (m.ConstantB?.Length ?? 0),
         _ => 0L,

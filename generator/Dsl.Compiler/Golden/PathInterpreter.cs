@@ -1,3 +1,4 @@
+using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Golden;
@@ -119,6 +120,18 @@ public sealed class PathInterpreter
                 for (int i = 0; i < l.Count; i++)
                 {
                     y(i, l.Lut[x(i) + 128]);
+                }
+
+                break;
+            }
+
+            case CurveStep c:
+            {
+                Func<int, int> x = Reader(c.Input, 2);
+                Action<int, int> y = Writer(c.Output, 2);
+                for (int i = 0; i < c.Count; i++)
+                {
+                    y(i, CurveBuilder.Evaluate(c.Table, x(i)));
                 }
 
                 break;

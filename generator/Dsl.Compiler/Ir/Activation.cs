@@ -1,7 +1,8 @@
 namespace Dsl.Compiler.Ir;
 
-/// <summary>A pointwise nonlinearity with its parameter (alpha of ELU and LeakyReLU).</summary>
-public sealed record Activation(ActivationKind Kind, float Alpha = 0f)
+/// <summary>A pointwise nonlinearity with its parameters (alpha of ELU and LeakyReLU; the bounds
+/// Alpha..Beta of Clip).</summary>
+public sealed record Activation(ActivationKind Kind, float Alpha = 0f, float Beta = 0f)
 {
     public static readonly Activation Identity = new(ActivationKind.None);
 
@@ -16,12 +17,14 @@ public sealed record Activation(ActivationKind Kind, float Alpha = 0f)
         ActivationKind.LeakyRelu => x > 0f ? x : Alpha * x,
         ActivationKind.Tanh => MathF.Tanh(x),
         ActivationKind.Sigmoid => 1f / (1f + MathF.Exp(-x)),
+        ActivationKind.Clip => Math.Clamp(x, Alpha, Beta),
         _ => throw new InvalidOperationException($"unknown activation {Kind}"),
     };
 
     public override string ToString() => Kind switch
     {
         ActivationKind.Elu or ActivationKind.LeakyRelu => $"{Kind}({Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+        ActivationKind.Clip => $"Clip({Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {Beta.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         _ => Kind.ToString(),
     };
 }

@@ -9,4 +9,7 @@ public enum ActivationKind
     LeakyRelu,
     Tanh,
     Sigmoid,
+
+    /// <summary>Clamp to [Alpha, Beta] (ONNX Clip: torch's hardtanh, clamp, ReLU6).</summary>
+    Clip,
 }

@@ -26,6 +26,10 @@ public sealed record ConvNode(
 
     public float Weight(int o, int k, int c) => Weights[((o * KernelSize) + k) * InPerGroup + c];
 
+    /// <summary>Outputs at the end of time that read end padding (future input): only until
+    /// <c>FoldCropsPass</c> removes them with the right crop that follows (symmetric padding + crop is causal).</summary>
+    public int TrailingOutputs { get; init; }
+
     /// <summary>Rows of previous input a frame needs in front of its own rows.</summary>
     public int HistoryRows => PadLeft;
 

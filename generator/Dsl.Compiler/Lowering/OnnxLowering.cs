@@ -76,6 +76,9 @@ public sealed class OnnxLowering
             case "Relu": LowerActivation(node, new Activation(ActivationKind.Relu)); break;
             case "Elu": LowerActivation(node, new Activation(ActivationKind.Elu, node.GetFloat("alpha", 1f))); break;
             case "LeakyRelu": LowerActivation(node, new Activation(ActivationKind.LeakyRelu, node.GetFloat("alpha", 0.01f))); break;
+            case "PRelu": LowerPRelu(node); break;
+            case "Clip": LowerClip(node); break;
+            case "BatchNormalization": LowerBatchNormalization(node); break;
             case "Tanh": LowerActivation(node, new Activation(ActivationKind.Tanh)); break;
             case "Sigmoid": LowerActivation(node, new Activation(ActivationKind.Sigmoid)); break;
             case "Add": LowerElementwise(node, ElementwiseOp.Add); break;
@@ -115,10 +118,9 @@ public sealed class OnnxLowering
         int stride = (int)node.GetInts("strides", new long[] { 1 })[0];
         int dilation = (int)node.GetInts("dilations", new long[] { 1 })[0];
         long[] pads = node.GetInts("pads", new long[] { 0, 0 });
-        if (pads[1] != 0)
-        {
-            throw Error(node, $"pads the end of time by {pads[1]}: dslc streams frame by frame and needs causal convolutions (left padding only, e.g. F.pad(x, (k - 1, 0)))");
-        }
+        // End padding (nn.Conv1d(padding=p)) adds outputs that read the future; a right crop of exactly those
+        // outputs (FoldCropsPass) makes the conv causal again. Outputs the padding does not add are harmless.
+        int trailing = ConvOutputs(x.OnnxShape[2], pads[0] + pads[1], k, stride, dilation) - ConvOutputs(x.OnnxShape[2], pads[0], k, stride, dilation);
 
         int inC = (int)x.OnnxShape[1];
         if (inPerGroup * groups != inC)
@@ -142,8 +144,12 @@ public sealed class OnnxLowering
         float[] bias = OptionalBias(node, node.Input(2), outC);
         string output = EmitTensor(node.Outputs[0], outC, TensorLayout.ChannelsTime);
         nodes.Add(new ConvNode(node.Name, x.Tensor, output, inC, outC, k, stride, dilation, groups, (int)pads[0],
-            weights, bias, Activation.Identity));
+            weights, bias, Activation.Identity) { TrailingOutputs = trailing });
     }
+
+    /// <summary>Outputs of a convolution over <paramref name="length"/> samples with <paramref name="pads"/> in total.</summary>
+    private static int ConvOutputs(long length, long pads, int k, int stride, int dilation) =>
+        (int)Math.Max(0, ((length + pads - ((long)dilation * (k - 1)) - 1) / stride) + 1);
 
     private void LowerConvTranspose(OnnxNode node)
     {
@@ -197,6 +203,59 @@ public sealed class OnnxLowering
         LoweredValue x = Streamed(node, node.Input(0));
         string output = EmitTensor(node.Outputs[0], Channels(x), x.Layout);
         nodes.Add(new ActivationNode(node.Name, x.Tensor, output, activation));
+    }
+
+    /// <summary>Clip with a missing bound is open on that side; Clip(0, +inf) is a Relu (a clamp, no lookup table).</summary>
+    private void LowerClip(OnnxNode node)
+    {
+        float lo = node.Input(1).Length > 0 ? Constant(node, node.Input(1), "min").Floats[0] : float.NegativeInfinity;
+        float hi = node.Input(2).Length > 0 ? Constant(node, node.Input(2), "max").Floats[0] : float.PositiveInfinity;
+        if (!(lo <= hi))
+        {
+            throw Error(node, $"clips to an empty range [{lo}, {hi}]");
+        }
+
+        LowerActivation(node, lo == 0f && float.IsPositiveInfinity(hi)
+            ? new Activation(ActivationKind.Relu)
+            : new Activation(ActivationKind.Clip, lo, hi));
+    }
+
+    /// <summary>One shared slope is LeakyRelu; a slope per channel has no per-tensor lookup table.</summary>
+    private void LowerPRelu(OnnxNode node)
+    {
+        OnnxTensor slope = Constant(node, node.Input(1), "slope");
+        if (!slope.IsFloat || slope.Floats.Distinct().Count() != 1)
+        {
+            throw Error(node, $"has {slope.ElementCount} different slopes in '{slope.Name}'; dslc supports PReLU with one shared slope (nn.PReLU(), num_parameters=1) or LeakyRelu");
+        }
+
+        LowerActivation(node, new Activation(ActivationKind.LeakyRelu, slope.Floats[0]));
+    }
+
+    /// <summary>Inference batch norm is y = x * s + (B - mean * s) with s = scale / sqrt(var + epsilon): a
+    /// per-channel multiply and add, which FoldConstantAffinePass folds into the convolution before it.</summary>
+    private void LowerBatchNormalization(OnnxNode node)
+    {
+        LoweredValue x = Streamed(node, node.Input(0));
+        RequireLayout(node, x, TensorLayout.ChannelsTime);
+        float epsilon = node.GetFloat("epsilon", 1e-5f);
+        float[] scale = Constant(node, node.Input(1), "scale").Floats;
+        float[] beta = Constant(node, node.Input(2), "bias").Floats;
+        float[] mean = Constant(node, node.Input(3), "mean").Floats;
+        float[] variance = Constant(node, node.Input(4), "variance").Floats;
+        var s = new float[scale.Length];
+        var shift = new float[scale.Length];
+        for (int c = 0; c < scale.Length; c++)
+        {
+            s[c] = (float)(scale[c] / Math.Sqrt((double)variance[c] + epsilon));
+            shift[c] = (float)(beta[c] - ((double)mean[c] * s[c]));
+        }
+
+        string scaled = node.Outputs[0] + "/scaled";
+        AddTensor(scaled, Channels(x), x.OnnxShape[x.TimeAxis]);
+        nodes.Add(new ElementwiseNode(node.Name + "/scale", new[] { x.Tensor }, scaled, ElementwiseOp.Mul, s, Activation.Identity));
+        string output = EmitTensor(node.Outputs[0], Channels(x), x.Layout);
+        nodes.Add(new ElementwiseNode(node.Name, new[] { scaled }, output, ElementwiseOp.Add, shift, Activation.Identity));
     }
 
     private void LowerElementwise(OnnxNode node, ElementwiseOp op)

@@ -14,6 +14,9 @@ public sealed record CompileOptions
     /// <summary>Frames of audio the importer resolves shapes with.</summary>
     public int TraceFrames { get; init; } = 8;
 
+    /// <summary>Warnings about the model (shown even when progress is quiet); null to drop them.</summary>
+    public Action<string>? Warning { get; init; }
+
     /// <summary>Progress lines for long steps (calibration); null for silence.</summary>
     public Action<string>? Progress { get; init; }
 }

@@ -30,6 +30,7 @@ public static class ModelCompiler
         IrGraph graph = OnnxLowering.Lower(onnx, manifest.Input, manifest.Frame, traceFrames);
         graph = PassPipeline.Run(graph, manifest.ModelPath);
         Partition partition = Partitioner.Run(graph, manifest);
+        AudioBoundaries.Check(graph, manifest);
         return (manifest, graph, partition);
     }
 
@@ -47,6 +48,11 @@ public static class ModelCompiler
         var clips = files.Select(f => (Path.GetFileName(f), ReadCalibrationClip(f, manifest))).ToList();
         CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress);
         var quant = new QuantizationPlan(graph, manifest, ranges);
+        foreach (string warning in quant.Warnings)
+        {
+            options.Warning?.Invoke(warning);
+        }
+
         ModelProgram program = new ProgramBuilder(graph, partition, manifest, quant, options.Rounding).Build();
         return new CompiledModel(manifest, graph, partition, quant, program);
     }

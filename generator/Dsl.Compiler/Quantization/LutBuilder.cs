@@ -17,7 +17,8 @@ public static class LutBuilder
         return lut;
     }
 
-    private static double Apply(Activation a, double x) => a.Kind switch
+    /// <summary>The function in double precision, for the tables built here and in <see cref="CurveBuilder"/>.</summary>
+    internal static double Apply(Activation a, double x) => a.Kind switch
     {
         ActivationKind.None => x,
         ActivationKind.Relu => Math.Max(x, 0),
@@ -25,6 +26,7 @@ public static class LutBuilder
         ActivationKind.LeakyRelu => x > 0 ? x : a.Alpha * x,
         ActivationKind.Tanh => Math.Tanh(x),
         ActivationKind.Sigmoid => 1 / (1 + Math.Exp(-x)),
+        ActivationKind.Clip => Math.Clamp(x, a.Alpha, a.Beta),
         _ => throw new InvalidOperationException($"no LUT for {a.Kind}"),
     };
 }

@@ -24,6 +24,13 @@ public sealed record QuantParams(double Scale, int ZeroPoint, int Min, int Max)
         return new QuantParams(scale, zero, sbyte.MinValue, sbyte.MaxValue);
     }
 
+    /// <summary>int16 symmetric over a calibrated range: the pre-activation of a nonlinearity on an audio output.</summary>
+    public static QuantParams Int16(double min, double max)
+    {
+        double bound = Math.Max(Math.Max(Math.Abs(min), Math.Abs(max)), 1e-9);
+        return new QuantParams(bound / short.MaxValue, 0, short.MinValue, short.MaxValue);
+    }
+
     public int Quantize(double real) =>
         (int)Math.Clamp(Math.Round(real / Scale, MidpointRounding.AwayFromZero) + ZeroPoint, Min, Max);
 

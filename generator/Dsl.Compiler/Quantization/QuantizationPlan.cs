@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Manifest;
@@ -13,6 +14,7 @@ public sealed class QuantizationPlan
 {
     private readonly Dictionary<string, QuantParams> tensors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QuantParams> preActivation = new(StringComparer.Ordinal);
+    private readonly List<string> warnings = [];
 
     public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges)
     {
@@ -36,6 +38,11 @@ public sealed class QuantizationPlan
             (double lo, double hi) = t.Name == switchTensor
                 ? (Math.Min(r.Min, manifest.Threshold), Math.Max(r.Max, manifest.Threshold))
                 : (r.Min, r.Max);
+            if (t.Name == switchTensor && ThresholdOutside(manifest, r) is { } warning)
+            {
+                warnings.Add(warning);
+            }
+
             tensors[t.Name] = QuantParams.Int8(lo, hi);
         }
 
@@ -44,23 +51,54 @@ public sealed class QuantizationPlan
             Activation act = ActivationOf(node);
             if (NeedsLut(act))
             {
+                // On an audio output the nonlinearity is an int16 curve (CurveOf), so its input is int16 too.
                 TensorRange r = ranges.PreActivationOf(node.Name);
-                preActivation[node.Name] = QuantParams.Int8(r.Min, r.Max);
+                preActivation[node.Name] = pcm.Contains(node.Output) ? QuantParams.Int16(r.Min, r.Max) : QuantParams.Int8(r.Min, r.Max);
             }
         }
     }
 
     public QuantParams Of(string tensor) => tensors[tensor];
 
+    /// <summary>What compiling this model should tell the user (e.g. a threshold no calibration frame reaches).</summary>
+    public IReadOnlyList<string> Warnings => warnings;
+
+    /// <summary>A threshold outside the calibrated scores routes every calibration frame one way (and stretches
+    /// the score's int8 range): legal, e.g. to force one path, but never silent.</summary>
+    private static string? ThresholdOutside(DslManifest manifest, TensorRange scores)
+    {
+        if (manifest.Threshold >= scores.Min && manifest.Threshold <= scores.Max)
+        {
+            return null;
+        }
+
+        string side = manifest.Threshold > scores.Max ? "above every" : "below every";
+        string effect = manifest.Threshold > scores.Max ? "never routes a calibration frame to" : "routes every calibration frame to";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{manifest.Path}: switch.threshold {manifest.Threshold:G6} is {side} score of '{manifest.SwitchOutput}' seen in calibration ({scores.Min:G4} .. {scores.Max:G4}): the switch {effect} the heavy path; choose a threshold inside that range (a Sigmoid output is a probability between 0 and 1), or add calibration audio that reaches it");
+    }
+
     /// <summary>Parameters the node's kernel requantizes to: before the LUT when there is one.</summary>
     public QuantParams StageOutput(IrNode node) =>
         preActivation.TryGetValue(node.Name, out QuantParams? p) ? p : tensors[node.Output];
 
-    /// <summary>Clamp and LUT applied after requantization, for the node's fused activation.</summary>
+    /// <summary>The int16 curve that follows the node's kernel when its activation ends on an audio output; else null.</summary>
+    public short[]? CurveOf(IrNode node) =>
+        EndsInCurve(node) ? CurveBuilder.Build(ActivationOf(node), preActivation[node.Name], tensors[node.Output]) : null;
+
+    /// <summary>True when the node's activation ends on an audio output (its kernel writes the int16 pre-activation).</summary>
+    public bool EndsInCurve(IrNode node) => NeedsLut(ActivationOf(node)) && tensors[node.Output].ElementBytes == 2;
+
+    /// <summary>Clamp and LUT applied after requantization, for the node's fused activation (the curve, if any, follows).</summary>
     public OutputStageLimits Limits(IrNode node)
     {
         QuantParams output = tensors[node.Output];
         Activation act = ActivationOf(node);
+        if (EndsInCurve(node))
+        {
+            return new OutputStageLimits(short.MinValue, short.MaxValue, null);
+        }
+
         if (NeedsLut(act))
         {
             return new OutputStageLimits(sbyte.MinValue, sbyte.MaxValue, LutBuilder.Build(act, preActivation[node.Name], output));

@@ -99,6 +99,7 @@ public sealed record ModelReport(
                 AddStep a => (a.Lut?.Length ?? 0) + (a.ConstantB?.Length ?? 0),
                 MulStep m => (m.Lut?.Length ?? 0) + (m.ConstantB?.Length ?? 0),
                 LutStep l => l.Lut.Length,
+                CurveStep c => c.Table.Length * 2L,
                 _ => 0,
             };
             bytes[s.Node] = bytes.GetValueOrDefault(s.Node) + b;

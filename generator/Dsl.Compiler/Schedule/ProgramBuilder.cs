@@ -41,16 +41,8 @@ public sealed class ProgramBuilder
 
     public ModelProgram Build()
     {
-        if (manifest.LightOutputs.Count > 1 || manifest.HeavyOutputs.Count != 1)
-        {
-            throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: dslc emits one light and one heavy audio output; 'light.outputs' has {manifest.LightOutputs.Count} and 'heavy.outputs' {manifest.HeavyOutputs.Count}");
-        }
-
+        AudioBoundaries.Check(graph, manifest); // Analyze checked it already; a graph built another way is checked here
         string switchTensor = graph.OutputTensor(manifest.SwitchOutput);
-        if (graph.Tensor(switchTensor).Channels != 1 || graph.Rows(switchTensor) != 1)
-        {
-            throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: switch output '{manifest.SwitchOutput}' must be one value per frame ([1, 1, frames]); it has {graph.Tensor(switchTensor).Channels} channels and {graph.Rows(switchTensor)} steps per frame");
-        }
 
         string? lightOut = manifest.LightOutputs.Count == 1 ? graph.OutputTensor(manifest.LightOutputs[0]) : null;
         string heavyOut = graph.OutputTensor(manifest.HeavyOutputs[0]);
@@ -191,7 +183,9 @@ public sealed class ProgramBuilder
 
     private IEnumerable<Step> Quantize(IrNode node, BufferSlice input, Dictionary<string, BufferSlice> places) => node switch
     {
-        ConvNode c => new Step[] { Conv(c, input, places[c.Output]) },
+        ConvNode c => quant.CurveOf(c) is { } curve
+            ? new Step[] { Conv(c, input, places[c.Output]), new CurveStep(c.Name, curve, places[c.Output], graph.ElementsPerFrame(c.Output), places[c.Output]) }
+            : new Step[] { Conv(c, input, places[c.Output]) },
         ConvTransposeNode u => new Step[] { ConvTranspose(u, input, places[u.Output]) },
         ElementwiseNode e => new[] { Elementwise(e, places) },
         ActivationNode a => new Step[] { Lut(a, places) },
@@ -205,11 +199,6 @@ public sealed class ProgramBuilder
     {
         QuantParams qi = quant.Of(c.Input);
         QuantParams qo = quant.Of(c.Output);
-        if (qi.ElementBytes != 1 || qo.ElementBytes != 1)
-        {
-            throw new DslException(DslErrorCode.Model, $"{Where(c)} slices int16 audio; slice int8 tensors only");
-        }
-
         int inChannels = graph.Tensor(c.Input).Channels;
         BufferSlice input = places[c.Input];
         FixedPointMultiplier m = Rescale(qi, qo, c);
@@ -234,11 +223,6 @@ public sealed class ProgramBuilder
         foreach (string input in c.Inputs)
         {
             QuantParams qi = quant.Of(input);
-            if (qi.ElementBytes != 1 || qo.ElementBytes != 1)
-            {
-                throw new DslException(DslErrorCode.Model, $"{Where(c)} concatenates int16 audio; concatenate int8 tensors only");
-            }
-
             int channels = graph.Tensor(input).Channels;
             FixedPointMultiplier m = Rescale(qi, qo, c);
             BufferSlice outSlice = places[c.Output];
@@ -259,12 +243,8 @@ public sealed class ProgramBuilder
             (1, 1) => ConvKind.S8,
             (2, 1) => ConvKind.S16S8,
             (1, 2) => ConvKind.S8S16,
-            _ => throw new DslException(DslErrorCode.Model, $"{Where(c)} reads the audio input and writes an audio output directly; put at least two layers between them"),
+            _ => throw new InvalidOperationException($"{Where(c)}: audio in and out (AudioBoundaries refuses it)"),
         };
-        if (kind == ConvKind.S8S16 && !c.Activation.IsIdentity)
-        {
-            throw new DslException(DslErrorCode.Model, $"{Where(c)} produces an audio output through {c.Activation}; end each decoder with a plain Conv");
-        }
 
         ConvQuantizer.Result r = ConvQuantizer.Quantize(Where(c), c.Weights, c.Bias, c.OutChannels, c.KernelSize,
             new[] { Enumerable.Range(0, c.KernelSize).ToArray() }, qi, quant.StageOutput(c), quant.Limits(c));
@@ -275,10 +255,6 @@ public sealed class ProgramBuilder
     private ConvTransposeStep ConvTranspose(ConvTransposeNode u, BufferSlice input, BufferSlice output)
     {
         QuantParams qi = quant.Of(u.Input);
-        if (qi.ElementBytes != 1 || quant.Of(u.Output).ElementBytes != 1)
-        {
-            throw new DslException(DslErrorCode.Model, $"{Where(u)} touches int16 audio; dslc supports transposed convolutions between int8 tensors only (end the decoder with a Conv)");
-        }
 
         // Taps of phase r: j * dilation == r (mod stride).
         var phases = Enumerable.Range(0, u.Stride)
@@ -295,10 +271,6 @@ public sealed class ProgramBuilder
         QuantParams qa = quant.Of(e.Inputs[0]);
         QuantParams qo = quant.StageOutput(e);
         OutputStageLimits limits = quant.Limits(e);
-        if (qa.ElementBytes != 1 || quant.Of(e.Output).ElementBytes != 1)
-        {
-            throw new DslException(DslErrorCode.Model, $"{Where(e)} touches int16 audio; elementwise ops must sit between int8 tensors");
-        }
 
         QuantParams qb;
         BufferSlice? b = null;
@@ -338,11 +310,6 @@ public sealed class ProgramBuilder
     {
         QuantParams qi = quant.Of(a.Input);
         QuantParams qo = quant.Of(a.Output);
-        if (qi.ElementBytes != 1 || qo.ElementBytes != 1)
-        {
-            throw new DslException(DslErrorCode.Model, $"{Where(a)} touches int16 audio; activations must sit between int8 tensors");
-        }
-
         return new LutStep(a.Name, LutBuilder.Build(a.Activation, qi, qo), places[a.Input], graph.ElementsPerFrame(a.Input), places[a.Output]);
     }
 }

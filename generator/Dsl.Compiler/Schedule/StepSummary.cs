@@ -34,6 +34,7 @@ public sealed record StepSummary(int Index, string Op, string Node, string Shape
             AddStep s => new(index, "add_s8", s.Node, Elementwise(s.Rows, s.Channels, s.BRowStride), 0),
             MulStep s => new(index, "mul_s8", s.Node, Elementwise(s.Rows, s.Channels, s.BRowStride), (long)s.Rows * s.Channels),
             LutStep s => new(index, "lut_s8", s.Node, string.Create(c, $"{s.Count}"), 0),
+            CurveStep s => new(index, "curve_s16", s.Node, string.Create(c, $"{s.Count}"), 0),
             RescaleStep s => new(index, "rescale_s8", s.Node, string.Create(c, $"{s.Rows}x{s.Channels}"), 0),
             CopyStep s => new(index, "copy_bytes", s.Node, string.Create(c, $"{s.Source.Bytes} B"), 0),
             HistoryShiftStep s => new(index, "history_shift", s.Node, string.Create(c, $"{s.HistoryBytes}+{s.NewBytes} B"), 0),

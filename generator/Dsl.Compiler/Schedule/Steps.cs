@@ -92,6 +92,9 @@ public sealed record MulStep(
     int Channels,
     BufferSlice Output) : Step(Node);
 
+/// <summary>dsl_curve_s16: an interpolated int16 table (CurveBuilder), in place on an audio output.</summary>
+public sealed record CurveStep(string Node, short[] Table, BufferSlice Input, int Count, BufferSlice Output) : Step(Node);
+
 /// <summary>dsl_lut_s8.</summary>
 public sealed record LutStep(string Node, sbyte[] Lut, BufferSlice Input, int Count, BufferSlice Output) : Step(Node);
 

@@ -31,7 +31,7 @@ public static partial class ArmSize
     public static SectionSizes Parse(string output, string elfPath)
     {
         var sections = new List<KeyValuePair<string, long>>();
-        long text = 0, rodata = 0, data = 0, bss = 0;
+        long text = 0, rodata = 0, data = 0, bss = 0, shared = 0;
         var sawHeader = false;
         foreach (var raw in output.Split('\n'))
         {
@@ -67,6 +67,7 @@ public static partial class ArmSize
                 case 'r': rodata += size; break;
                 case 'd': data += size; break;
                 case 'b': bss += size; break;
+                case 's': shared += size; break;
             }
         }
 
@@ -76,7 +77,7 @@ public static partial class ArmSize
                 $"{elfPath}: unexpected arm-none-eabi-size output (no 'section size addr' header): {output.Trim()}");
         }
 
-        return new SectionSizes(text, rodata, data, bss, sections);
+        return new SectionSizes(text, rodata, data, bss, sections, shared);
     }
 
     private static bool IsNonAllocated(string name) =>
@@ -98,9 +99,14 @@ public static partial class ArmSize
         }
 
         if (name.StartsWith(".bss", StringComparison.Ordinal) || name.StartsWith(".noinit", StringComparison.Ordinal)
-            || name is ".heap" or ".stack" or ".stack_dummy" || name.StartsWith(".dsl_handoff", StringComparison.Ordinal))
+            || name is ".heap" or ".stack" or ".stack_dummy")
         {
             return 'b';
+        }
+
+        if (name.StartsWith(".dsl_handoff", StringComparison.Ordinal))
+        {
+            return 's';
         }
 
         if (name.StartsWith(".text", StringComparison.Ordinal) || name is ".isr_vector" or ".vectors" or ".init" or ".fini"

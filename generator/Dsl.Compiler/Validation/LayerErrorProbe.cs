@@ -29,7 +29,9 @@ public static class LayerErrorProbe
         {
             BufferSlice? output = step switch
             {
-                ConvStep c => c.Output,
+                ConvStep c when !nodes.TryGetValue(c.Node, out IrNode? n) || !m.Quantization.EndsInCurve(n) => c.Output,
+                ConvStep => null, // pre-activation values: the curve step that follows writes the output
+                CurveStep c => c.Output,
                 ConvTransposeStep u => u.Output,
                 AddStep a => a.Output,
                 MulStep x => x.Output,

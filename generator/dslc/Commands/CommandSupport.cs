@@ -79,6 +79,7 @@ public static class CommandSupport
         Rounding = Rounding(o.Rounding),
         CalibrationFiles = o.Calibration.ToList(),
         Progress = info,
+        Warning = w => Console.Error.WriteLine("dslc: warning: " + w), // not through info: -q never hides a warning
     };
 
     public static CompiledModel Compile(ModelOptions o, Action<string> info) =>

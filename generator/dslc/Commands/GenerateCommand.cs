@@ -7,6 +7,7 @@ using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Targets;
+using Dsl.Compiler.Toolchain;
 
 namespace Dsl.Cli.Commands;
 
@@ -62,7 +63,7 @@ public static class GenerateCommand
 
                 foreach (CoreImage image in generated.Images)
                 {
-                    info($"{board.Name}/{image.Core} ({image.Role}): .text {image.Sizes.Text} B, .rodata {image.Sizes.Rodata} B, .data {image.Sizes.Data} B, .bss {image.Sizes.Bss} B: fits");
+                    info($"{board.Name}/{image.Core} ({image.Role}): .text {image.Sizes.Text} B, .rodata {image.Sizes.Rodata} B, .data {image.Sizes.Data} B, .bss {image.Sizes.Bss} B{SharedBytes(image.Sizes)}: fits");
                 }
             }
 
@@ -78,4 +79,7 @@ public static class GenerateCommand
             }
         }
     }
+
+    /// <summary>", .dsl_handoff N B (shared)" for an image with bytes in the region both cores share, else "".</summary>
+    private static string SharedBytes(SectionSizes sizes) => sizes.Shared > 0 ? $", .dsl_handoff {sizes.Shared} B (shared)" : "";
 }

@@ -31,6 +31,10 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
     private static Row Onnx(string name, int exit, string fragment) =>
         new($"onnx_{name}", f => Generate(f, $"onnx_{name}", f[$"onnx/{name}"]), exit, fragment);
 
+    /// <summary>inspect refuses, before any calibration, what generate would refuse.</summary>
+    private static Row Inspect(string name, int exit, string fragment) =>
+        new($"inspect_{name}", f => ["inspect", "-m", f[$"onnx/{name}"]], exit, fragment);
+
     private static Row Wav(string name, int exit, string fragment) =>
         new($"wav_{name}", f => RunTiny(f, $"wav_{name}", f[$"wav/{name}.wav"]), exit, fragment);
 
@@ -104,6 +108,8 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         Json("calibration_not_list", Manifest, "'calibration'"),
         Json("calibration_nul", Manifest, "calibration"),
         Json("threshold_1e39", Manifest, "switch.threshold"),
+        Json("threshold_above_scores", Ok, "dsl.json: switch.threshold 1000 is above every score of 'switch_logit' seen in calibration"),
+        Json("threshold_below_scores", Ok, "dsl.json: switch.threshold -1000 is below every score of 'switch_logit' seen in calibration"),
         Json("duplicate_key", Manifest, "frame"),
         Json("invalid_utf8_key", Manifest, "dsl.json"),
         Json("name_not_c", Manifest, "name"),
@@ -125,6 +131,10 @@ public sealed class BadInputCatalogueTests(BadInputFiles f) : IClassFixture<BadI
         Onnx("dilations_1e9", Model, "'encoder'"),
         Onnx("transposed_dilations_1e9", Model, "'heavy_up'"),
         Onnx("causal_dilations_1e9", Model, "'heavy_dilated'"),
+        Onnx("audio_out_tanh", Model, "node 'heavy_pre_out' (Conv+Tanh) produces an audio output through Tanh"),
+        Onnx("audio_plus_input", Model, "node 'heavy_skip' (Add) touches int16 audio"),
+        Inspect("audio_out_tanh", Model, "node 'heavy_pre_out' (Conv+Tanh) produces an audio output through Tanh"),
+        Inspect("audio_plus_input", Model, "node 'heavy_skip' (Add) touches int16 audio"),
 
         // WAV, through run, validate and --calibration.
         Wav("good", Ok, "wrote"),

@@ -138,6 +138,8 @@ public sealed class BadInputFiles : IDisposable
             ["switch_output_unknown"] = Changed(m => m["switch"]!["output"] = "no_such_output"),
             ["threshold_text"] = Changed(m => m["switch"]!["threshold"] = "high"),
             ["threshold_1e39"] = Utf8(good.Replace("0.2909", "1e39", StringComparison.Ordinal)),
+            ["threshold_above_scores"] = Changed(m => m["switch"]!["threshold"] = 1000),
+            ["threshold_below_scores"] = Changed(m => m["switch"]!["threshold"] = -1000),
             ["hold_negative"] = Changed(m => m["switch"]!["hold"] = -1),
             ["mode_unknown"] = Changed(m => m["mode"] = "turbo"),
             ["heavy_empty"] = Changed(m => m["heavy"]!["outputs"] = new JsonArray()),
@@ -248,6 +250,16 @@ public sealed class BadInputFiles : IDisposable
             {
                 b.AddNamedNode("heavy_mix", "Conv", ["emb", "emb"], ["h1"]);
                 Decoder(b, "heavy", "h1", [0f]);
+            }).ToBytes(),
+            ["audio_out_tanh"] = Minimal(heavy: b =>
+            {
+                Decoder(b, "heavy_pre", "emb", [0f]);
+                b.AddNamedNode("heavy_tanh", "Tanh", ["heavy_pre"], ["heavy"]);
+            }).ToBytes(),
+            ["audio_plus_input"] = Minimal(heavy: b =>
+            {
+                Decoder(b, "heavy_pre", "emb", [0f]);
+                b.AddNamedNode("heavy_skip", "Add", ["heavy_pre", "audio"], ["heavy"]);
             }).ToBytes(),
             ["undefined_input"] = Minimal(heavy: b =>
                 b.AddNamedNode("heavy_add", "Add", ["emb", "nowhere"], ["heavy"])).ToBytes(),

@@ -52,6 +52,54 @@ public sealed class OpCoverageTests
         Assert.Contains(Check(g).Nodes, n => n is ConvTransposeNode { Stride: 2, TrimEnd: 2 });
     }
 
+    /// <summary>nn.Conv1d(padding=p) then y[..., :-n]: the crop removes exactly the outputs that read end padding.</summary>
+    [Theory]
+    [InlineData(3, 1, 2, 4, 4)] // k 3, dilation 2: pads 4 at both ends, crop 4
+    [InlineData(4, 2, 1, 2, 1)] // k 4, stride 2: pads 2 at both ends add one output, crop 1
+    public void Conv_padded_at_both_ends_then_cropped_on_the_right_is_causal(int k, int stride, int dilation, int pad, int crop)
+    {
+        var g = new OpGraph();
+        AddConv(g, "x", "full", 4, 3, k, B.Ints("pads", pad, pad), B.Ints("strides", stride), B.Ints("dilations", dilation));
+        AddRightCrop(g, "full", "y", crop);
+        IrGraph graph = Check(g);
+        Assert.Contains(graph.Nodes, n => n is ConvNode { PadLeft: var left, TrailingOutputs: 0 } && left == pad && n.Output == "y");
+        Assert.DoesNotContain(graph.Nodes, n => n is CropNode);
+    }
+
+    [Theory]
+    [InlineData(0)] // no crop
+    [InlineData(1)] // crops less than the padding added
+    [InlineData(3)] // crops real outputs too
+    public void Conv_padded_at_the_end_without_the_matching_crop_is_refused(int crop)
+    {
+        var g = new OpGraph();
+        AddConv(g, "x", crop == 0 ? "y" : "full", 4, 3, 3, B.Ints("pads", 2, 2));
+        if (crop > 0)
+        {
+            AddRightCrop(g, "full", "y", crop);
+        }
+
+        string dir = Directory.CreateTempSubdirectory("dslc-op-").FullName;
+        try
+        {
+            var e = Assert.Throws<DslException>(() => g.Lower(dir));
+            Assert.Equal(DslErrorCode.Model, e.Code);
+            Assert.Contains("(Conv) pads the end of time: its last 2 output(s) read future input", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static void AddRightCrop(OpGraph g, string input, string output, int crop)
+    {
+        g.Builder.AddInitializer(output + "_s", new long[] { 0 }, 1);
+        g.Builder.AddInitializer(output + "_e", new long[] { -crop }, 1);
+        g.Builder.AddInitializer(output + "_ax", new long[] { 2 }, 1);
+        g.Builder.AddNode("Slice", new[] { input, output + "_s", output + "_e", output + "_ax" }, new[] { output });
+    }
+
     [Fact]
     public void ConvTranspose_with_pads_and_output_padding()
     {
@@ -73,6 +121,58 @@ public sealed class OpCoverageTests
         var g = new OpGraph();
         g.Builder.AddNode(op, new[] { "x" }, new[] { "y" }, op == "LeakyRelu" ? new[] { B.Float("alpha", 0.2f) } : Array.Empty<OnnxAttribute>());
         Assert.Contains(Check(g).Nodes, n => n is ConvNode c && c.Activation.Kind == kind);
+    }
+
+    [Fact]
+    public void PRelu_with_one_slope_is_a_LeakyRelu_fused_into_the_conv()
+    {
+        var g = new OpGraph();
+        g.Builder.AddInitializer("slope", new[] { 0.3f }, 1);
+        g.Builder.AddNode("PRelu", new[] { "x", "slope" }, new[] { "y" });
+        Assert.Contains(Check(g).Nodes, n => n is ConvNode { Activation: { Kind: ActivationKind.LeakyRelu, Alpha: 0.3f } });
+    }
+
+    [Fact]
+    public void PRelu_with_a_slope_per_channel_is_refused_naming_the_node()
+    {
+        var g = new OpGraph();
+        g.Builder.AddInitializer("slope", new[] { 0.1f, 0.2f, 0.3f, 0.4f }, 4, 1);
+        g.Builder.AddNamedNode("act", "PRelu", new[] { "x", "slope" }, new[] { "y" });
+        string dir = Directory.CreateTempSubdirectory("dslc-op-").FullName;
+        try
+        {
+            var e = Assert.Throws<DslException>(() => g.Lower(dir));
+            Assert.Equal(DslErrorCode.Model, e.Code);
+            Assert.Contains("node 'act' (PRelu", e.Message);
+            Assert.Contains("one shared slope", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>After a conv the batch norm folds into it; after anything else it stays a per-channel multiply and add.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BatchNormalization_in_inference_form(bool afterActivation)
+    {
+        var g = new OpGraph();
+        string input = "x";
+        if (afterActivation)
+        {
+            g.Builder.AddNode("Relu", new[] { "x" }, new[] { "r" });
+            input = "r";
+        }
+
+        g.Builder.AddInitializer("bn_scale", OpGraph.Random(4).Select(v => v + 1f).ToArray(), 4);
+        g.Builder.AddInitializer("bn_bias", OpGraph.Random(4), 4);
+        g.Builder.AddInitializer("bn_mean", OpGraph.Random(4), 4);
+        g.Builder.AddInitializer("bn_var", OpGraph.Random(4).Select(v => v + 1f).ToArray(), 4);
+        g.Builder.AddNode("BatchNormalization", new[] { input, "bn_scale", "bn_bias", "bn_mean", "bn_var" }, new[] { "y" }, B.Float("epsilon", 1e-3f));
+        IrGraph graph = Check(g);
+        Assert.Equal(afterActivation ? 2 : 0, graph.Nodes.Count(n => n is ElementwiseNode { Constant: not null }));
     }
 
     [Fact]

@@ -34,6 +34,16 @@ public class ToolchainTests
     }
 
     [Fact]
+    public void The_shared_handoff_section_counts_in_neither_flash_nor_ram()
+    {
+        var s = ArmSize.Parse(SizeOutput.Replace(".comment", ".dsl_handoff       4160   805306368\n.comment"), "fw.elf");
+        Assert.Equal(4160, s.Shared);
+        Assert.Equal(2864, s.Bss);
+        Assert.Equal(2880, s.Ram);
+        Assert.Equal(3064 + 208 + 16, s.Flash);
+    }
+
+    [Fact]
     public void Garbage_size_output_is_an_error()
     {
         var e = Assert.Throws<DslException>(() => ArmSize.Parse("hello", "x.elf"));

@@ -10,8 +10,9 @@ internal static class OpRegistry
     /// <summary>Compute op types that may remain in an imported graph, in the order error messages list them.</summary>
     public static IReadOnlyList<string> ComputeOps { get; } =
     [
-        "Conv", "ConvTranspose", "Elu", "Relu", "LeakyRelu", "Tanh", "Sigmoid", "Add", "Mul", "MatMul", "Gemm",
-        "Pad", "Slice", "Transpose", "Reshape", "Concat", "Squeeze", "Unsqueeze",
+        "Conv", "ConvTranspose", "BatchNormalization", "Elu", "Relu", "LeakyRelu", "PRelu", "Tanh", "Sigmoid", "Clip", "Add",
+        "Mul",
+        "MatMul", "Gemm", "Pad", "Slice", "Transpose", "Reshape", "Concat", "Squeeze", "Unsqueeze",
     ];
 
     public static IReadOnlyDictionary<string, OpRule> Rules { get; } = Build();
@@ -25,6 +26,9 @@ internal static class OpRegistry
         {
             ["Conv"] = new ConvRule(),
             ["ConvTranspose"] = new ConvTransposeRule(),
+            ["BatchNormalization"] = new BatchNormalizationRule(),
+            ["PRelu"] = new PReluRule(),
+            ["Clip"] = new ClipRule(),
             ["Elu"] = new UnaryRule(true, (x, n) => x < 0 ? n.GetFloat("alpha", 1f) * (Math.Exp(x) - 1) : x),
             ["Relu"] = new UnaryRule(true, (x, _) => Math.Max(x, 0), v => Math.Max(v, 0)),
             ["LeakyRelu"] = new UnaryRule(true, (x, n) => x < 0 ? n.GetFloat("alpha", 0.01f) * x : x),
