@@ -251,11 +251,6 @@ public sealed class BadInputFiles : IDisposable
                 b.AddNamedNode("heavy_mix", "Conv", ["emb", "emb"], ["h1"]);
                 Decoder(b, "heavy", "h1", [0f]);
             }).ToBytes(),
-            ["audio_out_tanh"] = Minimal(heavy: b =>
-            {
-                Decoder(b, "heavy_pre", "emb", [0f]);
-                b.AddNamedNode("heavy_tanh", "Tanh", ["heavy_pre"], ["heavy"]);
-            }).ToBytes(),
             ["audio_plus_input"] = Minimal(heavy: b =>
             {
                 Decoder(b, "heavy_pre", "emb", [0f]);
