@@ -12,8 +12,9 @@ namespace Dsl.Compiler.Validation;
 /// <list type="bullet">
 /// <item>ReLU: the low clamp is at the zero point (real 0), i.e. the ReLU itself: never counted; the high one is.</item>
 /// <item>a table activation (LUT, or the int16 curve on an audio output): the stage clamps the pre-activation; a
-/// clamped value counts only when the activation's output for it, quantized to the node's output, differs from
-/// the output at the limit (Tanh, Sigmoid, Clip flat beyond the range lose nothing; ELU's linear side does).</item>
+/// clamped value counts only when the activation's output for it, in the output's codes before their own clamp,
+/// differs from the output at the limit (Tanh, Sigmoid, Clip flat beyond the range lose nothing; ELU's linear
+/// side does).</item>
 /// <item>no activation: every clamp counts; on an audio output that is the int16 full scale (clipped audio).</item>
 /// </list>
 /// The switch score, when nothing but the routing decision reads it, never counts: its range always holds the
@@ -86,25 +87,31 @@ public sealed class SaturationBounds
         };
     }
 
+    /// <summary>The bounds of a stage clamped at <paramref name="kernel"/> before a table activation: beyond each limit,
+    /// the values whose activation output (in <paramref name="output"/>'s codes, before its clamp) equals the limit's do not count.</summary>
     // The activations are monotone (a PReLU slope may be negative: then only the limits themselves are sure), so
     // the values beyond a limit that give the limit's output form one interval, found by bisection.
-    private static ClampBounds TableBounds(Activation act, QuantParams pre, QuantParams output, ClampBounds kernel)
+    public static ClampBounds TableBounds(Activation act, QuantParams pre, QuantParams output, ClampBounds kernel)
     {
         if (act.Kind == ActivationKind.LeakyRelu && act.Alpha < 0)
         {
             return kernel;
         }
 
-        int Out(long v) => output.Quantize(LutBuilder.Apply(act, pre.Dequantize((int)Math.Clamp(v, int.MinValue, int.MaxValue))));
+        // The output code before the output's own clamp (a clamp there is the same saturation, one tensor on), in
+        // long arithmetic (QuantParams.Dequantize's int subtraction would wrap at the int32 ends).
+        long Out(long v) =>
+            (long)Math.Clamp(Math.Round(LutBuilder.Apply(act, (v - pre.ZeroPoint) * pre.Scale) / output.Scale, MidpointRounding.AwayFromZero), -1e12, 1e12)
+            + output.ZeroPoint;
         long high = Farthest(kernel.High, +1, Out);
         long low = Farthest(kernel.Low, -1, Out);
         return new ClampBounds((int)low, (int)high);
     }
 
     // The farthest value from the limit (towards direction) whose output equals the limit's.
-    private static long Farthest(int limit, int direction, Func<long, int> output)
+    private static long Farthest(int limit, int direction, Func<long, long> output)
     {
-        int atLimit = output(limit);
+        long atLimit = output(limit);
         long end = direction > 0 ? int.MaxValue : int.MinValue;
         if (output(end) == atLimit)
         {
