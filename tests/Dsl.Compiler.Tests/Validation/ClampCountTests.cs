@@ -1,6 +1,7 @@
 using Dsl.Compiler.Analysis;
 using Dsl.Compiler.Golden;
 using Dsl.Compiler.Ir;
+using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Validation;
@@ -15,6 +16,8 @@ namespace Dsl.Compiler.Tests.Validation;
 public sealed class ClampCountTests
 {
     private const int Q30 = 1 << 30;
+
+    private static readonly Lazy<CompiledModel> Tiny = new(() => ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions()));
 
     // out = clamp(weight * in + zeroPoint): multiplier 2^30 with shift 1 is a scale of exactly 1.
     private static PathProgram Doubling(int actMin = sbyte.MinValue, int zeroPoint = 0, bool rescale = false)
@@ -116,5 +119,26 @@ public sealed class ClampCountTests
         // Clip(-0.5, 0.5) after a pre-activation calibrated to [-2, 2]: the clip, not the range, bounds the output.
         ClampBounds clip = SaturationBounds.TableBounds(new Activation(ActivationKind.Clip, -0.5f, 0.5f), QuantParams.Int8(-2, 2), QuantParams.Int8(-0.5, 0.5), kernel);
         Assert.Equal(ClampBounds.Never, clip);
+    }
+
+    [Fact]
+    public void On_a_compiled_model_relu_excludes_its_zero_clamp_the_switch_score_never_counts_plain_steps_keep_their_limits()
+    {
+        CompiledModel m = Tiny.Value;
+        var bounds = new SaturationBounds(m);
+        var nodes = m.Graph.Nodes.ToDictionary(n => n.Name);
+        Step[] steps = [.. m.Program.Light.Steps, .. m.Program.Heavy.Steps];
+        Activation Act(Step s) => QuantizationPlan.ActivationOf(nodes[s.Node]);
+
+        Step relu = steps.First(s => nodes.ContainsKey(s.Node) && ClampCounter.KernelLimits(s) is not null && Act(s).Kind == ActivationKind.Relu);
+        Assert.Equal(new ClampBounds(int.MinValue, ClampCounter.KernelLimits(relu)!.Value.High), bounds.Of(relu));
+
+        string score = m.Graph.OutputTensor(m.Manifest.SwitchOutput);
+        Step scoreStep = steps.First(s => nodes.TryGetValue(s.Node, out IrNode? n) && n.Output == score && ClampCounter.KernelLimits(s) is not null);
+        Assert.Equal(ClampBounds.Never, bounds.Of(scoreStep));
+
+        ConvStep audio = steps.OfType<ConvStep>().First(s => s.Kind == ConvKind.S8S16);
+        Assert.True(bounds.IsAudioOutput(audio.Node));
+        Assert.Equal(new ClampBounds(short.MinValue, short.MaxValue), bounds.Of(audio));
     }
 }
