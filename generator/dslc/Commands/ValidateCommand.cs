@@ -105,7 +105,7 @@ public static class ValidateCommand
 
         if (o.Json is not null)
         {
-            QualityReportJson.Write(new QualityReport(model.Program.Name, target, o.Rounding.ToLowerInvariant(), results, quality,
+            QualityReportJson.Write(new QualityReport(model.Program.Name, target, model.Program.Rounding.ToString().ToLowerInvariant(), results, quality,
                 o.Layers ? audio[0].Item1 : null, layers), o.Json);
             info($"wrote {o.Json}");
         }

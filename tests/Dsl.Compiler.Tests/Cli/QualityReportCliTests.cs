@@ -28,8 +28,9 @@ public sealed class QualityReportCliTests
         string dir = TempDir();
         string json = Path.Combine(dir, "report", "quality.json");
         DslcProcess.Result r = DslcProcess.Run("validate", "-m", Fixtures.TinyDsl, "-a", $"{Fixtures.TinyDslTestAudio},{LoudClip(dir)}",
-            "--work", Path.Combine(dir, "work"), "--json", json, "-q");
+            "--work", Path.Combine(dir, "work"), "--json", json, "--layers", "-q");
         Assert.True(r.Code == 0, r.StdOut + r.StdErr);
+        Assert.Contains("tensors by int8 vs float SNR, worst first (synth.wav):", r.StdOut);
         Assert.Matches(@"int8 vs float, always-heavy output: SNR -?\d+\.\d dB \(synth\.wav\); by input level: quiet \(< -40 dBFS\)", r.StdOut);
         Assert.Matches(@"dslc: warning: loud\.wav: tensor '[^']+' saturates: \d+ of \d+ values", r.StdErr);
         Assert.DoesNotContain("warning: synth.wav", r.StdErr);
@@ -44,6 +45,10 @@ public sealed class QualityReportCliTests
             Assert.Equal(clip.GetProperty("frames").GetInt32(), perLevel);
         }
 
+        Assert.Equal("single", doc.RootElement.GetProperty("rounding").GetString());
+        double[] worst = doc.RootElement.GetProperty("worst_tensors").GetProperty("tensors").EnumerateArray().Select(t => t.GetProperty("snr_db").GetDouble()).ToArray();
+        Assert.True(worst.Length > 3, "every tensor of the tiny model");
+        Assert.Equal(worst.Order(), worst);
         Assert.Empty(clips[0].GetProperty("warnings").EnumerateArray());
         Assert.Contains(clips[1].GetProperty("clamps").EnumerateArray(), c => c.GetProperty("saturates").GetBoolean());
         Assert.Equal([], Directory.GetFiles(Path.GetDirectoryName(json)!).Where(f => f != json));
@@ -82,6 +87,11 @@ public sealed class QualityReportCliTests
         Assert.Equal((int)DslErrorCode.Io, r.Code);
         Assert.Contains("--json", r.StdErr);
         Assert.Equal(before, File.ReadAllText(dsl));
+
+        string work = Path.Combine(dir, "work");
+        DslcProcess.Result inWork = DslcProcess.Run("validate", "-m", manifest, "--work", work, "--json", Path.Combine(work, "q.json"), "-q");
+        Assert.Equal((int)DslErrorCode.Io, inWork.Code);
+        Assert.Contains("inside the --work folder", inWork.StdErr);
     }
 
     [Fact]
