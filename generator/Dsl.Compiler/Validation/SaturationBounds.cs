@@ -27,6 +27,7 @@ public sealed class SaturationBounds
     private readonly Dictionary<string, IrNode> nodes;
     private readonly Dictionary<Step, ClampBounds?> cache = new(ReferenceEqualityComparer.Instance);
     private readonly string? decisionOnly;
+    private readonly HashSet<string> audioOutputs;
 
     public SaturationBounds(CompiledModel model)
     {
@@ -34,6 +35,7 @@ public sealed class SaturationBounds
         nodes = model.Graph.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         string score = model.Graph.OutputTensor(model.Manifest.SwitchOutput);
         decisionOnly = model.Graph.Consumers(score).Any() ? null : score;
+        audioOutputs = model.Manifest.LightOutputs.Concat(model.Manifest.HeavyOutputs).Select(model.Graph.OutputTensor).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A counter with these bounds.</summary>
@@ -60,7 +62,7 @@ public sealed class SaturationBounds
 
     /// <summary>True when the node writes an audio output without a curve after it: its clamps clip the audio.</summary>
     public bool IsAudioOutput(string node) =>
-        nodes.TryGetValue(node, out IrNode? n) && model.Quantization.Of(n.Output).ElementBytes == 2 && !model.Quantization.EndsInCurve(n);
+        nodes.TryGetValue(node, out IrNode? n) && audioOutputs.Contains(n.Output) && !model.Quantization.EndsInCurve(n);
 
     /// <summary>True when the node's clamps are on the values before its table activation.</summary>
     public bool IsPreActivation(string node) =>

@@ -141,4 +141,22 @@ public sealed class ClampCountTests
         Assert.True(bounds.IsAudioOutput(audio.Node));
         Assert.Equal(new ClampBounds(short.MinValue, short.MaxValue), bounds.Of(audio));
     }
+
+    [Fact]
+    public void A_final_tanh_counts_its_int16_pre_activation_only_where_tanh_is_not_flat_and_is_no_audio_clip()
+    {
+        CompiledModel m = ModelCompiler.Compile(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "import_cases", "tanh_out", "dsl.json"), new CompileOptions());
+        var bounds = new SaturationBounds(m);
+        ConvStep last = m.Program.Heavy.Steps.OfType<ConvStep>().Single(s => s.Kind == ConvKind.S8S16);
+        Assert.False(bounds.IsAudioOutput(last.Node));
+        Assert.True(bounds.IsPreActivation(last.Node));
+        ClampBounds b = bounds.Of(last)!.Value;
+        Assert.True(b.High >= short.MaxValue && b.Low <= short.MinValue, $"{b}");
+        IrNode node = m.Graph.Nodes.Single(n => n.Name == last.Node);
+        QuantParams pre = m.Quantization.StageOutput(node);
+        double Out(long v) => Math.Round(Math.Tanh((v - pre.ZeroPoint) * pre.Scale) * 32768.0);
+        // Up to High the int16 output equals the limit's; just beyond, it does not (unless tanh is flat to the end).
+        Assert.Equal(Out(short.MaxValue), Out(b.High));
+        Assert.True(b.High == int.MaxValue || Out(b.High + 1) != Out(short.MaxValue));
+    }
 }
