@@ -13,10 +13,14 @@ public sealed class GoldenKernels
 
     public GoldenKernels(RoundingRule rule) => this.rule = rule;
 
+    /// <summary>When set, sees every requantized value before its clamp (saturation counts).</summary>
+    internal ClampCounter? Clamps { get; set; }
+
     private int Stage(OutputStage s, int biasIndex, int o, long accWithoutBias)
     {
         int acc = unchecked((int)(s.Bias[biasIndex] + accWithoutBias));
         int v = Requantizer.Requantize(acc, s.Multiplier[o], s.Shift[o], rule) + s.OutZeroPoint;
+        Clamps?.Observe(v);
         v = Math.Clamp(v, s.ActMin, s.ActMax);
         return s.Lut is null ? v : s.Lut[v + 128];
     }
@@ -87,6 +91,7 @@ public sealed class GoldenKernels
                 int av = Requantizer.Requantize((a(i) - p.AZeroPoint) << p.LeftShift, p.AMultiplier, p.AShift, rule);
                 int bv = Requantizer.Requantize((b((r * p.BRowStride) + c) - p.BZeroPoint) << p.LeftShift, p.BMultiplier, p.BShift, rule);
                 int v = Requantizer.Requantize(av + bv, p.OutMultiplier, p.OutShift, rule) + p.OutZeroPoint;
+                Clamps?.Observe(v);
                 v = Math.Clamp(v, p.ActMin, p.ActMax);
                 output(i, p.Lut is null ? v : p.Lut[v + 128]);
             }
@@ -102,6 +107,7 @@ public sealed class GoldenKernels
                 int i = (r * p.Channels) + c;
                 int prod = (a(i) - p.AZeroPoint) * (b((r * p.BRowStride) + c) - p.BZeroPoint);
                 int v = Requantizer.Requantize(prod, p.Multiplier, p.Shift, rule) + p.OutZeroPoint;
+                Clamps?.Observe(v);
                 v = Math.Clamp(v, p.ActMin, p.ActMax);
                 output(i, p.Lut is null ? v : p.Lut[v + 128]);
             }
@@ -115,9 +121,15 @@ public sealed class GoldenKernels
             for (int c = 0; c < p.Channels; c++)
             {
                 int x = input((r * p.InRowStride) + c);
-                int v = p.Multiplier == 0 ? x
-                    : Math.Clamp(Requantizer.Requantize(x - p.InZeroPoint, p.Multiplier, p.Shift, rule) + p.OutZeroPoint, -128, 127);
-                output((r * p.OutRowStride) + c, v);
+                if (p.Multiplier == 0)
+                {
+                    output((r * p.OutRowStride) + c, x);
+                    continue;
+                }
+
+                int v = Requantizer.Requantize(x - p.InZeroPoint, p.Multiplier, p.Shift, rule) + p.OutZeroPoint;
+                Clamps?.Observe(v);
+                output((r * p.OutRowStride) + c, Math.Clamp(v, -128, 127));
             }
         }
     }

@@ -33,6 +33,17 @@ public sealed class GoldenModel
     /// <summary>The heavy path's interpreter (for per-step diagnostics).</summary>
     public PathInterpreter Heavy => heavy;
 
+    /// <summary>When set, both paths count the values their output stages clamp (<see cref="ClampCounter"/>).</summary>
+    public ClampCounter? Clamps
+    {
+        get => light.Clamps;
+        set
+        {
+            light.Clamps = value;
+            heavy.Clamps = value;
+        }
+    }
+
     public void LightReset()
     {
         light.Reset();

@@ -31,6 +31,13 @@ public sealed class PathInterpreter
     /// <summary>Called after every step (diagnostics: per-layer error against the float reference).</summary>
     public Action<Step>? AfterStep { get; set; }
 
+    /// <summary>When set, counts the values each step's output stage clamps (off the hot path otherwise).</summary>
+    public ClampCounter? Clamps
+    {
+        get => kernels.Clamps;
+        set => kernels.Clamps = value;
+    }
+
     /// <summary>The bytes of a region as the current frame sees them.</summary>
     public byte[] RegionBytes(BufferRegion region) => Region(region);
 
@@ -64,6 +71,7 @@ public sealed class PathInterpreter
         output = outputFrame;
         foreach (Step step in program.Steps)
         {
+            kernels.Clamps?.Enter(step);
             Execute(step);
             AfterStep?.Invoke(step);
         }

@@ -36,6 +36,7 @@ public static class RunCommand
         int n = model.Manifest.Frame;
         var rows = new List<(bool Heavy, int Replay, string Score)>();
         var output = new List<short>();
+        IReadOnlyList<TensorClamps>? clamps = null;
         if (engine == "float")
         {
             foreach (FloatRoutedRun.Frame f in FloatRoutedRun.Run(model.Graph, model.Partition, model.Manifest, audio))
@@ -46,7 +47,12 @@ public static class RunCommand
         }
         else
         {
-            IReadOnlyList<FrameRecord> trace = engine == "int8" ? new GoldenModel(model.Program).RunClip(audio) : RunHostC(model, o.Audio, info);
+            // Clamps are counted by the golden model on the routed run (the emitted C computes the same values).
+            var bounds = new SaturationBounds(model);
+            ClampCounter counter = bounds.NewCounter();
+            List<FrameRecord> golden = new GoldenModel(model.Program) { Clamps = counter }.RunClip(audio);
+            clamps = bounds.Tensors(counter);
+            IReadOnlyList<FrameRecord> trace = engine == "int8" ? golden : RunHostC(model, o.Audio, info);
             foreach (FrameRecord r in trace)
             {
                 rows.Add((r.Route == 1, r.ReplayFrames, r.SwitchScore.ToString(CultureInfo.InvariantCulture)));
@@ -64,6 +70,11 @@ public static class RunCommand
         CommandSupport.WriteFile(tracePath, "--trace", p => File.WriteAllText(p, csv.ToString()));
         int heavy = rows.Count(r => r.Heavy);
         Console.WriteLine($"{engine}: {rows.Count} frames, {heavy} heavy ({100.0 * heavy / Math.Max(1, rows.Count):F1}%), {rows.Count - heavy} light; wrote {o.Out} and {tracePath}");
+        if (clamps is not null)
+        {
+            QualityLines.Clamps(Path.GetFileName(o.Audio), clamps);
+        }
+
         return 0;
     }
 

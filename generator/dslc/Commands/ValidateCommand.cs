@@ -32,7 +32,19 @@ public static class ValidateCommand
 
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
-        OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "validate", manifest.CName, target), CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. o.Audio]), "--work", o.Force);
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. o.Audio]);
+        string workPath = o.Work ?? Path.Combine("out", "validate", manifest.CName, target);
+        if (o.Json is not null)
+        {
+            inputs.RefuseAsOutputFile(o.Json, "--json");
+            string relative = Path.GetRelativePath(Path.GetFullPath(workPath), Path.GetFullPath(o.Json));
+            if (relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            {
+                throw new DslException(DslErrorCode.Io, $"{o.Json}: is inside the --work folder {workPath}, which validate replaces; choose a file outside it for --json");
+            }
+        }
+
+        OutputFolder workFolder = OutputFolder.Claim(workPath, inputs, "--work", o.Force);
         IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
         // Read (and check) every clip before compiling: a clip shorter than one frame is an audio error.
         var audio = clips.Select(c => (Path.GetFileName(c), StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame))).ToList();
@@ -49,11 +61,21 @@ public static class ValidateCommand
 
         OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));
 
-        Console.WriteLine($"int8 vs float, always-heavy output: SNR {QualityMetrics.HeavyInt8VsFloatSnr(model, first):F1} dB ({Path.GetFileName(clips[0])})");
+        var quality = new List<ClipQuality>();
+        foreach ((string name, short[] pcm) in audio)
+        {
+            ClipQuality q = QualityMetrics.Measure(model, name, pcm);
+            quality.Add(q);
+            Console.WriteLine(QualityLines.Snr(q));
+            QualityLines.Clamps(name, q.Clamps);
+        }
 
+        IReadOnlyList<LayerErrorProbe.LayerSnr>? layers = null;
         if (o.Layers)
         {
-            foreach (LayerErrorProbe.LayerSnr layer in LayerErrorProbe.Run(model, first))
+            layers = LayerErrorProbe.Run(model, first).OrderBy(l => l.SnrDb).ToList();
+            Console.WriteLine($"tensors by int8 vs float SNR, worst first ({audio[0].Item1}):");
+            foreach (LayerErrorProbe.LayerSnr layer in layers)
             {
                 Console.WriteLine($"  {layer.SnrDb,6:F1} dB  {layer.Tensor} (scale {layer.Scale:E2})");
             }
@@ -79,6 +101,13 @@ public static class ValidateCommand
                     : $"a frame every {two.Paced.PeriodInstructions:N0} instructions of both cores: {two.Paced.Late} late, {two.Paced.Lost} lost, {two.Paced.Overruns} overrun frames";
                 Console.WriteLine($"{Path.GetFileName(clip.Clip)}: routed at latency {two.Lockstep.Latency} frames; lockstep: {two.Lockstep.Late} late, {two.Lockstep.Lost} lost, {two.Lockstep.Overruns} overrun frames; paced ({paced})");
             }
+        }
+
+        if (o.Json is not null)
+        {
+            QualityReportJson.Write(new QualityReport(model.Program.Name, target, model.Program.Rounding.ToString().ToLowerInvariant(), results, quality,
+                o.Layers ? audio[0].Item1 : null, layers), o.Json);
+            info($"wrote {o.Json}");
         }
 
         ValidationVerdict verdict = ValidationVerdict.Of(results);

@@ -11,7 +11,7 @@ public sealed class ValidateOptions : ModelOptions
     [Option('b', "board", HelpText = "Emulated board (e.g. mps2-an386) to run under QEMU; default: host gcc.")]
     public string? Board { get; set; }
 
-    [Option("layers", HelpText = "Also print the int8-vs-float SNR of every layer (where quantization loses accuracy).")]
+    [Option("layers", HelpText = "Also list every tensor's int8-vs-float SNR on the first clip, worst first (where quantization loses accuracy).")]
     public bool Layers { get; set; }
 
     [Option("force", HelpText = "Replace the --work folder even if it holds files dslc did not write (never the model's inputs).")]
@@ -22,6 +22,9 @@ public sealed class ValidateOptions : ModelOptions
 
     [Option("paced-load", Default = 1.0, HelpText = "Two-core boards: frames come this many times faster in the paced run than the period found from the lockstep counts (> 1: an overload, late frames fail validation); 0: lockstep run only.")]
     public double PacedLoad { get; set; } = 1.0;
+
+    [Option("json", HelpText = "Also write the quality report (per clip: verdict, int vs float SNR overall and per input level, clamp counts per tensor; docs/quality-report.md) to this JSON file.")]
+    public string? Json { get; set; }
 
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
     public string? Work { get; set; }
