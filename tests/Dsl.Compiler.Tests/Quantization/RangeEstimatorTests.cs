@@ -113,7 +113,7 @@ public sealed class RangeEstimatorTests
     public void Estimates_do_not_depend_on_the_order_or_chunking_of_the_values()
     {
         float[] values = [.. Laplace(30000), 25f, -3f, 17f];
-        float[] shuffled = [.. values.OrderBy(v => BitConverter.SingleToInt32Bits(v) * 2654435761u)];
+        float[] shuffled = [.. values.Select((v, i) => (v, Key: unchecked((uint)i * 2654435761u))).OrderBy(p => p.Key).Select(p => p.v)];
         TensorRange whole = Observed(values);
         TensorRange pieces = Observed(shuffled[..7], shuffled[7..20000], shuffled[20000..]);
         foreach (RangeEstimator e in new RangeEstimator[] { new MinMaxEstimator(), new PercentileEstimator(99.9), new MseEstimator() })
