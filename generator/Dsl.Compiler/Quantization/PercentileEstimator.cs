@@ -22,6 +22,10 @@ public sealed class PercentileEstimator : RangeEstimator
     public override (double Lo, double Hi) Estimate(TensorRange observed, int levels)
     {
         ValueHistogram h = observed.Histogram;
+        if (h.Count == 0)
+        {
+            return (observed.Min, observed.Max);
+        }
 
         // Values allowed to clamp at each end (rounded down: never clamp more than the percentile says).
         long tail = (long)Math.Floor(h.Count * (100.0 - Percent) / 100.0);
