@@ -121,6 +121,15 @@ public sealed class CalibrationEstimatorSelectionTests
 
         // The copy is a quieter signal, not the clip again: its values fall in other bins.
         Assert.Contains(Enumerable.Range(0, ValueHistogram.BinCount), b => h2[b] != 2 * h1[b]);
+
+        // Order of clips and gains does not matter: same counts, same min/max.
+        CalibrationRanges reversed = Calibrator.Run(graph, clips, gainsDb: [-40, 0]);
+        foreach (IrNode n in graph.Nodes)
+        {
+            TensorRange a = twice.Tensor(n.Output), b = reversed.Tensor(n.Output);
+            Assert.Equal((a.Min, a.Max), (b.Min, b.Max));
+            Assert.True(Enumerable.Range(0, ValueHistogram.BinCount).All(i => a.Histogram[i] == b.Histogram[i]), $"histogram of {n.Output}");
+        }
     }
 
     [Fact]
