@@ -1,6 +1,8 @@
+using Dsl.Compiler.Quantization;
+
 namespace Dsl.Compiler.Manifest;
 
-/// <summary>dsl.json: how a trained DSL model is split and routed (see design.md).</summary>
+/// <summary>dsl.json: how a trained DSL model is split and routed (see design.md), and optionally how it is calibrated.</summary>
 public sealed record DslManifest(
     string Path,
     string Name,
@@ -15,7 +17,9 @@ public sealed record DslManifest(
     RoutingMode Mode,
     string ModelFile,
     IReadOnlyList<string> CalibrationPatterns,
-    IReadOnlyList<string> TestPatterns)
+    IReadOnlyList<string> TestPatterns,
+    RangeEstimator? CalibrationEstimator = null,
+    IReadOnlyList<double>? CalibrationGainsDb = null)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Quantization;
 
 namespace Dsl.Compiler.Manifest;
 
@@ -103,8 +104,16 @@ public static class DslManifestLoader
             r.CheckPath("test", pattern);
         }
 
+        string? estimatorText = r.OptionalString("calibration_estimator");
+        RangeEstimator? estimator = estimatorText is null ? null : RangeEstimator.Parse(estimatorText, DslErrorCode.Manifest, $"{path}: field 'calibration_estimator'");
+        IReadOnlyList<double>? gains = r.OptionalNumberList("calibration_gains_db");
+        if (gains is not null)
+        {
+            CalibrationGain.Check(gains, DslErrorCode.Manifest, $"{path}: field 'calibration_gains_db'");
+        }
+
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test);
+            calibration, test, estimator, gains);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest
@@ -273,6 +282,22 @@ public static class DslManifestLoader
             }
 
             return v.EnumerateArray().Select(e => e.GetString()!).ToArray();
+        }
+
+        /// <summary>A list of finite numbers, or null when the field is absent.</summary>
+        public IReadOnlyList<double>? OptionalNumberList(string field)
+        {
+            if (!obj.TryGetProperty(field, out JsonElement v))
+            {
+                return null;
+            }
+
+            if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number || !double.IsFinite(e.GetDouble())))
+            {
+                throw Wrong(field, "a list of numbers");
+            }
+
+            return v.EnumerateArray().Select(e => e.GetDouble()).ToArray();
         }
 
         private DslException Missing(string field, string what) =>

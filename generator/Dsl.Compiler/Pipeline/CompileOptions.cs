@@ -1,3 +1,4 @@
+using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Pipeline;
@@ -10,6 +11,12 @@ public sealed record CompileOptions
 
     /// <summary>Calibration WAVs; empty means the ones dsl.json lists.</summary>
     public IReadOnlyList<string> CalibrationFiles { get; init; } = Array.Empty<string>();
+
+    /// <summary>How calibrated ranges are chosen; null means dsl.json's 'calibration_estimator', else <see cref="RangeEstimator.Default"/>.</summary>
+    public RangeEstimator? Estimator { get; init; }
+
+    /// <summary>Gains (dB) the calibration clips are run at; null means dsl.json's 'calibration_gains_db', else the clips as they are.</summary>
+    public IReadOnlyList<double>? CalibrationGainsDb { get; init; }
 
     /// <summary>Frames of audio the importer resolves shapes with.</summary>
     public int TraceFrames { get; init; } = 8;

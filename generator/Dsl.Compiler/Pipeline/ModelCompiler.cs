@@ -46,8 +46,9 @@ public static class ModelCompiler
         }
 
         var clips = files.Select(f => (Path.GetFileName(f), ReadCalibrationClip(f, manifest))).ToList();
-        CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress);
-        var quant = new QuantizationPlan(graph, manifest, ranges);
+        IReadOnlyList<double>? gains = options.CalibrationGainsDb ?? manifest.CalibrationGainsDb;
+        CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress, gains);
+        var quant = new QuantizationPlan(graph, manifest, ranges, options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default);
         foreach (string warning in quant.Warnings)
         {
             options.Warning?.Invoke(warning);

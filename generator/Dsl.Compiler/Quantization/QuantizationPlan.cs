@@ -8,7 +8,8 @@ namespace Dsl.Compiler.Quantization;
 /// <summary>
 /// The quantization of every tensor: int16 PCM for the audio input and the path outputs, int8
 /// asymmetric from calibrated ranges for everything else; plus, for nodes with a fused lookup-table
-/// activation, the int8 parameters of the values before the activation.
+/// activation, the int8 parameters of the values before the activation. One range estimator chooses every
+/// calibrated range (tensors and pre-activations alike); the rules below hold whatever it chooses.
 /// </summary>
 public sealed class QuantizationPlan
 {
@@ -16,8 +17,18 @@ public sealed class QuantizationPlan
     private readonly Dictionary<string, QuantParams> preActivation = new(StringComparer.Ordinal);
     private readonly List<string> warnings = [];
 
+    /// <summary>Steps of the int8 grid (256 codes) and of the int16 symmetric grid, for the estimator.</summary>
+    private const int Int8Steps = 255;
+    private const int Int16Steps = 2 * short.MaxValue;
+
     public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges)
+        : this(graph, manifest, ranges, RangeEstimator.Default)
     {
+    }
+
+    public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges, RangeEstimator estimator)
+    {
+        Estimator = estimator;
         string switchTensor = graph.OutputTensor(manifest.SwitchOutput);
         var pcm = new HashSet<string>(manifest.LightOutputs.Concat(manifest.HeavyOutputs).Select(graph.OutputTensor)) { graph.Input };
         foreach (IrTensor t in graph.Tensors)
@@ -35,9 +46,12 @@ public sealed class QuantizationPlan
             }
 
             // The switch score's range always contains the threshold, so the int8 compare can trigger.
-            (double lo, double hi) = t.Name == switchTensor
-                ? (Math.Min(r.Min, manifest.Threshold), Math.Max(r.Max, manifest.Threshold))
-                : (r.Min, r.Max);
+            (double lo, double hi) = estimator.Estimate(r, Int8Steps);
+            if (t.Name == switchTensor)
+            {
+                (lo, hi) = (Math.Min(lo, manifest.Threshold), Math.Max(hi, manifest.Threshold));
+            }
+
             if (t.Name == switchTensor && ThresholdOutside(manifest, r) is { } warning)
             {
                 warnings.Add(warning);
@@ -53,12 +67,17 @@ public sealed class QuantizationPlan
             {
                 // On an audio output the nonlinearity is an int16 curve (CurveOf), so its input is int16 too.
                 TensorRange r = ranges.PreActivationOf(node.Name);
-                preActivation[node.Name] = pcm.Contains(node.Output) ? QuantParams.Int16(r.Min, r.Max) : QuantParams.Int8(r.Min, r.Max);
+                bool curve = pcm.Contains(node.Output);
+                (double lo, double hi) = estimator.Estimate(r, curve ? Int16Steps : Int8Steps);
+                preActivation[node.Name] = curve ? QuantParams.Int16(lo, hi) : QuantParams.Int8(lo, hi);
             }
         }
     }
 
     public QuantParams Of(string tensor) => tensors[tensor];
+
+    /// <summary>The estimator that chose the calibrated ranges.</summary>
+    public RangeEstimator Estimator { get; }
 
     /// <summary>What compiling this model should tell the user (e.g. a threshold no calibration frame reaches).</summary>
     public IReadOnlyList<string> Warnings => warnings;

@@ -1,6 +1,6 @@
 namespace Dsl.Compiler.Quantization;
 
-/// <summary>Observed min/max of a tensor over calibration audio.</summary>
+/// <summary>Observed min/max of a tensor over calibration audio, and the histogram of its values (for the range estimators).</summary>
 public sealed class TensorRange
 {
     public double Min { get; private set; } = double.PositiveInfinity;
@@ -8,6 +8,8 @@ public sealed class TensorRange
     public double Max { get; private set; } = double.NegativeInfinity;
 
     public bool IsEmpty => Min > Max;
+
+    public ValueHistogram Histogram { get; } = new();
 
     public void Observe(ReadOnlySpan<float> values)
     {
@@ -22,6 +24,8 @@ public sealed class TensorRange
             {
                 Max = v;
             }
+
+            Histogram.Add(v);
         }
     }
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Dsl.Cli.Verbs;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
 
@@ -67,6 +69,20 @@ public static class CommandSupport
         }
     }
 
+    /// <summary>Comma-separated gains in dB for <c>--calibration-gains-db</c>.</summary>
+    public static IReadOnlyList<double> GainsDb(string text)
+    {
+        var gains = new List<double>();
+        foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            gains.Add(double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double g)
+                ? g
+                : throw new DslException(DslErrorCode.Usage, $"--calibration-gains-db: '{part}' is not a number; give gains in dB separated by commas, e.g. --calibration-gains-db=0,-30"));
+        }
+
+        return CalibrationGain.Check(gains, DslErrorCode.Usage, "--calibration-gains-db");
+    }
+
     public static RoundingRule Rounding(string text) => text.ToLowerInvariant() switch
     {
         "single" => RoundingRule.Single,
@@ -78,6 +94,8 @@ public static class CommandSupport
     {
         Rounding = Rounding(o.Rounding),
         CalibrationFiles = o.Calibration.ToList(),
+        Estimator = o.CalibrationEstimator is null ? null : RangeEstimator.Parse(o.CalibrationEstimator, DslErrorCode.Usage, "--calibration-estimator"),
+        CalibrationGainsDb = o.CalibrationGainsDb is null ? null : GainsDb(o.CalibrationGainsDb),
         Progress = info,
         Warning = w => Console.Error.WriteLine("dslc: warning: " + w), // not through info: -q never hides a warning
     };

@@ -14,6 +14,12 @@ public abstract class ModelOptions
     [Option("calibration", Separator = ',', HelpText = "Calibration WAVs (comma-separated); default: the ones dsl.json lists.")]
     public IEnumerable<string> Calibration { get; set; } = Array.Empty<string>();
 
+    [Option("calibration-estimator", HelpText = "How calibrated ranges are chosen: minmax, percentile[:P] (P % kept at each end, default 99.99) or mse (least squared rounding + clamping error); default: dsl.json's calibration_estimator, else minmax.")]
+    public string? CalibrationEstimator { get; set; }
+
+    [Option("calibration-gains-db", HelpText = "Also calibrate on level-shifted copies of the calibration audio: gains in dB, comma-separated (e.g. --calibration-gains-db=0,-30); default: dsl.json's calibration_gains_db, else 0.")]
+    public string? CalibrationGainsDb { get; set; }
+
     [Option('q', "quiet", HelpText = "Print only the result lines.")]
     public bool Quiet { get; set; }
 }
