@@ -26,12 +26,4 @@ void dsl_glue_doorbell_ring(void)
     MHU_TX_CH0_SET = 1u; /* bit 0 of channel 0: the HP's receiver raises its interrupt until it clears it */
 }
 
-void dsl_glue_cache_clean(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCCMVAC, addr, bytes);
-}
-
-void dsl_glue_cache_invalidate(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCIMVAC, addr, bytes);
-}
+#include "dsl_glue_dcache.h"

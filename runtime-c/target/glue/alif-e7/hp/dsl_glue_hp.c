@@ -18,8 +18,6 @@
 #define MHU_INT_EN_CHCOMB (1u << 2)
 #define MHU_RX_IRQN 41u
 
-static volatile uint32_t g_rung; /* a doorbell the interrupt handler took, not yet waited for */
-
 void dsl_glue_init(void)
 {
     MHU_RX_CH0_CLR = 1u;     /* a doorbell from before start-up is none */
@@ -36,29 +34,8 @@ int dsl_glue_doorbell_ack(void)
     return 1;
 }
 
-#ifndef DSL_GLUE_NO_IRQ_HANDLER
-void MHU_M55HE_M55HP_0_RX_IRQHandler(void); /* IRQ41_Handler of the DFP's vectors.h (weak in its startup) */
-void MHU_M55HE_M55HP_0_RX_IRQHandler(void)
-{
-    if (dsl_glue_doorbell_ack()) g_rung = 1u;
-}
-#endif
+#define DSL_GLUE_DOORBELL_IRQN MHU_RX_IRQN
+#define DSL_GLUE_DOORBELL_HANDLER MHU_M55HE_M55HP_0_RX_IRQHandler
+#include "dsl_glue_heavy.h"
 
-void dsl_glue_doorbell_wait(void)
-{
-    const uint32_t primask = dsl_glue_irq_lock();
-    while (g_rung == 0u && dsl_glue_doorbell_ack() == 0) dsl_glue_wfi();
-    g_rung = 0u;
-    dsl_glue_nvic_clear_pending(MHU_RX_IRQN); /* taken here: no handler run for it */
-    dsl_glue_irq_unlock(primask);
-}
-
-void dsl_glue_cache_clean(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCCMVAC, addr, bytes);
-}
-
-void dsl_glue_cache_invalidate(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCIMVAC, addr, bytes);
-}
+#include "dsl_glue_dcache.h"

@@ -15,8 +15,6 @@
 #define MU_CR_GIRN 0x000F0000u      /* GIRn (bits 19:16): written 0, which leaves pending requests alone (PERI_MU.h) */
 #define MUA_IRQN 118u
 
-static volatile uint32_t g_rung; /* a doorbell the interrupt handler took, not yet waited for */
-
 void dsl_glue_init(void)
 {
     MUA_SR = MU_SR_GIP0; /* a request from before start-up is no doorbell */
@@ -32,29 +30,8 @@ int dsl_glue_doorbell_ack(void)
     return 1;
 }
 
-#ifndef DSL_GLUE_NO_IRQ_HANDLER
-void MUA_IRQHandler(void); /* vector 16 + 118 of the SDK startup file (weak there) */
-void MUA_IRQHandler(void)
-{
-    if (dsl_glue_doorbell_ack()) g_rung = 1u;
-}
-#endif
+#define DSL_GLUE_DOORBELL_IRQN MUA_IRQN
+#define DSL_GLUE_DOORBELL_HANDLER MUA_IRQHandler
+#include "dsl_glue_heavy.h"
 
-void dsl_glue_doorbell_wait(void)
-{
-    const uint32_t primask = dsl_glue_irq_lock();
-    while (g_rung == 0u && dsl_glue_doorbell_ack() == 0) dsl_glue_wfi();
-    g_rung = 0u;
-    dsl_glue_nvic_clear_pending(MUA_IRQN); /* taken here: no handler run for it */
-    dsl_glue_irq_unlock(primask);
-}
-
-void dsl_glue_cache_clean(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCCMVAC, addr, bytes);
-}
-
-void dsl_glue_cache_invalidate(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCIMVAC, addr, bytes);
-}
+#include "dsl_glue_dcache.h"

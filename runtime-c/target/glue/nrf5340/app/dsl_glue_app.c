@@ -39,8 +39,6 @@
 #error "dsl_glue_app.c: define DSL_GLUE_SHARED_ORIGIN and DSL_GLUE_SHARED_SIZE (the profile's shared region)"
 #endif
 
-static volatile uint32_t g_rung; /* a doorbell the interrupt handler took, not yet waited for */
-
 void dsl_glue_init(void)
 {
 #ifndef DSL_GLUE_NRF5340_APP_NONSECURE
@@ -62,19 +60,6 @@ int dsl_glue_doorbell_ack(void)
     return 1;
 }
 
-#ifndef DSL_GLUE_NO_IRQ_HANDLER
-void IPC_IRQHandler(void); /* vector 16 + 42 of the MDK startup file (weak there) */
-void IPC_IRQHandler(void)
-{
-    if (dsl_glue_doorbell_ack()) g_rung = 1u;
-}
-#endif
-
-void dsl_glue_doorbell_wait(void)
-{
-    const uint32_t primask = dsl_glue_irq_lock();
-    while (g_rung == 0u && dsl_glue_doorbell_ack() == 0) dsl_glue_wfi();
-    g_rung = 0u;
-    dsl_glue_nvic_clear_pending(IPC_IRQN); /* taken here: no handler run for it */
-    dsl_glue_irq_unlock(primask);
-}
+#define DSL_GLUE_DOORBELL_IRQN IPC_IRQN
+#define DSL_GLUE_DOORBELL_HANDLER IPC_IRQHandler
+#include "dsl_glue_heavy.h"

@@ -20,8 +20,6 @@
 #define HSEM1_IRQN 125u                         /* stm32h747xx.h HSEM1_IRQn */
 #define DOORBELL (1u << DSL_GLUE_HSEM_ID)
 
-static volatile uint32_t g_rung; /* a doorbell the interrupt handler took, not yet waited for */
-
 void dsl_glue_init(void)
 {
     RCC_AHB4ENR |= RCC_AHB4ENR_HSEMEN;
@@ -39,29 +37,8 @@ int dsl_glue_doorbell_ack(void)
     return 1;
 }
 
-#ifndef DSL_GLUE_NO_IRQ_HANDLER
-void HSEM1_IRQHandler(void); /* vector 16 + 125 of the vendor's startup file (weak there) */
-void HSEM1_IRQHandler(void)
-{
-    if (dsl_glue_doorbell_ack()) g_rung = 1u;
-}
-#endif
+#define DSL_GLUE_DOORBELL_IRQN HSEM1_IRQN
+#define DSL_GLUE_DOORBELL_HANDLER HSEM1_IRQHandler
+#include "dsl_glue_heavy.h"
 
-void dsl_glue_doorbell_wait(void)
-{
-    const uint32_t primask = dsl_glue_irq_lock();
-    while (g_rung == 0u && dsl_glue_doorbell_ack() == 0) dsl_glue_wfi();
-    g_rung = 0u;
-    dsl_glue_nvic_clear_pending(HSEM1_IRQN); /* taken here: no handler run for it */
-    dsl_glue_irq_unlock(primask);
-}
-
-void dsl_glue_cache_clean(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCCMVAC, addr, bytes);
-}
-
-void dsl_glue_cache_invalidate(const volatile void *addr, uint32_t bytes)
-{
-    dsl_glue_dcache_by_address(&DSL_GLUE_SCB_DCIMVAC, addr, bytes);
-}
+#include "dsl_glue_dcache.h"
