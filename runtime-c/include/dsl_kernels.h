@@ -58,8 +58,18 @@ typedef struct {
 void dsl_conv1d_s8(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int8_t *out);
 /* int16 in (16x8: first layer on PCM), int8 out. */
 void dsl_conv1d_s16_s8(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int8_t *out);
-/* int8 in, int16 out (last layer to PCM); stage.lut must be NULL, clamp is int16. */
+/* int8 in, int16 out (last layer to PCM, or into an int16 activation); stage.lut must be NULL, clamp is int16. */
 void dsl_conv1d_s8_s16(const dsl_conv1d_params_t *p, const int8_t *in, int32_t out_rows, int16_t *out);
+/* int16 in, int16 out (mixed precision: an int16 activation between two int16 tensors); stage.lut must be NULL. */
+void dsl_conv1d_s16_s16(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int16_t *out);
+
+/*
+ * Mixed precision. dslc may keep any activation tensor in int16 instead of int8: symmetric, zero
+ * point 0, clamp [-32768, 32767] (narrowed by a fused ReLU); weights stay int8 (16x8 kernels). A
+ * nonlinearity other than ReLU on an int16 tensor is the interpolated table dsl_curve_s16, run after
+ * the kernel, never a stage LUT. Accumulation is int32: dslc uses an int16-input kernel only where it
+ * has proven |bias[o]| + 32768 * sum |w[o][.]| < 2^31 for every output channel, so no sum can wrap.
+ */
 
 /*
  * Causal 1-D transposed convolution (groups = 1, no begin padding), streaming form.
@@ -92,6 +102,11 @@ typedef struct {
 } dsl_conv_transpose1d_params_t;
 
 void dsl_conv_transpose1d_s8(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows, int8_t *out);
+/* The same with int16 input and/or int16 output (mixed precision; an int16 output needs stage.lut NULL). */
+void dsl_conv_transpose1d_s16_s8(const dsl_conv_transpose1d_params_t *p, const int16_t *in, int32_t in_rows, int8_t *out);
+void dsl_conv_transpose1d_s8_s16(const dsl_conv_transpose1d_params_t *p, const int8_t *in, int32_t in_rows, int16_t *out);
+void dsl_conv_transpose1d_s16_s16(const dsl_conv_transpose1d_params_t *p, const int16_t *in, int32_t in_rows,
+                                  int16_t *out);
 
 /*
  * Elementwise add of two int8 tensors with their own scales (TFLite-style):
@@ -111,6 +126,9 @@ typedef struct {
 
 void dsl_add_s8(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t b_row_stride,
                 int32_t rows, int32_t channels, int8_t *out);
+/* int16 a, b and out (zero points 0; dslc passes left_shift 15, so (a - a_zp) << 15 fits int32); lut NULL. */
+void dsl_add_s16(const dsl_add_params_t *p, const int16_t *a, const int16_t *b, int32_t b_row_stride,
+                 int32_t rows, int32_t channels, int16_t *out);
 
 /*
  * Elementwise multiply: out = clamp(requant((a - a_zp) * (b - b_zp), mult, shift) + out_zp), then lut.
@@ -125,6 +143,9 @@ typedef struct {
 
 void dsl_mul_s8(const dsl_mul_params_t *p, const int8_t *a, const int8_t *b, int32_t b_row_stride,
                 int32_t rows, int32_t channels, int8_t *out);
+/* int16 a, b and out (the product of two int16 fits int32); lut NULL. */
+void dsl_mul_s16(const dsl_mul_params_t *p, const int16_t *a, const int16_t *b, int32_t b_row_stride,
+                 int32_t rows, int32_t channels, int16_t *out);
 
 /* Table lookup (standalone activation): out[i] = lut[in[i] + 128]. */
 void dsl_lut_s8(const int8_t *lut, const int8_t *in, int32_t count, int8_t *out);
@@ -151,6 +172,14 @@ typedef struct {
 
 void dsl_rescale_s8(const dsl_rescale_params_t *p, const int8_t *in, int32_t in_row_stride,
                     int32_t rows, int32_t channels, int8_t *out, int32_t out_row_stride);
+/* The same between int8 and int16 tensors (a change of precision, or Concat of mixed inputs); the clamp is the
+   output type's range; multiplier 0 (plain copy) only where in and out have the same type. */
+void dsl_rescale_s8_s16(const dsl_rescale_params_t *p, const int8_t *in, int32_t in_row_stride,
+                        int32_t rows, int32_t channels, int16_t *out, int32_t out_row_stride);
+void dsl_rescale_s16_s8(const dsl_rescale_params_t *p, const int16_t *in, int32_t in_row_stride,
+                        int32_t rows, int32_t channels, int8_t *out, int32_t out_row_stride);
+void dsl_rescale_s16(const dsl_rescale_params_t *p, const int16_t *in, int32_t in_row_stride,
+                     int32_t rows, int32_t channels, int16_t *out, int32_t out_row_stride);
 
 /*
  * Streaming history: a buffer holds [history_bytes of the previous frame][new_bytes of
