@@ -8,15 +8,7 @@ public static class WavFile
 {
     public static short[] ReadMono16(string path, int expectedRate)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot read ({e.Message})");
-        }
+        byte[] bytes = InputFile.ReadBytes(path, "the WAV file");
 
         return Parse(path, bytes, expectedRate);
     }

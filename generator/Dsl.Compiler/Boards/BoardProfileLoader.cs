@@ -28,15 +28,7 @@ public static partial class BoardProfileLoader
     public static BoardProfile Load(string nameOrPath, string boardsDir)
     {
         var path = Resolve(nameOrPath, boardsDir);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot read board profile: {e.Message}", e);
-        }
+        string text = InputFile.ReadText(path, "the board profile");
 
         return Parse(text, path);
     }

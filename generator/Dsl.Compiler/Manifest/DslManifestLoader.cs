@@ -15,15 +15,7 @@ public static class DslManifestLoader
             throw new DslException(DslErrorCode.Io, $"{path}: file not found (expected the model's dsl.json)");
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot read ({e.Message})", e);
-        }
+        byte[] bytes = InputFile.ReadBytes(path, "the manifest");
 
         return Parse(path, bytes);
     }

@@ -19,15 +19,7 @@ public static class OnnxImporter
     /// <exception cref="DslException">The file is missing (Io), malformed or unsupported (Model).</exception>
     public static OnnxGraph Import(string path, long traceLength)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot read the ONNX model ({e.Message}); check the path", e);
-        }
+        byte[] bytes = InputFile.ReadBytes(path, "the ONNX model");
 
         return Import(path, bytes, traceLength);
     }

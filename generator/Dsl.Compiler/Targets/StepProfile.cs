@@ -33,15 +33,7 @@ public sealed record StepProfile(
     /// <summary>Reads a profile file; a missing, bad or truncated file is a <see cref="DslErrorCode.Io"/> error naming it.</summary>
     public static StepProfile Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot read the step profile: {e.Message}", e);
-        }
+        byte[] bytes = InputFile.ReadBytes(path, "the step profile");
 
         return Parse(bytes, path);
     }

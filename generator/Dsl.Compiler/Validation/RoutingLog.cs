@@ -28,15 +28,7 @@ public sealed record RoutingLog(int Latency, uint PeriodInstructions, IReadOnlyL
     /// <summary>Reads a routing log; a bad file is a <see cref="DslErrorCode.Io"/> error naming it.</summary>
     public static RoutingLog Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot read routing log: {e.Message}", e);
-        }
+        byte[] bytes = InputFile.ReadBytes(path, "the routing log");
 
         return Parse(bytes, path);
     }

@@ -35,15 +35,7 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
     /// error naming the file, the frame and the byte offset.</summary>
     public static TraceFile Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot read frame trace: {e.Message}", e);
-        }
+        byte[] bytes = InputFile.ReadBytes(path, "the frame trace");
 
         return Parse(bytes, path);
     }
