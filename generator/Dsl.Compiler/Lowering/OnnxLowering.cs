@@ -220,16 +220,39 @@ public sealed class OnnxLowering
             : new Activation(ActivationKind.Clip, lo, hi));
     }
 
-    /// <summary>One shared slope is LeakyRelu; a slope per channel has no per-tensor lookup table.</summary>
+    /// <summary>One shared slope is LeakyRelu (one lookup table). A slope a per channel has no per-tensor table, so
+    /// it becomes y = a x + (1 - a) relu(x): a Relu, two per-channel multiplies and an add, each an ordinary kernel.</summary>
     private void LowerPRelu(OnnxNode node)
     {
         OnnxTensor slope = Constant(node, node.Input(1), "slope");
-        if (!slope.IsFloat || slope.Floats.Distinct().Count() != 1)
+        if (!slope.IsFloat)
         {
-            throw Error(node, $"has {slope.ElementCount} different slopes in '{slope.Name}'; dslc supports PReLU with one shared slope (nn.PReLU(), num_parameters=1) or LeakyRelu");
+            throw Error(node, $"has a non-float slope '{slope.Name}'");
         }
 
-        LowerActivation(node, new Activation(ActivationKind.LeakyRelu, slope.Floats[0]));
+        if (slope.Floats.Distinct().Count() == 1)
+        {
+            LowerActivation(node, new Activation(ActivationKind.LeakyRelu, slope.Floats[0]));
+            return;
+        }
+
+        LoweredValue x = Streamed(node, node.Input(0));
+        float[] a = PerChannelConstant(node, x, slope);
+        long length = x.OnnxShape[x.TimeAxis];
+        string positive = node.Outputs[0] + "/relu";
+        string positiveScaled = node.Outputs[0] + "/relu_scaled";
+        string linear = node.Outputs[0] + "/linear";
+        foreach (string t in new[] { positive, positiveScaled, linear })
+        {
+            AddTensor(t, Channels(x), length);
+        }
+
+        nodes.Add(new ActivationNode(node.Name + "/relu", x.Tensor, positive, new Activation(ActivationKind.Relu)));
+        nodes.Add(new ElementwiseNode(node.Name + "/relu_scale", new[] { positive }, positiveScaled, ElementwiseOp.Mul,
+            a.Select(v => 1f - v).ToArray(), Activation.Identity));
+        nodes.Add(new ElementwiseNode(node.Name + "/linear", new[] { x.Tensor }, linear, ElementwiseOp.Mul, a, Activation.Identity));
+        string output = EmitTensor(node.Outputs[0], Channels(x), x.Layout);
+        nodes.Add(new ElementwiseNode(node.Name, new[] { linear, positiveScaled }, output, ElementwiseOp.Add, null, Activation.Identity));
     }
 
     /// <summary>Inference batch norm is y = x * s + (B - mean * s) with s = scale / sqrt(var + epsilon): a

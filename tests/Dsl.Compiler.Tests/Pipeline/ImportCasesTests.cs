@@ -18,6 +18,7 @@ public sealed class ImportCasesTests
     [InlineData("no_bias")]
     [InlineData("batchnorm")]
     [InlineData("prelu")]
+    [InlineData("prelu_channels")]
     [InlineData("tanh_out")]
     [InlineData("sigmoid_out")]
     [InlineData("hardtanh_out")]
@@ -50,6 +51,15 @@ public sealed class ImportCasesTests
     {
         var (_, graph, _) = ModelCompiler.Analyze(Case("batchnorm"));
         Assert.DoesNotContain(graph.Nodes, n => n is ElementwiseNode);
+    }
+
+    [Fact]
+    public void A_per_channel_prelu_becomes_a_relu_two_multiplies_and_an_add()
+    {
+        var (_, graph, _) = ModelCompiler.Analyze(Case("prelu_channels"));
+        Assert.Equal(2, graph.Nodes.Count(n => n is ActivationNode { Activation.Kind: ActivationKind.Relu }));
+        Assert.Equal(4, graph.Nodes.Count(n => n is ElementwiseNode { Op: ElementwiseOp.Mul, Constant: not null }));
+        Assert.Equal(2, graph.Nodes.Count(n => n is ElementwiseNode { Op: ElementwiseOp.Add, Constant: null }));
     }
 
     private static void Validate(string name, params string[] more)

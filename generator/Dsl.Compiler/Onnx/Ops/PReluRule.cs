@@ -1,7 +1,7 @@
 namespace Dsl.Compiler.Onnx.Ops;
 
-/// <summary>PRelu: X, constant slope broadcast to X → X's shape (nn.PReLU). dslc lowers one shared slope
-/// (nn.PReLU() default) to LeakyRelu; per-channel slopes are refused when lowering.</summary>
+/// <summary>PRelu: X, constant slope broadcast to X → X's shape (nn.PReLU). Lowering makes one shared slope
+/// (nn.PReLU() default) a LeakyRelu and a slope per channel a Relu, two multiplies and an add.</summary>
 internal sealed class PReluRule : OpRule
 {
     public override bool IsCompute => true;
