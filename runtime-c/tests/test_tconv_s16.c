@@ -418,7 +418,7 @@ static void test_bound(void)
 #define SPEC_FORM_S8 (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
 #define SPEC_FORM_S16 (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT16_RANGE)
 #define SPEC_STEP(id, ci, co, k, s, d, rows)                                                                      \
-    static void spec_##id(int32_t kind, int32_t general, const dsl_conv_transpose1d_params_t *p)                   \
+    DSL_HOT static void spec_##id(int32_t kind, int32_t general, const dsl_conv_transpose1d_params_t *p)           \
     {                                                                                                             \
         if (kind == K_S16_S8) {                                                                                   \
             if (general) spec_tconv_s16_s8_body(p, g_in16, rows, g_out8, ci, co, k, s, d, DSL_STAGE_GENERAL);     \
