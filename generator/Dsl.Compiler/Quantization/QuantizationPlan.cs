@@ -39,7 +39,10 @@ public sealed class QuantizationPlan
     {
         Estimator = estimator;
         this.ranges = ranges;
-        IReadOnlyDictionary<string, string?> candidates = Int16Candidates(graph, manifest, ranges, estimator);
+        // Only asked when there is something to check (the candidates run the estimator for int16 on every tensor).
+        IReadOnlyDictionary<string, string?> candidates = int16Tensors.Count == 0
+            ? new Dictionary<string, string?>()
+            : Int16Candidates(graph, manifest, ranges, estimator);
         foreach (string t in int16Tensors.Order(StringComparer.Ordinal))
         {
             if (!candidates.TryGetValue(t, out string? why))
