@@ -1,6 +1,7 @@
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Emit;
 using Dsl.Compiler.Ir;
+using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Reporting;
@@ -138,6 +139,37 @@ public sealed class MixedPrecisionTests
         }
 
         Assert.InRange(worst, 0, 2);
+    }
+
+    [Theory]
+    [InlineData("[\"all\"]", true, null)]
+    [InlineData("[\"a\", \"b\"]", false, "a,b")]
+    [InlineData("[]", false, "")]
+    public void Dsl_json_int16_tensors_is_all_or_a_set_of_names(string json, bool all, string? names)
+    {
+        string text = File.ReadAllText(Fixtures.TinyDsl);
+        int brace = text.IndexOf('{', StringComparison.Ordinal);
+        string dir = Directory.CreateTempSubdirectory("dslc-int16-json-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "dsl.json");
+            File.WriteAllText(path, text[..(brace + 1)] + $"\n  \"int16_tensors\": {json}," + text[(brace + 1)..]);
+            DslManifest m = DslManifestLoader.Load(path);
+            Assert.Equal(all, m.Int16AllEligible);
+            Assert.Equal(names, m.Int16Tensors is null ? null : string.Join(",", m.Int16Tensors.Order(StringComparer.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_manifest_without_int16_tensors_leaves_the_choice_open()
+    {
+        Assert.Null(Tiny.Value.Manifest.Int16Tensors);
+        Assert.False(Tiny.Value.Manifest.Int16AllEligible);
+        Assert.Empty(Tiny.Value.Quantization.Int16Tensors);
     }
 
     private static IReadOnlySet<string> Eligible(CompiledModel m) =>
