@@ -47,7 +47,7 @@ public sealed class QuantizationPlan
         {
             if (!candidates.TryGetValue(t, out string? why))
             {
-                throw new DslException(DslErrorCode.Quantization, $"{manifest.Path}: int16 tensor '{t}' is not a tensor of the model; name activation tensors as 'dslc inspect' lists them");
+                throw new DslException(DslErrorCode.Quantization, $"{manifest.Path}: int16 tensor '{t}' is not a tensor of the model; name node outputs as report.json lists them (each layer's 'output')");
             }
 
             if (why is not null)
