@@ -87,7 +87,7 @@ public sealed record ModelReport(
     }
 
     /// <summary>Constant bytes each node's steps put in flash (weights, int32 tables, LUTs).</summary>
-    private static Dictionary<string, long> WeightBytesByNode(ModelProgram program)
+    public static Dictionary<string, long> WeightBytesByNode(ModelProgram program)
     {
         var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (Step s in program.Light.Steps.Concat(program.Heavy.Steps))

@@ -1,0 +1,111 @@
+namespace Dsl.Compiler.Precision;
+
+/// <summary>
+/// Picks the int16 tensors: the least costly set found that brings every audio output to the target SNR.
+/// <list type="number">
+/// <item>All-int8 meets the target: nothing is int16. All-int16 misses it: all-int16, the best there is (not met).</item>
+/// <item>Each eligible tensor alone is measured (gain in the worst output's SNR, cost against all-int8).</item>
+/// <item>Tensors are ranked by gain per instruction (gainless ones last, cheapest first; ties by name) and the shortest
+/// prefix of the ranking that meets the target is found by bisection (all of it does).</item>
+/// <item>Each chosen tensor, the least useful first, is dropped when the target still holds without it.</item>
+/// </list>
+/// Deterministic: the same inputs give the same set, whatever order the evaluations run in. Only sets the evaluator
+/// judged are accepted, so the result meets the target even where gains do not add up.
+/// </summary>
+public sealed class PrecisionSearch(
+    Func<IReadOnlySet<string>, IReadOnlyList<OutputSnr>> evaluate,
+    Func<IReadOnlySet<string>, CandidateCost> cost,
+    int parallelism = 1)
+{
+    /// <summary>Instructions a tensor is taken to cost at least, so a free tensor ranks by gain among the free ones.</summary>
+    private const double MinInstructions = 1.0;
+
+    public PrecisionSearchResult Run(IReadOnlyList<string> eligible, double targetDb)
+    {
+        var all = eligible.Distinct().Order(StringComparer.Ordinal).ToList();
+        int evaluations = 0;
+        IReadOnlyList<OutputSnr> Judge(IReadOnlySet<string> set)
+        {
+            Interlocked.Increment(ref evaluations);
+            return evaluate(set);
+        }
+
+        bool Meets(IReadOnlyList<OutputSnr> snr) => snr.All(o => o.SnrDb >= targetDb);
+        static double Worst(IReadOnlyList<OutputSnr> snr) => snr.Min(o => o.SnrDb);
+
+        var none = Set([]);
+        IReadOnlyList<OutputSnr> int8Snr = Judge(none);
+        CandidateCost int8Cost = cost(none);
+        TensorTrial Priced(string t, double? gain)
+        {
+            CandidateCost c = cost(Set([t]));
+            return new TensorTrial(t, gain, c.Objective - int8Cost.Objective, c.Bytes.Total - int8Cost.Bytes.Total);
+        }
+
+        PrecisionSearchResult Result(IReadOnlyList<string> chosen, bool met, IReadOnlyList<OutputSnr> snr, IReadOnlyList<TensorTrial> trials) =>
+            new(chosen.Order(StringComparer.Ordinal).ToList(), met, snr, cost(Set(chosen)), int8Snr, int8Cost, trials, evaluations);
+
+        if (Meets(int8Snr) || all.Count == 0)
+        {
+            return Result([], Meets(int8Snr), int8Snr, all.Select(t => Priced(t, null)).ToList());
+        }
+
+        IReadOnlyList<OutputSnr> int16Snr = Judge(Set(all));
+        if (!Meets(int16Snr))
+        {
+            return Result(all, false, int16Snr, all.Select(t => Priced(t, null)).ToList());
+        }
+
+        // Each tensor alone: independent evaluations, results by index (order-free).
+        var alone = new IReadOnlyList<OutputSnr>[all.Count];
+        Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i => alone[i] = Judge(Set([all[i]])));
+        double baseWorst = Worst(int8Snr);
+        var trials = all.Select((t, i) => Priced(t, Worst(alone[i]) - baseWorst)).ToList();
+        var ranked = trials
+            .OrderByDescending(t => t.GainDb > 0)
+            .ThenByDescending(t => t.GainDb > 0 ? t.GainDb!.Value / Math.Max(t.Instructions, MinInstructions) : -t.Instructions)
+            .ThenBy(t => t.Tensor, StringComparer.Ordinal)
+            .Select(t => t.Tensor)
+            .ToList();
+
+        // Shortest prefix that meets the target (the whole ranking does: it is all-int16).
+        int lo = 1, hi = ranked.Count;
+        IReadOnlyList<OutputSnr> best = int16Snr;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            IReadOnlyList<OutputSnr> snr = Judge(Set(ranked.Take(mid)));
+            if (Meets(snr))
+            {
+                hi = mid;
+                best = snr;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        // Drop what the rest does not need, the least useful first.
+        var chosen = ranked.Take(hi).ToList();
+        foreach (string t in ranked.Take(hi).Reverse())
+        {
+            if (chosen.Count == 1)
+            {
+                break;
+            }
+
+            var without = chosen.Where(c => c != t).ToList();
+            IReadOnlyList<OutputSnr> snr = Judge(Set(without));
+            if (Meets(snr))
+            {
+                chosen = without;
+                best = snr;
+            }
+        }
+
+        return Result(chosen, true, best, trials);
+    }
+
+    private static HashSet<string> Set(IEnumerable<string> tensors) => new(tensors, StringComparer.Ordinal);
+}
