@@ -4,9 +4,11 @@ namespace Dsl.Compiler.Precision;
 /// Picks the int16 tensors: the least costly set found that brings every audio output to the target SNR.
 /// <list type="number">
 /// <item>All-int8 meets the target: nothing is int16. All-int16 misses it: all-int16, the best there is (not met).</item>
-/// <item>Each eligible tensor alone is measured (gain in the worst output's SNR, cost against all-int8).</item>
+/// <item>Each eligible tensor alone is measured: its gain is the SNR it adds toward the target, summed over the outputs
+/// below it (capped at the target); its cost is against all-int8.</item>
 /// <item>Tensors are ranked by gain per instruction (gainless ones last, cheapest first; ties by name) and the shortest
-/// prefix of the ranking that meets the target is found by bisection (all of it does).</item>
+/// prefix of the ranking that meets the target is found by bisection (all of it does); the tensor that completed it
+/// is replaced by the cheapest later one that also meets the target, if any.</item>
 /// <item>Each chosen tensor, the least useful first, is dropped when the target still holds without it.</item>
 /// </list>
 /// Deterministic: the same inputs give the same set, whatever order the evaluations run in. Only sets the evaluator
@@ -31,7 +33,9 @@ public sealed class PrecisionSearch(
         }
 
         bool Meets(IReadOnlyList<OutputSnr> snr) => snr.All(o => o.SnrDb >= targetDb);
-        static double Worst(IReadOnlyList<OutputSnr> snr) => snr.Min(o => o.SnrDb);
+        // Progress toward the target, summed over outputs and capped at it: a tensor that only helps an output
+        // already on target gains nothing, one that helps two lagging outputs gains on both.
+        double Shortfall(IReadOnlyList<OutputSnr> snr) => snr.Sum(o => Math.Max(0, targetDb - o.SnrDb));
 
         var none = Set([]);
         IReadOnlyList<OutputSnr> int8Snr = Judge(none);
@@ -59,8 +63,8 @@ public sealed class PrecisionSearch(
         // Each tensor alone: independent evaluations, results by index (order-free).
         var alone = new IReadOnlyList<OutputSnr>[all.Count];
         Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i => alone[i] = Judge(Set([all[i]])));
-        double baseWorst = Worst(int8Snr);
-        var trials = all.Select((t, i) => Priced(t, Worst(alone[i]) - baseWorst)).ToList();
+        double baseShortfall = Shortfall(int8Snr);
+        var trials = all.Select((t, i) => Priced(t, baseShortfall - Shortfall(alone[i]))).ToList();
         var ranked = trials
             .OrderByDescending(t => t.GainDb > 0)
             .ThenByDescending(t => t.GainDb > 0 ? t.GainDb!.Value / Math.Max(t.Instructions, MinInstructions) : -t.Instructions)
@@ -86,9 +90,24 @@ public sealed class PrecisionSearch(
             }
         }
 
-        // Drop what the rest does not need, the least useful first.
+        // The tensor that completed the prefix may overshoot: a cheaper one ranked after it may do instead.
         var chosen = ranked.Take(hi).ToList();
-        foreach (string t in ranked.Take(hi).Reverse())
+        var price = trials.ToDictionary(t => t.Tensor, t => t.Instructions, StringComparer.Ordinal);
+        string last = chosen[^1];
+        foreach (string t in ranked.Skip(hi).Where(t => price[t] < price[last]).OrderBy(t => price[t]).ThenBy(t => t, StringComparer.Ordinal))
+        {
+            var instead = chosen.Take(hi - 1).Append(t).ToList();
+            IReadOnlyList<OutputSnr> snr = Judge(Set(instead));
+            if (Meets(snr))
+            {
+                chosen = instead;
+                best = snr;
+                break;
+            }
+        }
+
+        // Drop what the rest does not need, the least useful first.
+        foreach (string t in chosen.AsEnumerable().Reverse().ToList())
         {
             if (chosen.Count == 1)
             {
