@@ -74,8 +74,12 @@ internal sealed class PathCoder
             ConvKind.S8 => ("dsl_conv1d_s8", CKernelBody.Conv1dS8, SliceExpr.Element.S8, SliceExpr.Element.S8),
             ConvKind.S16S8 => ("dsl_conv1d_s16_s8", CKernelBody.Conv1dS16S8, SliceExpr.Element.S16, SliceExpr.Element.S8),
             ConvKind.S8S16 => ("dsl_conv1d_s8_s16", CKernelBody.Conv1dS8S16, SliceExpr.Element.S8, SliceExpr.Element.S16),
+            // No specialised body: ConvSpecialisation never chooses it.
+            ConvKind.S16S16 => ("dsl_conv1d_s16_s16", CKernelBody.Conv1dS8, SliceExpr.Element.S16, SliceExpr.Element.S16),
             _ => throw _slices.Invalid(s.Node, $"unknown conv kind {s.Kind}"),
         };
+        Require(s.Node, !specialise || s.Kind != ConvKind.S16S16, "an int16 -> int16 conv has no specialised body");
+        var int16Out = s.Kind is ConvKind.S8S16 or ConvKind.S16S16;
         var sym = _symbols.Allocate(s.Node);
         Require(s.Node, s.Weights.Length == s.OutChannels * s.Kernel * (s.InChannels / s.Groups),
             "weights must be out_channels x kernel x in_channels / groups");
@@ -86,7 +90,7 @@ internal sealed class PathCoder
         var weights = pairs4
             ? "(const int8_t *)(const void *)" + Array(s.Node, sym, "w", "int32_t", DspPairedWeights.Words(s, _rounding), DspPairedWeights.WordCount(s))
             : Array(s.Node, sym, "w", "int8_t", s.Weights, s.OutChannels * s.Kernel * (s.InChannels / s.Groups));
-        var stage = Stage(s.Node, sym, s.Stage, s.OutChannels, s.OutChannels, int16Out: s.Kind == ConvKind.S8S16);
+        var stage = Stage(s.Node, sym, s.Stage, s.OutChannels, s.OutChannels, int16Out);
         var inRows = (s.OutRows - 1) * s.Stride + (s.Kernel - 1) * s.Dilation + 1;
         var input = _slices.Read(s.Node, s.Input, inElement, inRows * s.InChannels * Size(inElement));
         var output = _slices.Write(s.Node, s.Output, outElement, s.OutRows * s.OutChannels * Size(outElement));
@@ -97,7 +101,7 @@ internal sealed class PathCoder
                 + Field("weights", weights) + stage + "};\n";
         if (specialise)
             EmitSpecialised(body, s.Node, sym, p, s.OutRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation, s.Groups],
-                CStageForm.For(s.Stage, _rounding, s.Kind == ConvKind.S8S16), input, output);
+                CStageForm.For(s.Stage, _rounding, int16Out), input, output);
         else
             Emit(kernel, s.Node, p, $"{kernel}(&{sym}_params, {input}, {CText.Int(s.OutRows)}, {output});");
     }
@@ -106,7 +110,7 @@ internal sealed class PathCoder
     {
         Require(s.Node, s is { InChannels: > 0, OutChannels: > 0, Kernel: > 0, Stride: > 0, Dilation: > 0, InRows: > 0 },
             "transposed conv shape must be positive");
-        if (TransposedConvAsConv.Applies(s))
+        if (s.Kind == ConvKind.S8 && TransposedConvAsConv.Applies(s))
         {
             Conv(TransposedConvAsConv.Equivalent(s), _specialisation.Applies(s));
             return;
@@ -120,16 +124,23 @@ internal sealed class PathCoder
             TransposedConvLayout.PhaseMajor(s.Weights, s.OutChannels, s.Kernel, s.InChannels, s.Stride, s.Dilation),
             s.OutChannels * s.Kernel * s.InChannels);
         // Bias is [stride][out_channels]: the input zero point is folded per output phase.
-        var stage = Stage(s.Node, sym, s.Stage, s.Stride * s.OutChannels, s.OutChannels, int16Out: false);
+        var (kernel, inElement, outElement) = s.Kind switch
+        {
+            ConvKind.S8 => ("dsl_conv_transpose1d_s8", SliceExpr.Element.S8, SliceExpr.Element.S8),
+            ConvKind.S16S8 => ("dsl_conv_transpose1d_s16_s8", SliceExpr.Element.S16, SliceExpr.Element.S8),
+            ConvKind.S8S16 => ("dsl_conv_transpose1d_s8_s16", SliceExpr.Element.S8, SliceExpr.Element.S16),
+            ConvKind.S16S16 => ("dsl_conv_transpose1d_s16_s16", SliceExpr.Element.S16, SliceExpr.Element.S16),
+            _ => throw _slices.Invalid(s.Node, $"unknown transposed conv kind {s.Kind}"),
+        };
+        var stage = Stage(s.Node, sym, s.Stage, s.Stride * s.OutChannels, s.OutChannels, int16Out: outElement == SliceExpr.Element.S16);
         var history = (s.Kernel - 1) * s.Dilation / s.Stride;
-        var input = _slices.Read(s.Node, s.Input, SliceExpr.Element.S8, (history + s.InRows) * s.InChannels);
-        var output = _slices.Write(s.Node, s.Output, SliceExpr.Element.S8, s.InRows * s.Stride * s.OutChannels);
+        var input = _slices.Read(s.Node, s.Input, inElement, (history + s.InRows) * s.InChannels * Size(inElement));
+        var output = _slices.Write(s.Node, s.Output, outElement, s.InRows * s.Stride * s.OutChannels * Size(outElement));
 
         var p = $"static const dsl_conv_transpose1d_params_t {sym}_params = {{\n"
                 + Field("in_channels", s.InChannels) + Field("out_channels", s.OutChannels) + Field("kernel", s.Kernel)
                 + Field("stride", s.Stride) + Field("dilation", s.Dilation)
                 + Field("weights", weights) + stage + "};\n";
-        const string kernel = "dsl_conv_transpose1d_s8";
         if (_specialisation.Applies(s))
             EmitSpecialised(CKernelBody.ConvTranspose1dS8, s.Node, sym, p, s.InRows, [s.InChannels, s.OutChannels, s.Kernel, s.Stride, s.Dilation],
                 CStageForm.For(s.Stage, _rounding, int16Out: false), input, output);
@@ -140,7 +151,7 @@ internal sealed class PathCoder
     private void Add(AddStep s)
     {
         var sym = _symbols.Allocate(s.Node);
-        var (a, b, output) = Elementwise(s.Node, sym, s.A, s.B, s.ConstantB, s.BRowStride, s.Rows, s.Channels, s.Output);
+        var (a, b, output) = Elementwise(s.Node, sym, s.A, s.B, s.ConstantB, s.ConstantB16, s.ElementBytes, s.BRowStride, s.Rows, s.Channels, s.Output);
         var p = $"static const dsl_add_params_t {sym}_params = {{\n"
                 + Field("a_zero_point", s.AZeroPoint) + Field("a_multiplier", s.AMultiplier) + Field("a_shift", s.AShift)
                 + Field("b_zero_point", s.BZeroPoint) + Field("b_multiplier", s.BMultiplier) + Field("b_shift", s.BShift)
@@ -148,7 +159,10 @@ internal sealed class PathCoder
                 + Field("out_multiplier", s.OutMultiplier) + Field("out_shift", s.OutShift)
                 + Field("out_zero_point", s.OutZeroPoint) + Field("act_min", s.ActMin) + Field("act_max", s.ActMax)
                 + Field("lut", OptionalLut(s.Node, sym, s.Lut)) + "};\n";
-        if (_specialisation.MaxChannels > 0)
+        if (s.ElementBytes == 2)
+            Emit("dsl_add_s16", s.Node, p,
+                $"dsl_add_s16(&{sym}_params, {a}, {b}, {CText.Int(s.BRowStride)}, {CText.Int(s.Rows)}, {CText.Int(s.Channels)}, {output});");
+        else if (_specialisation.MaxChannels > 0)
             EmitSpecialisedAdd(s, sym, p, a, b, output);
         else
             Emit("dsl_add_s8", s.Node, p,
@@ -175,29 +189,35 @@ internal sealed class PathCoder
     private void Mul(MulStep s)
     {
         var sym = _symbols.Allocate(s.Node);
-        var (a, b, output) = Elementwise(s.Node, sym, s.A, s.B, s.ConstantB, s.BRowStride, s.Rows, s.Channels, s.Output);
+        var (a, b, output) = Elementwise(s.Node, sym, s.A, s.B, s.ConstantB, s.ConstantB16, s.ElementBytes, s.BRowStride, s.Rows, s.Channels, s.Output);
         var p = $"static const dsl_mul_params_t {sym}_params = {{\n"
                 + Field("a_zero_point", s.AZeroPoint) + Field("b_zero_point", s.BZeroPoint)
                 + Field("multiplier", s.Multiplier) + Field("shift", s.Shift) + Field("out_zero_point", s.OutZeroPoint)
                 + Field("act_min", s.ActMin) + Field("act_max", s.ActMax)
                 + Field("lut", OptionalLut(s.Node, sym, s.Lut)) + "};\n";
-        Emit("dsl_mul_s8", s.Node, p,
-            $"dsl_mul_s8(&{sym}_params, {a}, {b}, {CText.Int(s.BRowStride)}, {CText.Int(s.Rows)}, {CText.Int(s.Channels)}, {output});");
+        var kernel = s.ElementBytes == 2 ? "dsl_mul_s16" : "dsl_mul_s8";
+        Emit(kernel, s.Node, p,
+            $"{kernel}(&{sym}_params, {a}, {b}, {CText.Int(s.BRowStride)}, {CText.Int(s.Rows)}, {CText.Int(s.Channels)}, {output});");
     }
 
     /// <summary>Operands of add / mul: B is a region slice or a constant array, one row when BRowStride is 0.</summary>
     private (string A, string B, string Output) Elementwise(string node, string sym, BufferSlice a, BufferSlice? b,
-        sbyte[]? constantB, int bRowStride, int rows, int channels, BufferSlice output)
+        sbyte[]? constantB, short[]? constantB16, int elementBytes, int bRowStride, int rows, int channels, BufferSlice output)
     {
         Require(node, rows > 0 && channels > 0, "rows and channels must be positive");
         Require(node, bRowStride == 0 || bRowStride == channels, "BRowStride must be 0 (broadcast) or Channels");
-        Require(node, (b is null) != (constantB is null), "exactly one of B and ConstantB must be given");
-        var bBytes = bRowStride == 0 ? channels : rows * channels;
-        var bExpr = constantB is not null
-            ? Array(node, sym, "b", "int8_t", constantB, bBytes)
-            : _slices.Read(node, b!, SliceExpr.Element.S8, bBytes);
-        return (_slices.Read(node, a, SliceExpr.Element.S8, rows * channels), bExpr,
-            _slices.Write(node, output, SliceExpr.Element.S8, rows * channels));
+        Require(node, elementBytes is 1 or 2, "element size must be 1 or 2 bytes");
+        var constant = elementBytes == 2
+            ? constantB16 is null ? null : System.Array.ConvertAll(constantB16, v => (int)v)
+            : constantB is null ? null : System.Array.ConvertAll(constantB, v => (int)v);
+        Require(node, (b is null) != (constant is null), "exactly one of B and the constant B of the step's type must be given");
+        var element = elementBytes == 2 ? SliceExpr.Element.S16 : SliceExpr.Element.S8;
+        var count = bRowStride == 0 ? channels : rows * channels;
+        var bExpr = constant is not null
+            ? Array(node, sym, "b", elementBytes == 2 ? "int16_t" : "int8_t", constant, count)
+            : _slices.Read(node, b!, element, count * elementBytes);
+        return (_slices.Read(node, a, element, rows * channels * elementBytes), bExpr,
+            _slices.Write(node, output, element, rows * channels * elementBytes));
     }
 
     private void Lut(LutStep s)
@@ -224,14 +244,25 @@ internal sealed class PathCoder
     {
         Require(s.Node, s is { Rows: > 0, Channels: > 0, InRowStride: >= 0, OutRowStride: >= 0 },
             "rows and channels must be positive, strides not negative");
+        Require(s.Node, s is { InElementBytes: 1 or 2, OutElementBytes: 1 or 2 }, "element sizes must be 1 or 2 bytes");
+        Require(s.Node, s.Multiplier != 0 || s.InElementBytes == s.OutElementBytes, "a plain copy (multiplier 0) needs one element type");
         var sym = _symbols.Allocate(s.Node);
-        var input = _slices.Read(s.Node, s.Input, SliceExpr.Element.S8, (s.Rows - 1) * s.InRowStride + s.Channels);
-        var output = _slices.Write(s.Node, s.Output, SliceExpr.Element.S8, (s.Rows - 1) * s.OutRowStride + s.Channels);
+        var inElement = s.InElementBytes == 2 ? SliceExpr.Element.S16 : SliceExpr.Element.S8;
+        var outElement = s.OutElementBytes == 2 ? SliceExpr.Element.S16 : SliceExpr.Element.S8;
+        var input = _slices.Read(s.Node, s.Input, inElement, ((s.Rows - 1) * s.InRowStride + s.Channels) * s.InElementBytes);
+        var output = _slices.Write(s.Node, s.Output, outElement, ((s.Rows - 1) * s.OutRowStride + s.Channels) * s.OutElementBytes);
+        var kernel = (s.InElementBytes, s.OutElementBytes) switch
+        {
+            (1, 1) => "dsl_rescale_s8",
+            (1, 2) => "dsl_rescale_s8_s16",
+            (2, 1) => "dsl_rescale_s16_s8",
+            _ => "dsl_rescale_s16",
+        };
         var p = $"static const dsl_rescale_params_t {sym}_params = {{\n"
                 + Field("in_zero_point", s.InZeroPoint) + Field("multiplier", s.Multiplier) + Field("shift", s.Shift)
                 + Field("out_zero_point", s.OutZeroPoint) + "};\n";
-        Emit("dsl_rescale_s8", s.Node, p,
-            $"dsl_rescale_s8(&{sym}_params, {input}, {CText.Int(s.InRowStride)}, {CText.Int(s.Rows)}, "
+        Emit(kernel, s.Node, p,
+            $"{kernel}(&{sym}_params, {input}, {CText.Int(s.InRowStride)}, {CText.Int(s.Rows)}, "
             + $"{CText.Int(s.Channels)}, {output}, {CText.Int(s.OutRowStride)});");
     }
 

@@ -90,8 +90,8 @@ public sealed record WeightLayoutPlan(IReadOnlySet<string> Pairs4Nodes)
         ConvTransposeStep t => t.Weights.Length + StageBytes(t.Stage),
         LutStep => 256L,
         CurveStep c => c.Table.Length * 2L,
-        AddStep a => (a.Lut is null ? 0 : 256L) + (a.ConstantB?.Length ?? 0),
-        MulStep m => (m.Lut is null ? 0 : 256L) + (m.ConstantB?.Length ?? 0),
+        AddStep a => (a.Lut is null ? 0 : 256L) + (a.ConstantB?.Length ?? 0) + (2L * (a.ConstantB16?.Length ?? 0)),
+        MulStep m => (m.Lut is null ? 0 : 256L) + (m.ConstantB?.Length ?? 0) + (2L * (m.ConstantB16?.Length ?? 0)),
         _ => 0L,
     });
 

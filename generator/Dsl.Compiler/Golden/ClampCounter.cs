@@ -28,6 +28,7 @@ public sealed class ClampCounter
         ConvTransposeStep u => new ClampBounds(u.Stage.ActMin, u.Stage.ActMax),
         AddStep a => new ClampBounds(a.ActMin, a.ActMax),
         MulStep m => new ClampBounds(m.ActMin, m.ActMax),
+        RescaleStep { Multiplier: not 0, OutElementBytes: 2 } => new ClampBounds(short.MinValue, short.MaxValue),
         RescaleStep { Multiplier: not 0 } => new ClampBounds(sbyte.MinValue, sbyte.MaxValue),
         _ => null,
     };

@@ -129,7 +129,7 @@ public sealed class GoldenKernels
 
                 int v = Requantizer.Requantize(x - p.InZeroPoint, p.Multiplier, p.Shift, rule) + p.OutZeroPoint;
                 Clamps?.Observe(v);
-                output((r * p.OutRowStride) + c, Math.Clamp(v, -128, 127));
+                output((r * p.OutRowStride) + c, p.OutElementBytes == 2 ? Math.Clamp(v, short.MinValue, short.MaxValue) : Math.Clamp(v, sbyte.MinValue, sbyte.MaxValue));
             }
         }
     }

@@ -110,16 +110,16 @@ public sealed class PathInterpreter
         switch (step)
         {
             case ConvStep c:
-                kernels.Conv(c, Reader(c.Input, c.Kind == ConvKind.S16S8 ? 2 : 1), Writer(c.Output, c.Kind == ConvKind.S8S16 ? 2 : 1));
+                kernels.Conv(c, Reader(c.Input, InBytes(c.Kind)), Writer(c.Output, OutBytes(c.Kind)));
                 break;
             case ConvTransposeStep u:
-                kernels.ConvTranspose(u, Reader(u.Input, 1), Writer(u.Output, 1));
+                kernels.ConvTranspose(u, Reader(u.Input, InBytes(u.Kind)), Writer(u.Output, OutBytes(u.Kind)));
                 break;
             case AddStep a:
-                kernels.Add(a, Reader(a.A, 1), Constant(a.B, a.ConstantB), Writer(a.Output, 1));
+                kernels.Add(a, Reader(a.A, a.ElementBytes), Constant(a.B, a.ConstantB, a.ConstantB16, a.ElementBytes), Writer(a.Output, a.ElementBytes));
                 break;
             case MulStep m:
-                kernels.Mul(m, Reader(m.A, 1), Constant(m.B, m.ConstantB), Writer(m.Output, 1));
+                kernels.Mul(m, Reader(m.A, m.ElementBytes), Constant(m.B, m.ConstantB, m.ConstantB16, m.ElementBytes), Writer(m.Output, m.ElementBytes));
                 break;
             case LutStep l:
             {
@@ -146,7 +146,7 @@ public sealed class PathInterpreter
             }
 
             case RescaleStep r:
-                kernels.Rescale(r, Reader(r.Input, 1), Writer(r.Output, 1));
+                kernels.Rescale(r, Reader(r.Input, r.InElementBytes), Writer(r.Output, r.OutElementBytes));
                 break;
             case CopyStep c:
                 Array.Copy(Region(c.Source.Region), c.Source.Offset, Region(c.Destination.Region), c.Destination.Offset, c.Source.Bytes);
@@ -163,6 +163,10 @@ public sealed class PathInterpreter
         }
     }
 
-    private Func<int, int> Constant(BufferSlice? b, sbyte[]? constant) =>
-        b is not null ? Reader(b, 1) : i => constant![i];
+    private Func<int, int> Constant(BufferSlice? b, sbyte[]? constant, short[]? constant16, int elementBytes) =>
+        b is not null ? Reader(b, elementBytes) : elementBytes == 2 ? i => constant16![i] : i => constant![i];
+
+    private static int InBytes(ConvKind kind) => kind is ConvKind.S16S8 or ConvKind.S16S16 ? 2 : 1;
+
+    private static int OutBytes(ConvKind kind) => kind is ConvKind.S8S16 or ConvKind.S16S16 ? 2 : 1;
 }

@@ -19,7 +19,9 @@ public sealed record DslManifest(
     IReadOnlyList<string> CalibrationPatterns,
     IReadOnlyList<string> TestPatterns,
     RangeEstimator? CalibrationEstimator = null,
-    IReadOnlyList<double>? CalibrationGainsDb = null)
+    IReadOnlyList<double>? CalibrationGainsDb = null,
+    IReadOnlySet<string>? Int16Tensors = null,
+    bool Int16AllEligible = false)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;

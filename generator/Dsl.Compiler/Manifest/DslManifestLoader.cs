@@ -112,8 +112,13 @@ public static class DslManifestLoader
             CalibrationGain.Check(gains, DslErrorCode.Manifest, $"{path}: field 'calibration_gains_db'");
         }
 
+        // 'int16_tensors': activation tensors kept in int16 (mixed precision); ["all"] = every eligible one.
+        IReadOnlyList<string>? int16 = root.TryGetProperty("int16_tensors", out _) ? r.OptionalStringList("int16_tensors") : null;
+        bool int16All = int16 is ["all"];
+        IReadOnlySet<string>? int16Tensors = int16 is null || int16All ? null : int16.ToHashSet(StringComparer.Ordinal);
+
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains);
+            calibration, test, estimator, gains, int16Tensors, int16All);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest

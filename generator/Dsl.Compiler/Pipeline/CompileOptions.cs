@@ -18,6 +18,16 @@ public sealed record CompileOptions
     /// <summary>Gains (dB) the calibration clips are run at; null means dsl.json's 'calibration_gains_db', else the clips as they are.</summary>
     public IReadOnlyList<double>? CalibrationGainsDb { get; init; }
 
+    /// <summary>
+    /// Activation tensors kept in int16 (mixed precision): null lets dslc choose (dsl.json's 'int16_tensors', else
+    /// int8 everywhere), empty is int8 everywhere, else exactly these (each must be eligible:
+    /// <see cref="QuantizationPlan.Int16Candidates"/>). Ignored when <see cref="Int16AllEligible"/> is set.
+    /// </summary>
+    public IReadOnlySet<string>? Int16Tensors { get; init; }
+
+    /// <summary>Keep every eligible activation tensor in int16 (<c>--int16 all</c>).</summary>
+    public bool Int16AllEligible { get; init; }
+
     /// <summary>Frames of audio the importer resolves shapes with.</summary>
     public int TraceFrames { get; init; } = 8;
 

@@ -6,10 +6,12 @@ using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Pipeline;
 
-/// <summary>Everything one compilation produced, stage by stage.</summary>
+/// <summary>Everything one compilation produced, stage by stage (with the calibration ranges, so that
+/// <see cref="ModelCompiler.Requantize"/> can choose another precision without calibrating again).</summary>
 public sealed record CompiledModel(
     DslManifest Manifest,
     IrGraph Graph,
     Partition Partition,
     QuantizationPlan Quantization,
-    ModelProgram Program);
+    ModelProgram Program,
+    CalibrationRanges Ranges);

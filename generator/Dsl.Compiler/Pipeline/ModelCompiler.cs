@@ -48,14 +48,41 @@ public static class ModelCompiler
         var clips = files.Select(f => (Path.GetFileName(f), ReadCalibrationClip(f, manifest))).ToList();
         IReadOnlyList<double>? gains = options.CalibrationGainsDb ?? manifest.CalibrationGainsDb;
         CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress, gains);
-        var quant = new QuantizationPlan(graph, manifest, ranges, options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default);
+        RangeEstimator estimator = options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default;
+        IReadOnlySet<string> int16 = Int16Choice(options, manifest, graph, ranges, estimator);
+        var quant = new QuantizationPlan(graph, manifest, ranges, estimator, int16);
         foreach (string warning in quant.Warnings)
         {
             options.Warning?.Invoke(warning);
         }
 
         ModelProgram program = new ProgramBuilder(graph, partition, manifest, quant, options.Rounding).Build();
-        return new CompiledModel(manifest, graph, partition, quant, program);
+        return new CompiledModel(manifest, graph, partition, quant, program, ranges);
+    }
+
+    /// <summary>
+    /// The same model with another set of int16 tensors, from the same calibration ranges and estimator (no
+    /// calibration run): what a precision search calls per candidate.
+    /// </summary>
+    public static CompiledModel Requantize(CompiledModel model, IReadOnlySet<string> int16Tensors, RoundingRule rounding)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var quant = new QuantizationPlan(model.Graph, model.Manifest, model.Ranges, model.Quantization.Estimator, int16Tensors);
+        ModelProgram program = new ProgramBuilder(model.Graph, model.Partition, model.Manifest, quant, rounding).Build();
+        return model with { Quantization = quant, Program = program };
+    }
+
+    /// <summary>Which tensors are int16: the options' choice, else dsl.json's 'int16_tensors', else none.</summary>
+    private static IReadOnlySet<string> Int16Choice(CompileOptions options, DslManifest manifest, IrGraph graph, CalibrationRanges ranges, RangeEstimator estimator)
+    {
+        bool all = options.Int16AllEligible || (options.Int16Tensors is null && manifest.Int16AllEligible);
+        if (all)
+        {
+            return QuantizationPlan.Int16Candidates(graph, manifest, ranges, estimator)
+                .Where(c => c.Value is null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return options.Int16Tensors ?? manifest.Int16Tensors ?? new HashSet<string>(StringComparer.Ordinal);
     }
 
     /// <summary>A clip shorter than one frame adds nothing to calibration; the WAV is at fault, not dsl.json.</summary>

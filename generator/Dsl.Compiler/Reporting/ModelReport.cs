@@ -96,8 +96,8 @@ public sealed record ModelReport(
             {
                 ConvStep c => c.Weights.Length + Stage(c.Stage),
                 ConvTransposeStep u => u.Weights.Length + Stage(u.Stage),
-                AddStep a => (a.Lut?.Length ?? 0) + (a.ConstantB?.Length ?? 0),
-                MulStep m => (m.Lut?.Length ?? 0) + (m.ConstantB?.Length ?? 0),
+                AddStep a => (a.Lut?.Length ?? 0) + (a.ConstantB?.Length ?? 0) + (2L * (a.ConstantB16?.Length ?? 0)),
+                MulStep m => (m.Lut?.Length ?? 0) + (m.ConstantB?.Length ?? 0) + (2L * (m.ConstantB16?.Length ?? 0)),
                 LutStep l => l.Lut.Length,
                 CurveStep c => c.Table.Length * 2L,
                 _ => 0,

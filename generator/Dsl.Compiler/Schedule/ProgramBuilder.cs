@@ -108,6 +108,12 @@ public sealed class ProgramBuilder
         var arena = new List<ArenaPlanner.Request>();
         for (int i = 0; i < nodes.Count; i++)
         {
+            // Operands rescaled to their op's precision live only while the op runs.
+            foreach ((string temp, int tempBytes) in Operands(nodes[i]).Where(o => o.Temp is not null).Select(o => (o.Temp!, o.Bytes)))
+            {
+                arena.Add(new ArenaPlanner.Request(temp, tempBytes, i, i));
+            }
+
             string t = nodes[i].Output;
             if (places.ContainsKey(t))
             {
@@ -181,18 +187,24 @@ public sealed class ProgramBuilder
 
     private string Where(IrNode node) => $"{manifest.ModelPath}: node '{node.Name}' ({node.Kind})";
 
-    private IEnumerable<Step> Quantize(IrNode node, BufferSlice input, Dictionary<string, BufferSlice> places) => node switch
+    private IEnumerable<Step> Quantize(IrNode node, BufferSlice input, Dictionary<string, BufferSlice> places)
     {
-        ConvNode c => quant.CurveOf(c) is { } curve
-            ? new Step[] { Conv(c, input, places[c.Output]), new CurveStep(c.Name, curve, places[c.Output], graph.ElementsPerFrame(c.Output), places[c.Output]) }
-            : new Step[] { Conv(c, input, places[c.Output]) },
-        ConvTransposeNode u => new Step[] { ConvTranspose(u, input, places[u.Output]) },
-        ElementwiseNode e => new[] { Elementwise(e, places) },
-        ActivationNode a => new Step[] { Lut(a, places) },
-        ConcatNode c => Concat(c, places),
-        ChannelSliceNode c => new Step[] { SliceChannels(c, places) },
-        _ => throw new InvalidOperationException($"schedule: unexpected node {node.Kind}"),
-    };
+        IEnumerable<Step> steps = node switch
+        {
+            ConvNode c => new Step[] { Conv(c, input, places[c.Output]) },
+            ConvTransposeNode u => new Step[] { ConvTranspose(u, input, places[u.Output]) },
+            ElementwiseNode e => Elementwise(e, places),
+            ActivationNode a => Activate(a, places),
+            ConcatNode c => Concat(c, places),
+            ChannelSliceNode c => new Step[] { SliceChannels(c, places) },
+            _ => throw new InvalidOperationException($"schedule: unexpected node {node.Kind}"),
+        };
+
+        // A fused nonlinearity on an int16 output: the kernel wrote the int16 pre-activation, the curve runs in place.
+        return quant.CurveOf(node) is { } curve
+            ? steps.Append(new CurveStep(node.Name, curve, places[node.Output], graph.ElementsPerFrame(node.Output), places[node.Output]))
+            : steps;
+    }
 
     /// <summary>A strided copy (rescaled when the calibrated ranges differ) of a channel range.</summary>
     private RescaleStep SliceChannels(ChannelSliceNode c, Dictionary<string, BufferSlice> places)
@@ -202,15 +214,59 @@ public sealed class ProgramBuilder
         int inChannels = graph.Tensor(c.Input).Channels;
         BufferSlice input = places[c.Input];
         FixedPointMultiplier m = Rescale(qi, qo, c);
+        int start = c.Start * qi.ElementBytes;
         return new RescaleStep(c.Name, qi.ZeroPoint, m.Multiplier, m.Shift, qo.ZeroPoint,
-            input.At(c.Start, input.Bytes - c.Start), inChannels, graph.Rows(c.Output), c.Count, places[c.Output], c.Count);
+            input.At(start, input.Bytes - start), inChannels, graph.Rows(c.Output), c.Count, places[c.Output], c.Count,
+            qi.ElementBytes, qo.ElementBytes);
     }
 
-    /// <summary>Requantization between two int8 tensors; multiplier 0 means "same parameters, copy".</summary>
+    /// <summary>Requantization between two tensors; multiplier 0 means "same type and parameters, copy".</summary>
     private FixedPointMultiplier Rescale(QuantParams from, QuantParams to, IrNode node) =>
-        from.Scale == to.Scale && from.ZeroPoint == to.ZeroPoint
+        from.Scale == to.Scale && from.ZeroPoint == to.ZeroPoint && from.ElementBytes == to.ElementBytes
             ? new FixedPointMultiplier(0, 0)
             : FixedPointMultiplier.From(from.Scale / to.Scale, Where(node));
+
+    /// <summary>
+    /// The tensor inputs of an elementwise op (Add and Mul kernels take operands of one type, their output's) and
+    /// of a standalone activation whose input type differs from its output's: each with the arena scratch it is
+    /// rescaled into first when its type differs from the op's (Temp; null when read in place).
+    /// </summary>
+    private IReadOnlyList<(string Tensor, string? Temp, int Bytes)> Operands(IrNode node)
+    {
+        if (node is not ElementwiseNode e)
+        {
+            return [];
+        }
+
+        int opBytes = quant.StageOutput(e).ElementBytes;
+        var operands = new List<(string, string?, int)>();
+        for (int k = 0; k < e.Inputs.Count; k++)
+        {
+            string t = e.Inputs[k];
+            bool retype = quant.Of(t).ElementBytes != opBytes;
+            operands.Add((t, retype ? $"{e.Name}#operand{k}" : null, graph.ElementsPerFrame(t) * opBytes));
+        }
+
+        return operands;
+    }
+
+    /// <summary>Operand <paramref name="k"/> of <paramref name="e"/> in the op's type: in place, or after a rescale step.</summary>
+    private (QuantParams Params, BufferSlice Slice) Operand(ElementwiseNode e, int k, int opBytes, Dictionary<string, BufferSlice> places, List<Step> steps)
+    {
+        (string tensor, string? temp, _) = Operands(e)[k];
+        QuantParams q = quant.Of(tensor);
+        if (temp is null)
+        {
+            return (q, places[tensor]);
+        }
+
+        QuantParams target = quant.As(tensor, opBytes);
+        FixedPointMultiplier m = Rescale(q, target, e);
+        int channels = graph.Tensor(tensor).Channels;
+        steps.Add(new RescaleStep(e.Name, q.ZeroPoint, m.Multiplier, m.Shift, target.ZeroPoint, places[tensor], channels,
+            graph.Rows(tensor), channels, places[temp], channels, q.ElementBytes, opBytes));
+        return (target, places[temp]);
+    }
 
     /// <summary>One strided rescale per input into its channel range of the output rows.</summary>
     private IEnumerable<Step> Concat(ConcatNode c, Dictionary<string, BufferSlice> places)
@@ -226,8 +282,9 @@ public sealed class ProgramBuilder
             int channels = graph.Tensor(input).Channels;
             FixedPointMultiplier m = Rescale(qi, qo, c);
             BufferSlice outSlice = places[c.Output];
+            int at = channelOffset * qo.ElementBytes;
             steps.Add(new RescaleStep(c.Name, qi.ZeroPoint, m.Multiplier, m.Shift, qo.ZeroPoint, places[input], channels, rows, channels,
-                outSlice.At(channelOffset, outSlice.Bytes - channelOffset), outChannels));
+                outSlice.At(at, outSlice.Bytes - at), outChannels, qi.ElementBytes, qo.ElementBytes));
             channelOffset += channels;
         }
 
@@ -238,49 +295,53 @@ public sealed class ProgramBuilder
     {
         QuantParams qi = quant.Of(c.Input);
         QuantParams qo = quant.Of(c.Output);
-        ConvKind kind = (qi.ElementBytes, qo.ElementBytes) switch
-        {
-            (1, 1) => ConvKind.S8,
-            (2, 1) => ConvKind.S16S8,
-            (1, 2) => ConvKind.S8S16,
-            _ => throw new InvalidOperationException($"{Where(c)}: audio in and out (AudioBoundaries refuses it)"),
-        };
-
+        ConvKind kind = Kind(qi, quant.StageOutput(c));
         ConvQuantizer.Result r = ConvQuantizer.Quantize(Where(c), c.Weights, c.Bias, c.OutChannels, c.KernelSize,
-            new[] { Enumerable.Range(0, c.KernelSize).ToArray() }, qi, quant.StageOutput(c), quant.Limits(c));
+            ConvQuantizer.TapGroups(c), qi, quant.StageOutput(c), quant.Limits(c));
         return new ConvStep(c.Name, kind, c.InChannels, c.OutChannels, c.KernelSize, c.Stride, c.Dilation, c.Groups,
             r.Weights, r.Stage, input, graph.Rows(c.Output), output);
     }
 
+    /// <summary>The kernel's element types: the input's and the stage output's (the pre-activation when a curve follows).</summary>
+    private static ConvKind Kind(QuantParams input, QuantParams stageOutput) => (input.ElementBytes, stageOutput.ElementBytes) switch
+    {
+        (1, 1) => ConvKind.S8,
+        (2, 1) => ConvKind.S16S8,
+        (1, 2) => ConvKind.S8S16,
+        _ => ConvKind.S16S16,
+    };
+
     private ConvTransposeStep ConvTranspose(ConvTransposeNode u, BufferSlice input, BufferSlice output)
     {
         QuantParams qi = quant.Of(u.Input);
-
-        // Taps of phase r: j * dilation == r (mod stride).
-        var phases = Enumerable.Range(0, u.Stride)
-            .Select(r => Enumerable.Range(0, u.KernelSize).Where(j => (j * u.Dilation) % u.Stride == r).ToArray())
-            .ToArray();
         ConvQuantizer.Result q = ConvQuantizer.Quantize(Where(u), u.Weights, u.Bias, u.OutChannels, u.KernelSize,
-            phases, qi, quant.StageOutput(u), quant.Limits(u));
+            ConvQuantizer.TapGroups(u), qi, quant.StageOutput(u), quant.Limits(u));
         return new ConvTransposeStep(u.Name, u.InChannels, u.OutChannels, u.KernelSize, u.Stride, u.Dilation,
-            q.Weights, q.Stage, input, graph.Rows(u.Input), output);
+            q.Weights, q.Stage, input, graph.Rows(u.Input), output, Kind(qi, quant.StageOutput(u)));
     }
 
-    private Step Elementwise(ElementwiseNode e, Dictionary<string, BufferSlice> places)
+    private List<Step> Elementwise(ElementwiseNode e, Dictionary<string, BufferSlice> places)
     {
-        QuantParams qa = quant.Of(e.Inputs[0]);
         QuantParams qo = quant.StageOutput(e);
         OutputStageLimits limits = quant.Limits(e);
+        int opBytes = qo.ElementBytes;
+        var steps = new List<Step>();
+        (QuantParams qa, BufferSlice a) = Operand(e, 0, opBytes, places, steps);
 
         QuantParams qb;
         BufferSlice? b = null;
         sbyte[]? constant = null;
+        short[]? constant16 = null;
         int channels = graph.Tensor(e.Output).Channels;
         int rows = graph.Rows(e.Output);
         if (e.Constant is null)
         {
-            qb = quant.Of(e.Inputs[1]);
-            b = places[e.Inputs[1]];
+            (qb, b) = Operand(e, 1, opBytes, places, steps);
+        }
+        else if (opBytes == 2)
+        {
+            qb = QuantParams.Int16(e.Constant.Min(), e.Constant.Max());
+            constant16 = e.Constant.Select(v => (short)qb.Quantize(v)).ToArray();
         }
         else
         {
@@ -291,25 +352,51 @@ public sealed class ProgramBuilder
         int bStride = e.Constant is null ? channels : 0;
         if (e.Op == ElementwiseOp.Add)
         {
-            const int leftShift = 20;
+            // (x - zp) << left_shift must fit int32: 20 for int8 operands, 15 for int16 (dsl_add_s16).
+            int leftShift = opBytes == 2 ? 15 : 20;
             double twiceMax = 2 * Math.Max(qa.Scale, qb.Scale);
             FixedPointMultiplier ma = FixedPointMultiplier.From(qa.Scale / twiceMax, Where(e));
             FixedPointMultiplier mb = FixedPointMultiplier.From(qb.Scale / twiceMax, Where(e));
             FixedPointMultiplier mo = FixedPointMultiplier.From(twiceMax / ((1 << leftShift) * qo.Scale), Where(e));
-            return new AddStep(e.Name, qa.ZeroPoint, ma.Multiplier, ma.Shift, qb.ZeroPoint, mb.Multiplier, mb.Shift, leftShift,
+            steps.Add(new AddStep(e.Name, qa.ZeroPoint, ma.Multiplier, ma.Shift, qb.ZeroPoint, mb.Multiplier, mb.Shift, leftShift,
                 mo.Multiplier, mo.Shift, qo.ZeroPoint, limits.Min, limits.Max, limits.Lut,
-                places[e.Inputs[0]], b, constant, bStride, rows, channels, places[e.Output]);
+                a, b, constant, bStride, rows, channels, places[e.Output], opBytes, constant16));
+            return steps;
         }
 
         FixedPointMultiplier m = FixedPointMultiplier.From(qa.Scale * qb.Scale / qo.Scale, Where(e));
-        return new MulStep(e.Name, qa.ZeroPoint, qb.ZeroPoint, m.Multiplier, m.Shift, qo.ZeroPoint, limits.Min, limits.Max, limits.Lut,
-            places[e.Inputs[0]], b, constant, bStride, rows, channels, places[e.Output]);
+        steps.Add(new MulStep(e.Name, qa.ZeroPoint, qb.ZeroPoint, m.Multiplier, m.Shift, qo.ZeroPoint, limits.Min, limits.Max, limits.Lut,
+            a, b, constant, bStride, rows, channels, places[e.Output], opBytes, constant16));
+        return steps;
     }
 
-    private LutStep Lut(ActivationNode a, Dictionary<string, BufferSlice> places)
+    /// <summary>
+    /// A standalone activation: a LUT between int8 tensors, a curve between int16 ones; when the types differ, the
+    /// input is first rescaled into the output buffer in the output's type (over the input's calibrated range)
+    /// and the table runs there in place.
+    /// </summary>
+    private IEnumerable<Step> Activate(ActivationNode a, Dictionary<string, BufferSlice> places)
     {
         QuantParams qi = quant.Of(a.Input);
         QuantParams qo = quant.Of(a.Output);
-        return new LutStep(a.Name, LutBuilder.Build(a.Activation, qi, qo), places[a.Input], graph.ElementsPerFrame(a.Input), places[a.Output]);
+        int count = graph.ElementsPerFrame(a.Input);
+        BufferSlice input = places[a.Input];
+        BufferSlice output = places[a.Output];
+        var steps = new List<Step>();
+        QuantParams pre = qi;
+        if (qi.ElementBytes != qo.ElementBytes)
+        {
+            pre = quant.As(a.Input, qo.ElementBytes);
+            FixedPointMultiplier m = Rescale(qi, pre, a);
+            int channels = graph.Tensor(a.Input).Channels;
+            steps.Add(new RescaleStep(a.Name, qi.ZeroPoint, m.Multiplier, m.Shift, pre.ZeroPoint, input, channels,
+                graph.Rows(a.Input), channels, output, channels, qi.ElementBytes, qo.ElementBytes));
+            input = output;
+        }
+
+        steps.Add(qo.ElementBytes == 2
+            ? new CurveStep(a.Name, CurveBuilder.Build(a.Activation, pre, qo), input, count, output)
+            : new LutStep(a.Name, LutBuilder.Build(a.Activation, pre, qo), input, count, output));
+        return steps;
     }
 }

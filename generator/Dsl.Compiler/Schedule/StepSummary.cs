@@ -24,23 +24,32 @@ public sealed record StepSummary(int Index, string Op, string Node, string Shape
         var c = CultureInfo.InvariantCulture;
         return step switch
         {
-            ConvStep s => new(index, s.Kind switch { ConvKind.S16S8 => "conv1d_s16_s8", ConvKind.S8S16 => "conv1d_s8_s16", _ => "conv1d_s8" },
+            ConvStep s => new(index, "conv1d" + Suffix(s.Kind),
                 s.Node,
                 string.Create(c, $"{s.InChannels}->{s.OutChannels} k{s.Kernel}{Opt("s", s.Stride)}{Opt("d", s.Dilation)}{Opt("g", s.Groups)}, {s.OutRows} rows"),
                 (long)s.OutRows * s.OutChannels * s.Kernel * (s.InChannels / s.Groups)),
-            ConvTransposeStep s => new(index, "conv_transpose1d_s8", s.Node,
+            ConvTransposeStep s => new(index, "conv_transpose1d" + Suffix(s.Kind), s.Node,
                 string.Create(c, $"{s.InChannels}->{s.OutChannels} k{s.Kernel}{Opt("s", s.Stride)}{Opt("d", s.Dilation)}, {s.InRows} in rows"),
                 (long)s.InRows * s.OutChannels * s.Kernel * s.InChannels),
-            AddStep s => new(index, "add_s8", s.Node, Elementwise(s.Rows, s.Channels, s.BRowStride), 0),
-            MulStep s => new(index, "mul_s8", s.Node, Elementwise(s.Rows, s.Channels, s.BRowStride), (long)s.Rows * s.Channels),
+            AddStep s => new(index, s.ElementBytes == 2 ? "add_s16" : "add_s8", s.Node, Elementwise(s.Rows, s.Channels, s.BRowStride), 0),
+            MulStep s => new(index, s.ElementBytes == 2 ? "mul_s16" : "mul_s8", s.Node, Elementwise(s.Rows, s.Channels, s.BRowStride), (long)s.Rows * s.Channels),
             LutStep s => new(index, "lut_s8", s.Node, string.Create(c, $"{s.Count}"), 0),
             CurveStep s => new(index, "curve_s16", s.Node, string.Create(c, $"{s.Count}"), 0),
-            RescaleStep s => new(index, "rescale_s8", s.Node, string.Create(c, $"{s.Rows}x{s.Channels}"), 0),
+            RescaleStep s => new(index, (s.InElementBytes, s.OutElementBytes) switch { (1, 2) => "rescale_s8_s16", (2, 1) => "rescale_s16_s8", (2, 2) => "rescale_s16", _ => "rescale_s8" }, s.Node, string.Create(c, $"{s.Rows}x{s.Channels}"), 0),
             CopyStep s => new(index, "copy_bytes", s.Node, string.Create(c, $"{s.Source.Bytes} B"), 0),
             HistoryShiftStep s => new(index, "history_shift", s.Node, string.Create(c, $"{s.HistoryBytes}+{s.NewBytes} B"), 0),
             _ => new(index, step.GetType().Name, step.Node, "", 0),
         };
     }
+
+    // The runtime kernel suffix of a conv kind (dsl_conv1d_s8, dsl_conv_transpose1d_s16_s8, ...).
+    private static string Suffix(ConvKind kind) => kind switch
+    {
+        ConvKind.S16S8 => "_s16_s8",
+        ConvKind.S8S16 => "_s8_s16",
+        ConvKind.S16S16 => "_s16_s16",
+        _ => "_s8",
+    };
 
     // Stride, dilation, groups: shown only when not 1.
     private static string Opt(string prefix, int value) =>

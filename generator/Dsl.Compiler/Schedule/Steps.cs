@@ -6,17 +6,20 @@ namespace Dsl.Compiler.Schedule;
 /// </summary>
 public abstract record Step(string Node);
 
-/// <summary>Which conv kernel: element types in and out.</summary>
+/// <summary>Which conv (or transposed conv) kernel: element types in and out.</summary>
 public enum ConvKind
 {
     /// <summary>dsl_conv1d_s8: int8 -> int8.</summary>
     S8,
 
-    /// <summary>dsl_conv1d_s16_s8: int16 PCM -> int8 (first layer).</summary>
+    /// <summary>dsl_conv1d_s16_s8: int16 (PCM, or a mixed-precision tensor) -> int8.</summary>
     S16S8,
 
-    /// <summary>dsl_conv1d_s8_s16: int8 -> int16 PCM (last layer).</summary>
+    /// <summary>dsl_conv1d_s8_s16: int8 -> int16 (PCM, or a mixed-precision tensor).</summary>
     S8S16,
+
+    /// <summary>dsl_conv1d_s16_s16: int16 -> int16 (mixed precision).</summary>
+    S16S16,
 }
 
 /// <summary>dsl_conv1d_*: Input starts at the history rows; OutRows rows are produced.</summary>
@@ -35,7 +38,7 @@ public sealed record ConvStep(
     int OutRows,
     BufferSlice Output) : Step(Node);
 
-/// <summary>dsl_conv_transpose1d_s8: Input starts at the history rows; Stage.Bias is [stride][out].</summary>
+/// <summary>dsl_conv_transpose1d_s8 (or _s16_s8, _s8_s16, _s16_s16 by Kind): Input starts at the history rows; Stage.Bias is [stride][out].</summary>
 public sealed record ConvTransposeStep(
     string Node,
     int InChannels,
@@ -47,9 +50,11 @@ public sealed record ConvTransposeStep(
     OutputStage Stage,
     BufferSlice Input,
     int InRows,
-    BufferSlice Output) : Step(Node);
+    BufferSlice Output,
+    ConvKind Kind = ConvKind.S8) : Step(Node);
 
-/// <summary>dsl_add_s8 (B broadcast over rows when BRowStride is 0).</summary>
+/// <summary>dsl_add_s8, or dsl_add_s16 when ElementBytes is 2 (A, B and Output alike; ConstantB16 then holds a
+/// constant B). B is broadcast over rows when BRowStride is 0.</summary>
 public sealed record AddStep(
     string Node,
     int AZeroPoint,
@@ -71,9 +76,11 @@ public sealed record AddStep(
     int BRowStride,
     int Rows,
     int Channels,
-    BufferSlice Output) : Step(Node);
+    BufferSlice Output,
+    int ElementBytes = 1,
+    short[]? ConstantB16 = null) : Step(Node);
 
-/// <summary>dsl_mul_s8 (B broadcast over rows when BRowStride is 0).</summary>
+/// <summary>dsl_mul_s8, or dsl_mul_s16 when ElementBytes is 2 (as <see cref="AddStep"/>).</summary>
 public sealed record MulStep(
     string Node,
     int AZeroPoint,
@@ -90,15 +97,17 @@ public sealed record MulStep(
     int BRowStride,
     int Rows,
     int Channels,
-    BufferSlice Output) : Step(Node);
+    BufferSlice Output,
+    int ElementBytes = 1,
+    short[]? ConstantB16 = null) : Step(Node);
 
-/// <summary>dsl_curve_s16: an interpolated int16 table (CurveBuilder), in place on an audio output.</summary>
+/// <summary>dsl_curve_s16: an interpolated int16 table (CurveBuilder): the nonlinearity of an int16 tensor (in place after its kernel, or a standalone activation).</summary>
 public sealed record CurveStep(string Node, short[] Table, BufferSlice Input, int Count, BufferSlice Output) : Step(Node);
 
 /// <summary>dsl_lut_s8.</summary>
 public sealed record LutStep(string Node, sbyte[] Lut, BufferSlice Input, int Count, BufferSlice Output) : Step(Node);
 
-/// <summary>dsl_rescale_s8: strided copy with requantization (Multiplier 0 = plain copy).</summary>
+/// <summary>dsl_rescale_s8 (or _s8_s16, _s16_s8, _s16 by element sizes): strided copy with requantization (Multiplier 0 = plain copy, same types only).</summary>
 public sealed record RescaleStep(
     string Node,
     int InZeroPoint,
@@ -110,7 +119,9 @@ public sealed record RescaleStep(
     int Rows,
     int Channels,
     BufferSlice Output,
-    int OutRowStride) : Step(Node);
+    int OutRowStride,
+    int InElementBytes = 1,
+    int OutElementBytes = 1) : Step(Node);
 
 /// <summary>dsl_copy_bytes: a tensor into a history buffer's tail or into the handoff.</summary>
 public sealed record CopyStep(string Node, BufferSlice Source, BufferSlice Destination) : Step(Node);

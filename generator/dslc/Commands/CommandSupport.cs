@@ -83,6 +83,23 @@ public static class CommandSupport
         return CalibrationGain.Check(gains, DslErrorCode.Usage, "--calibration-gains-db");
     }
 
+    /// <summary>--int16 none or T1,T2,... as a set ("all" is <see cref="CompileOptions.Int16AllEligible"/>).</summary>
+    public static IReadOnlySet<string> Int16Tensors(string text)
+    {
+        if (text.Trim() == "none")
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        string[] names = text.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(n => n.Length == 0))
+        {
+            throw new DslException(DslErrorCode.Usage, $"--int16: '{text}' has an empty tensor name; give none, all or tensor names separated by commas");
+        }
+
+        return names.ToHashSet(StringComparer.Ordinal);
+    }
+
     public static RoundingRule Rounding(string text) => text.ToLowerInvariant() switch
     {
         "single" => RoundingRule.Single,
@@ -96,6 +113,8 @@ public static class CommandSupport
         CalibrationFiles = o.Calibration.ToList(),
         Estimator = o.CalibrationEstimator is null ? null : RangeEstimator.Parse(o.CalibrationEstimator, DslErrorCode.Usage, "--calibration-estimator"),
         CalibrationGainsDb = o.CalibrationGainsDb is null ? null : GainsDb(o.CalibrationGainsDb),
+        Int16Tensors = o.Int16 is null or "all" ? null : Int16Tensors(o.Int16),
+        Int16AllEligible = o.Int16 == "all",
         Progress = info,
         Warning = w => Console.Error.WriteLine("dslc: warning: " + w), // not through info: -q never hides a warning
     };
