@@ -11,11 +11,14 @@ namespace Dsl.Compiler.Precision;
 /// </summary>
 public static class EvaluationAudio
 {
-    /// <summary>Frames per gain above which clips are shortened.</summary>
-    public const int FrameBudget = 240;
+    /// <summary>Frames per gain above which clips are shortened: what accepts a candidate.</summary>
+    public const int FrameBudget = 120;
+
+    /// <summary>Frames per gain of the cheaper audio that only ranks single tensors.</summary>
+    public const int RankFrameBudget = 48;
 
     /// <summary>Frames a shortened clip keeps at least (the model's state settles within a few frames).</summary>
-    public const int MinFramesPerClip = 16;
+    public const int MinFramesPerClip = 8;
 
     /// <param name="clips">The calibration clips (name, samples), in calibration order.</param>
     /// <param name="gainsDb">The calibration gains; null or empty: the clips as they are.</param>

@@ -35,9 +35,11 @@ public static class PrecisionAnalysis
         }
 
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<EvaluationClip> audio = EvaluationAudio.From(inputs.CalibrationClips, inputs.GainsDb, inputs.Manifest.Frame);
-        var evaluator = new CandidateEvaluator(inputs.Graph, inputs.Manifest, inputs.HasLightOutput, audio);
-        var search = new PrecisionSearch(set => evaluator.Evaluate(Program(set)), Cost, parallelism);
+        CandidateEvaluator Evaluator(int budget) => new(inputs.Graph, inputs.Manifest, inputs.HasLightOutput,
+            EvaluationAudio.From(inputs.CalibrationClips, inputs.GainsDb, inputs.Manifest.Frame, budget));
+        CandidateEvaluator evaluator = Evaluator(EvaluationAudio.FrameBudget);
+        CandidateEvaluator ranker = Evaluator(EvaluationAudio.RankFrameBudget);
+        var search = new PrecisionSearch(set => evaluator.Evaluate(Program(set)), Cost, parallelism, set => ranker.Evaluate(Program(set)));
         PrecisionSearchResult r = search.Run(eligible, target.Db);
         return Choice(inputs, target, "search", r.Chosen, r.Met, r.Snr, r.Int8Snr, r.Cost, r.Int8Cost, r.Trials,
             evaluator.Frames(inputs.Manifest.Frame), r.Evaluations, clock.Elapsed.TotalSeconds, Program(new HashSet<string>(r.Chosen, StringComparer.Ordinal)), table);

@@ -9,16 +9,25 @@ namespace Dsl.Compiler.Precision;
 /// <item>Tensors are ranked by gain per instruction (gainless ones last, cheapest first; ties by name) and the shortest
 /// prefix of the ranking that meets the target is found by bisection (all of it does); the tensor that completed it
 /// is replaced by the cheapest later one that also meets the target, if any.</item>
-/// <item>Each chosen tensor, the least useful first, is dropped when the target still holds without it.</item>
+/// <item>Each chosen tensor, the least useful first (at most <see cref="MaxDropTrials"/>), is dropped when the target
+/// still holds without it.</item>
 /// </list>
 /// Deterministic: the same inputs give the same set, whatever order the evaluations run in. Only sets the evaluator
 /// judged are accepted, so the result meets the target even where gains do not add up.
 /// </summary>
+/// <param name="evaluate">The SNR per output of a set: what accepts a set.</param>
+/// <param name="cost">The cost of a set.</param>
+/// <param name="parallelism">Evaluations of single tensors run at once.</param>
+/// <param name="rank">A cheaper evaluation (e.g. on less audio) that only ranks single tensors; null: <paramref name="evaluate"/>.</param>
 public sealed class PrecisionSearch(
     Func<IReadOnlySet<string>, IReadOnlyList<OutputSnr>> evaluate,
     Func<IReadOnlySet<string>, CandidateCost> cost,
-    int parallelism = 1)
+    int parallelism = 1,
+    Func<IReadOnlySet<string>, IReadOnlyList<OutputSnr>>? rank = null)
 {
+    /// <summary>Chosen tensors the last step tries to drop at most (the least useful first: where drops succeed).</summary>
+    public const int MaxDropTrials = 8;
+
     /// <summary>Instructions a tensor is taken to cost at least, so a free tensor ranks by gain among the free ones.</summary>
     private const double MinInstructions = 1.0;
 
@@ -30,6 +39,12 @@ public sealed class PrecisionSearch(
         {
             Interlocked.Increment(ref evaluations);
             return evaluate(set);
+        }
+
+        IReadOnlyList<OutputSnr> Rank(IReadOnlySet<string> set)
+        {
+            Interlocked.Increment(ref evaluations);
+            return (rank ?? evaluate)(set);
         }
 
         bool Meets(IReadOnlyList<OutputSnr> snr) => snr.All(o => o.SnrDb >= targetDb);
@@ -62,8 +77,8 @@ public sealed class PrecisionSearch(
 
         // Each tensor alone: independent evaluations, results by index (order-free).
         var alone = new IReadOnlyList<OutputSnr>[all.Count];
-        Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i => alone[i] = Judge(Set([all[i]])));
-        double baseShortfall = Shortfall(int8Snr);
+        Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i => alone[i] = Rank(Set([all[i]])));
+        double baseShortfall = Shortfall(rank is null ? int8Snr : Rank(none));
         var trials = all.Select((t, i) => Priced(t, baseShortfall - Shortfall(alone[i]))).ToList();
         var ranked = trials
             .OrderByDescending(t => t.GainDb > 0)
@@ -107,7 +122,7 @@ public sealed class PrecisionSearch(
         }
 
         // Drop what the rest does not need, the least useful first.
-        foreach (string t in chosen.AsEnumerable().Reverse().ToList())
+        foreach (string t in chosen.AsEnumerable().Reverse().Take(MaxDropTrials).ToList())
         {
             if (chosen.Count == 1)
             {
