@@ -182,6 +182,94 @@ static uint64_t measure(bench_step_fn f, int8_t *out)
     return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
 }
 
+/* ---- the transposed convolutions (DSL_BENCH_TCONV_SHAPES): the library kernels of each kind on random data
+   (weights and activations in RAM; random weights need no particular layout; |bias| + 32768 * sum |w| < 2^31
+   holds for these shapes, as dslc requires of an int16 input) */
+#define DSL_BENCH_TCONV_HISTORY(k, s) (((k) - 1) / (s))
+#define DSL_BENCH_TCONV_IN_MEMBER(id, cin, cout, k, s, rows, desc) int16_t id[(DSL_BENCH_TCONV_HISTORY(k, s) + (rows)) * (cin)];
+#define DSL_BENCH_TCONV_OUT_MEMBER(id, cin, cout, k, s, rows, desc) int16_t id[(rows) * (s) * (cout)];
+#define DSL_BENCH_TCONV_W_MEMBER(id, cin, cout, k, s, rows, desc) int8_t id[(cin) * (cout) * (k)];
+#define DSL_BENCH_TCONV_BIAS_MEMBER(id, cin, cout, k, s, rows, desc) int32_t id[(s) * (cout)];
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_IN_MEMBER) } bench_tconv_in_t;
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_OUT_MEMBER) } bench_tconv_out_t;
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_W_MEMBER) } bench_tconv_w_t;
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_BIAS_MEMBER) } bench_tconv_bias_t;
+static int8_t g_tc_in8[sizeof(bench_tconv_in_t) / 2], g_tc_out8[sizeof(bench_tconv_out_t) / 2];
+static int16_t g_tc_in16[sizeof(bench_tconv_in_t) / 2], g_tc_out16[sizeof(bench_tconv_out_t) / 2];
+static int8_t g_tc_w[sizeof(bench_tconv_w_t)];
+static int32_t g_tc_bias[sizeof(bench_tconv_bias_t) / 4], g_tc_mult[sizeof(bench_tconv_bias_t) / 4],
+    g_tc_shift[sizeof(bench_tconv_bias_t) / 4];
+
+static uint32_t g_tc_rng = 0x51ED270Bu;
+static int32_t tc_range(int32_t lo, int32_t hi)
+{
+    g_tc_rng ^= g_tc_rng << 13;
+    g_tc_rng ^= g_tc_rng >> 17;
+    g_tc_rng ^= g_tc_rng << 5;
+    return lo + (int32_t)(g_tc_rng % (uint32_t)(hi - lo + 1));
+}
+
+/* instructions of one call of kind 0..3 (s8, s16_s8, s8_s16, s16_s16) */
+static uint64_t measure_tconv(int32_t kind, const dsl_conv_transpose1d_params_t *p, int32_t rows)
+{
+    uint64_t e0, e1, t0, t1;
+    e0 = dsl_icount_ticks();
+    e1 = dsl_icount_ticks();
+    t0 = dsl_icount_ticks();
+    if (kind == 0) dsl_conv_transpose1d_s8(p, g_tc_in8, rows, g_tc_out8);
+    else if (kind == 1) dsl_conv_transpose1d_s16_s8(p, g_tc_in16, rows, g_tc_out8);
+    else if (kind == 2) dsl_conv_transpose1d_s8_s16(p, g_tc_in8, rows, g_tc_out16);
+    else dsl_conv_transpose1d_s16_s16(p, g_tc_in16, rows, g_tc_out16);
+    t1 = dsl_icount_ticks();
+    return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
+}
+
+/* one line per shape: tconv <id> variant=<v> macs=<n> s8=<instructions> s16_s8=.. s8_s16=.. s16_s16=.. desc=.. */
+static void bench_tconv(const char *id, int32_t cin, int32_t cout, int32_t k, int32_t s, int32_t rows, const char *desc)
+{
+    static const char *const kinds[4] = {"s8", "s16_s8", "s8_s16", "s16_s16"};
+    dsl_conv_transpose1d_params_t p;
+    const int32_t in_count = (DSL_BENCH_TCONV_HISTORY(k, s) + rows) * cin;
+    int32_t i, kind;
+    for (i = 0; i < in_count; i++) {
+        g_tc_in16[i] = (int16_t)tc_range(-32768, 32767);
+        g_tc_in8[i] = (int8_t)tc_range(-128, 127);
+    }
+    for (i = 0; i < cin * cout * k; i++) g_tc_w[i] = (int8_t)tc_range(-128, 127);
+    for (i = 0; i < s * cout; i++) g_tc_bias[i] = tc_range(-3000, 3000);
+    p.in_channels = cin;
+    p.out_channels = cout;
+    p.kernel = k;
+    p.stride = s;
+    p.dilation = 1;
+    p.weights = g_tc_w;
+    p.stage.bias = g_tc_bias;
+    p.stage.multiplier = g_tc_mult;
+    p.stage.shift = g_tc_shift;
+    p.stage.out_zero_point = 0;
+    p.stage.lut = 0;
+    put("tconv ");
+    put(id);
+    put(" variant=" DSL_BENCH_VARIANT);
+    put_field("macs", (int64_t)rows * k * cin * cout);
+    for (kind = 0; kind < 4; kind++) {
+        for (i = 0; i < cout; i++) { /* the usual shifts of the kind's output stage (shortcut form) */
+            g_tc_mult[i] = (int32_t)(0x40000000u + ((uint32_t)tc_range(0, 0x3FFF) << 16));
+            g_tc_shift[i] = (kind == 1 ? -20 : kind == 3 ? -10 : kind == 2 ? -4 : -9) + tc_range(-1, 1);
+        }
+        p.stage.act_min = kind >= 2 ? -32768 : -128;
+        p.stage.act_max = kind >= 2 ? 32767 : 127;
+        put(" ");
+        put(kinds[kind]);
+        put("=");
+        put_int((int64_t)measure_tconv(kind, &p, rows));
+    }
+    put(" desc=");
+    put(desc);
+    put("\n");
+}
+#define DSL_BENCH_TCONV_RUN(id, cin, cout, k, s, rows, desc) bench_tconv(#id, cin, cout, k, s, rows, desc);
+
 int main(void)
 {
     int32_t passed = 0, failed = 0;
@@ -220,6 +308,7 @@ int main(void)
         put(b->desc);
         put("\n");
     }
+    DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_RUN)
     put_int(passed);
     put(" passed, ");
     put_int(failed);

@@ -19,7 +19,7 @@ internal sealed class SliceExpr
         /// <summary><c>int8_t</c> activations.</summary>
         S8,
 
-        /// <summary><c>int16_t</c> PCM (first / last layer).</summary>
+        /// <summary><c>int16_t</c> PCM (first / last layer) or a mixed-precision int16 activation.</summary>
         S16,
     }
 
@@ -60,8 +60,9 @@ internal sealed class SliceExpr
     private string Pointer(string node, BufferSlice slice, Element element, int minBytes, bool write)
     {
         Check(node, slice, minBytes, write);
-        if (element == Element.S16 && (slice.Offset % 2 != 0 || slice.Region == BufferRegion.Handoff))
-            throw Invalid(node, $"int16 slice {slice} must be 2-byte aligned and outside the handoff");
+        // The light path's handoff slot lies in its word-aligned ring; the heavy path's is the caller's int8 pointer.
+        if (element == Element.S16 && (slice.Offset % 2 != 0 || (slice.Region == BufferRegion.Handoff && !_regions[slice.Region].Writable)))
+            throw Invalid(node, $"int16 slice {slice} must be 2-byte aligned and outside the heavy path's handoff");
 
         _used.Add(slice.Region);
         var sum = $"{BaseName(slice.Region)} + {CText.Int(slice.Offset)}";

@@ -4,7 +4,8 @@ namespace Dsl.Compiler.Reporting;
 
 /// <summary>One node of the compiled model: where it runs and what it costs. Specialised: its convolution
 /// has code specialised to its shape (<see cref="Emit.ConvSpecialisation"/>) instead of the library kernel.
-/// WeightLayout: how its weights are stored (<see cref="Emit.WeightLayoutPlan"/>: int8, or pairs4 for dsp).</summary>
+/// WeightLayout: how its weights are stored (<see cref="Emit.WeightLayoutPlan"/>: int8, or pairs4 for dsp).
+/// OutputType: the element type of its output tensor (int8; int16 for a mixed-precision tensor; pcm16 for audio).</summary>
 public sealed record LayerReport(
     string Node,
     string Kind,
@@ -16,4 +17,5 @@ public sealed record LayerReport(
     long Parameters,
     long WeightBytes,
     bool Specialised,
-    string WeightLayout = "int8");
+    string WeightLayout = "int8",
+    string OutputType = "int8");

@@ -2,6 +2,7 @@ using Dsl.Compiler.Analysis;
 using Dsl.Compiler.Emit;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Reporting;
@@ -45,7 +46,7 @@ public sealed record ModelReport(
             .Where(n => p.LightNodes.Contains(n) || p.HeavyNodes.Contains(n))
             .Select(n => new LayerReport(n.Name, n.Kind, p.PathOf(n), n.Output, g.Tensor(n.Output).Channels, g.Rows(n.Output),
                 n.MacsPerFrame(g), n.Parameters, weightBytes.GetValueOrDefault(n.Name), specialised.Contains(n.Name),
-                layout.LayoutOf(n.Name)))
+                layout.LayoutOf(n.Name), OutputType(m.Quantization, n.Output)))
             .ToList();
         double framesPerSecond = (double)m.Manifest.SampleRate / m.Manifest.Frame;
         PathReport Sum(string name, IEnumerable<LayerReport> ls, int arena, int state)
@@ -85,6 +86,9 @@ public sealed record ModelReport(
 
         return seen;
     }
+
+    private static string OutputType(QuantizationPlan quant, string tensor) =>
+        quant.Int16Tensors.Contains(tensor) ? "int16" : quant.Of(tensor).ElementBytes == 2 ? "pcm16" : "int8";
 
     /// <summary>Constant bytes each node's steps put in flash (weights, int32 tables, LUTs).</summary>
     public static Dictionary<string, long> WeightBytesByNode(ModelProgram program)

@@ -44,7 +44,7 @@ public static class ReportWriter
         s.AppendLine("|---|---|---|---|---:|---:|---:|---|---|");
         foreach (LayerReport l in r.Layers)
         {
-            s.AppendLine($"| `{l.Node}` | {l.Kind} | {l.Path.ToString().ToLowerInvariant()} | {l.Channels} x {l.RowsPerFrame} | {N(l.MacsPerFrame)} | {N(l.Parameters)} | {N(l.WeightBytes)} | {(l.Specialised ? "specialised" : "library")} | {(l.Parameters > 0 ? l.WeightLayout : "-")} |");
+            s.AppendLine($"| `{l.Node}` | {l.Kind} | {l.Path.ToString().ToLowerInvariant()} | {l.Channels} x {l.RowsPerFrame}{(l.OutputType == "int16" ? ", int16" : "")} | {N(l.MacsPerFrame)} | {N(l.Parameters)} | {N(l.WeightBytes)} | {(l.Specialised ? "specialised" : "library")} | {(l.Parameters > 0 ? l.WeightLayout : "-")} |");
         }
 
         s.AppendLine();

@@ -99,6 +99,13 @@ public sealed class ProgramBuilder
             }
         }
 
+        // The heavy path gets the handoff through the caller's int8 pointer (no alignment promised): an int16 tensor
+        // there that a kernel reads in place (not through a history buffer, filled by a byte copy) is copied into
+        // the arena first.
+        List<string> alignedCopies = path == PathKind.Heavy
+            ? handoff.Keys.Where(t => quant.Of(t).ElementBytes == 2 && DirectReaders(nodes, t, stateOf).Any()).ToList()
+            : [];
+
         var produced = nodes.Select(n => n.Output).ToList();
         if (output is not null && produced.Contains(output))
         {
@@ -106,6 +113,11 @@ public sealed class ProgramBuilder
         }
 
         var arena = new List<ArenaPlanner.Request>();
+        foreach (string t in alignedCopies)
+        {
+            arena.Add(new ArenaPlanner.Request(t, Bytes(t), 0, DirectReaders(nodes, t, stateOf).Max()));
+        }
+
         for (int i = 0; i < nodes.Count; i++)
         {
             // Operands rescaled to their op's precision live only while the op runs.
@@ -152,6 +164,11 @@ public sealed class ProgramBuilder
             steps.Add(new CopyStep(graph.Input, places[graph.Input], audioHandoff));
         }
 
+        foreach (string t in alignedCopies)
+        {
+            steps.Add(new CopyStep(t, handoff[t], places[t]));
+        }
+
         foreach (IrNode node in nodes)
         {
             BufferSlice input = places[node.Inputs[0]];
@@ -177,6 +194,10 @@ public sealed class ProgramBuilder
 
         return (new PathProgram(path, steps, arenaBytes, stateBytes, inits), places);
     }
+
+    /// <summary>Indexes of the nodes that read <paramref name="tensor"/> where it lies (not through a history buffer).</summary>
+    private static IEnumerable<int> DirectReaders(IReadOnlyList<IrNode> nodes, string tensor, Dictionary<string, BufferSlice> stateOf) =>
+        Enumerable.Range(0, nodes.Count).Where(i => nodes[i].Inputs.Contains(tensor) && !(nodes[i].Inputs[0] == tensor && stateOf.ContainsKey(nodes[i].Name)));
 
     private static int HistoryRows(IrNode node) => node switch
     {

@@ -8,8 +8,8 @@ using Dsl.Compiler.Schedule;
 namespace Dsl.Compiler.Validation;
 
 /// <summary>
-/// Where int8 loses accuracy: runs the golden model (both paths on every frame) beside the float
-/// reference and measures, for every node output, the SNR of the dequantized int8 values.
+/// Where int8 (or int16) loses accuracy: runs the golden model (both paths on every frame) beside the float
+/// reference and measures, for every node output, the SNR of the dequantized values.
 /// </summary>
 public static class LayerErrorProbe
 {
@@ -27,14 +27,15 @@ public static class LayerErrorProbe
 
         void Observe(PathInterpreter path, Step step)
         {
+            // A kernel followed by an int16 curve writes pre-activation values: the curve step writes the output.
+            bool preActivation = nodes.TryGetValue(step.Node, out IrNode? writer) && m.Quantization.EndsInCurve(writer);
             BufferSlice? output = step switch
             {
-                ConvStep c when !nodes.TryGetValue(c.Node, out IrNode? n) || !m.Quantization.EndsInCurve(n) => c.Output,
-                ConvStep => null, // pre-activation values: the curve step that follows writes the output
+                ConvStep c when !preActivation => c.Output,
+                ConvTransposeStep u when !preActivation => u.Output,
+                AddStep a when !preActivation => a.Output,
+                MulStep x when !preActivation => x.Output,
                 CurveStep c => c.Output,
-                ConvTransposeStep u => u.Output,
-                AddStep a => a.Output,
-                MulStep x => x.Output,
                 LutStep l => l.Output,
                 _ => null,
             };
