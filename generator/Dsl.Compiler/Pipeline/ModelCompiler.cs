@@ -71,7 +71,10 @@ public static class ModelCompiler
         IReadOnlyList<string> files, IReadOnlyList<(string, short[])> clips, IReadOnlyList<double>? gains)
     {
         TargetSnr target = options.TargetSnr ?? model.Manifest.TargetSnr ?? TargetSnr.Default;
-        IReadOnlyDictionary<string, string?> candidates = QuantizationPlan.Int16Candidates(model.Graph, model.Manifest, model.Ranges, model.Quantization.Estimator);
+        // The audio input and outputs are int16 PCM whatever the choice: not candidates.
+        var candidates = QuantizationPlan.Int16Candidates(model.Graph, model.Manifest, model.Ranges, model.Quantization.Estimator)
+            .Where(c => model.Quantization.Of(c.Key).ElementBytes == 1 || model.Quantization.Int16Tensors.Contains(c.Key))
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         string key = PrecisionKey.Of([model.Manifest.Path, model.Manifest.ModelPath, .. files],
         [
             "estimator=" + model.Quantization.Estimator.Name,
