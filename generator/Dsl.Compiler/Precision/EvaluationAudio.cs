@@ -12,10 +12,10 @@ namespace Dsl.Compiler.Precision;
 public static class EvaluationAudio
 {
     /// <summary>Frames per gain above which clips are shortened: what accepts a candidate.</summary>
-    public const int FrameBudget = 120;
+    public const int FrameBudget = 64;
 
     /// <summary>Frames per gain of the cheaper audio that only ranks single tensors.</summary>
-    public const int RankFrameBudget = 48;
+    public const int RankFrameBudget = 24;
 
     /// <summary>Frames a shortened clip keeps at least (the model's state settles within a few frames).</summary>
     public const int MinFramesPerClip = 8;

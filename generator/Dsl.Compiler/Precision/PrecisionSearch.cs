@@ -8,7 +8,7 @@ namespace Dsl.Compiler.Precision;
 /// below it (capped at the target); its cost is against all-int8.</item>
 /// <item>Tensors are ranked by gain per instruction (gainless ones last, cheapest first; ties by name) and the shortest
 /// prefix of the ranking that meets the target is found by bisection (all of it does); the tensor that completed it
-/// is replaced by the cheapest later one that also meets the target, if any.</item>
+/// is replaced by the cheapest later one that also meets the target, if any (at most <see cref="MaxSwapTrials"/> tried).</item>
 /// <item>Each chosen tensor, the least useful first (at most <see cref="MaxDropTrials"/>), is dropped when the target
 /// still holds without it.</item>
 /// </list>
@@ -27,6 +27,9 @@ public sealed class PrecisionSearch(
 {
     /// <summary>Chosen tensors the last step tries to drop at most (the least useful first: where drops succeed).</summary>
     public const int MaxDropTrials = 8;
+
+    /// <summary>Cheaper tensors tried at most in place of the one that completed the prefix (the cheapest first).</summary>
+    public const int MaxSwapTrials = 4;
 
     /// <summary>Instructions a tensor is taken to cost at least, so a free tensor ranks by gain among the free ones.</summary>
     private const double MinInstructions = 1.0;
@@ -109,7 +112,7 @@ public sealed class PrecisionSearch(
         var chosen = ranked.Take(hi).ToList();
         var price = trials.ToDictionary(t => t.Tensor, t => t.Instructions, StringComparer.Ordinal);
         string last = chosen[^1];
-        foreach (string t in ranked.Skip(hi).Where(t => price[t] < price[last]).OrderBy(t => price[t]).ThenBy(t => t, StringComparer.Ordinal))
+        foreach (string t in ranked.Skip(hi).Where(t => price[t] < price[last]).OrderBy(t => price[t]).ThenBy(t => t, StringComparer.Ordinal).Take(MaxSwapTrials))
         {
             var instead = chosen.Take(hi - 1).Append(t).ToList();
             IReadOnlyList<OutputSnr> snr = Judge(Set(instead));
