@@ -39,12 +39,15 @@ public sealed class QuantizationPlan
     {
         Estimator = estimator;
         this.ranges = ranges;
-        IReadOnlyDictionary<string, string?> candidates = Int16Candidates(graph, manifest, ranges, estimator);
+        // Only asked when there is something to check (the candidates run the estimator for int16 on every tensor).
+        IReadOnlyDictionary<string, string?> candidates = int16Tensors.Count == 0
+            ? new Dictionary<string, string?>()
+            : Int16Candidates(graph, manifest, ranges, estimator);
         foreach (string t in int16Tensors.Order(StringComparer.Ordinal))
         {
             if (!candidates.TryGetValue(t, out string? why))
             {
-                throw new DslException(DslErrorCode.Quantization, $"{manifest.Path}: int16 tensor '{t}' is not a tensor of the model; name activation tensors as 'dslc inspect' lists them");
+                throw new DslException(DslErrorCode.Quantization, $"{manifest.Path}: int16 tensor '{t}' is not a tensor of the model; name node outputs as report.json lists them (each layer's 'output')");
             }
 
             if (why is not null)

@@ -248,9 +248,9 @@ public sealed class ProgramBuilder
             : FixedPointMultiplier.From(from.Scale / to.Scale, Where(node));
 
     /// <summary>
-    /// The tensor inputs of an elementwise op (Add and Mul kernels take operands of one type, their output's) and
-    /// of a standalone activation whose input type differs from its output's: each with the arena scratch it is
-    /// rescaled into first when its type differs from the op's (Temp; null when read in place).
+    /// The tensor inputs of an elementwise op (Add and Mul kernels take operands of one type, their output's; none for
+    /// other nodes): each with the arena scratch it is rescaled into first when its type differs from the op's
+    /// (Temp, live only while the op runs; null when read in place) and that scratch's size.
     /// </summary>
     private IReadOnlyList<(string Tensor, string? Temp, int Bytes)> Operands(IrNode node)
     {

@@ -11,15 +11,15 @@ namespace Dsl.Compiler.Validation;
 /// clamps at the tensor's calibrated limits, unless the clamp is the fused activation's own work:
 /// <list type="bullet">
 /// <item>ReLU: the low clamp is at the zero point (real 0), i.e. the ReLU itself: never counted; the high one is.</item>
-/// <item>a table activation (LUT, or the int16 curve on an audio output): the stage clamps the pre-activation; a
+/// <item>a table activation (LUT, or the int16 curve on an int16 output): the stage clamps the pre-activation; a
 /// clamped value counts only when the activation's output for it, in the output's codes before their own clamp,
 /// differs from the output at the limit (Tanh, Sigmoid, Clip flat beyond the range lose nothing; ELU's linear
 /// side does).</item>
 /// <item>no activation: every clamp counts; on an audio output that is the int16 full scale (clipped audio).</item>
 /// </list>
 /// The switch score, when nothing but the routing decision reads it, never counts: its range always holds the
-/// threshold, so a clamped score falls on the same side of it. Rescales (concat, slice) count every clamp at
-/// the int8 range.
+/// threshold, so a clamped score falls on the same side of it. Rescales (concat, slice, an operand or input
+/// changing precision) count every clamp at their output type's range.
 /// </summary>
 public sealed class SaturationBounds
 {

@@ -1,6 +1,7 @@
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Emit;
 using Dsl.Compiler.Ir;
+using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Reporting;
@@ -38,6 +39,35 @@ public sealed class MixedPrecisionTests
     [Theory]
     [MemberData(nameof(Models))]
     public void Every_eligible_tensor_int16_validates_bit_exact_on_the_host(string model) => Validate(model, "--int16", "all");
+
+    /// <summary>Every other eligible tensor int16 (both parities): adds, muls, activations and concats meet operands
+    /// of both types, so the rescales between types run; golden and C must still agree.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Alternate_eligible_tensors_int16_validate_bit_exact_on_the_host(int parity)
+    {
+        string[] chosen = Eligible(Tiny.Value).Order(StringComparer.Ordinal).Where((_, i) => i % 2 == parity).ToArray();
+        CompiledModel m = ModelCompiler.Requantize(Tiny.Value, chosen.ToHashSet(StringComparer.Ordinal), RoundingRule.Single);
+        Assert.Contains(m.Program.Light.Steps.Concat(m.Program.Heavy.Steps), s => s is RescaleStep r && r.InElementBytes != r.OutElementBytes);
+        Validate(Fixtures.TinyDsl, "--int16", string.Join(",", chosen));
+    }
+
+    /// <summary>Hand-picked tiny-model sets: an int8 add of two int16 operands and an int16 -> int8 Elu (rescale, then
+    /// LUT); an int16 add of two int8 operands and an int8 -> int16 Elu (rescale, then curve); the first layer
+    /// PCM -> int16 with its Elu curve.</summary>
+    [Theory]
+    [InlineData("/res/b/Conv_output_0,/Elu_output_0", "dsl_rescale_s16_s8")]
+    [InlineData("/res/Elu_output_0,/res/Add_output_0", "dsl_rescale_s8_s16")]
+    public void Mixed_operands_validate_bit_exact_on_the_host(string tensors, string rescale)
+    {
+        CompiledModel m = ModelCompiler.Requantize(Tiny.Value, tensors.Split(',').ToHashSet(StringComparer.Ordinal), RoundingRule.Single);
+        var mixed = m.Program.Light.Steps.OfType<RescaleStep>().Where(r => r.InElementBytes != r.OutElementBytes).Select(r => r.Node).ToHashSet();
+        Assert.Contains("/res/Add", mixed);
+        Assert.Contains("/res/Elu", mixed);
+        Assert.Contains(rescale, StepSummary.Of(m.Program.Light).Select(st => "dsl_" + st.Op));
+        Validate(Fixtures.TinyDsl, "--int16", tensors);
+    }
 
     [Fact]
     [Trait("Category", "Qemu")]
@@ -138,6 +168,37 @@ public sealed class MixedPrecisionTests
         }
 
         Assert.InRange(worst, 0, 2);
+    }
+
+    [Theory]
+    [InlineData("[\"all\"]", true, null)]
+    [InlineData("[\"a\", \"b\"]", false, "a,b")]
+    [InlineData("[]", false, "")]
+    public void Dsl_json_int16_tensors_is_all_or_a_set_of_names(string json, bool all, string? names)
+    {
+        string text = File.ReadAllText(Fixtures.TinyDsl);
+        int brace = text.IndexOf('{', StringComparison.Ordinal);
+        string dir = Directory.CreateTempSubdirectory("dslc-int16-json-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "dsl.json");
+            File.WriteAllText(path, text[..(brace + 1)] + $"\n  \"int16_tensors\": {json}," + text[(brace + 1)..]);
+            DslManifest m = DslManifestLoader.Load(path);
+            Assert.Equal(all, m.Int16AllEligible);
+            Assert.Equal(names, m.Int16Tensors is null ? null : string.Join(",", m.Int16Tensors.Order(StringComparer.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_manifest_without_int16_tensors_leaves_the_choice_open()
+    {
+        Assert.Null(Tiny.Value.Manifest.Int16Tensors);
+        Assert.False(Tiny.Value.Manifest.Int16AllEligible);
+        Assert.Empty(Tiny.Value.Quantization.Int16Tensors);
     }
 
     private static IReadOnlySet<string> Eligible(CompiledModel m) =>
