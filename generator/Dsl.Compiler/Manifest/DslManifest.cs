@@ -1,3 +1,4 @@
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
 
 namespace Dsl.Compiler.Manifest;
@@ -21,7 +22,8 @@ public sealed record DslManifest(
     RangeEstimator? CalibrationEstimator = null,
     IReadOnlyList<double>? CalibrationGainsDb = null,
     IReadOnlySet<string>? Int16Tensors = null,
-    bool Int16AllEligible = false)
+    bool Int16AllEligible = false,
+    TargetSnr? TargetSnr = null)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
 
 namespace Dsl.Compiler.Manifest;
@@ -109,8 +110,21 @@ public static class DslManifestLoader
         bool int16All = int16 is ["all"];
         IReadOnlySet<string>? int16Tensors = int16 is null || int16All ? null : int16.ToHashSet(StringComparer.Ordinal);
 
+        // 'target_snr_db': the precision search's target in dB, or "off" (int8 everywhere).
+        TargetSnr? target = null;
+        if (root.TryGetProperty("target_snr_db", out JsonElement targetValue))
+        {
+            string where = $"{path}: field 'target_snr_db'";
+            target = targetValue.ValueKind switch
+            {
+                JsonValueKind.String => TargetSnr.Parse(targetValue.GetString()!, DslErrorCode.Manifest, where),
+                JsonValueKind.Number => TargetSnr.Of(targetValue.GetDouble(), DslErrorCode.Manifest, where),
+                _ => throw new DslException(DslErrorCode.Manifest, $"{where} must be a number of dB (e.g. 30) or \"off\""),
+            };
+        }
+
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains, int16Tensors, int16All);
+            calibration, test, estimator, gains, int16Tensors, int16All, target);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest

@@ -1,3 +1,4 @@
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 
@@ -27,6 +28,17 @@ public sealed record CompileOptions
 
     /// <summary>Keep every eligible activation tensor in int16 (<c>--int16 all</c>).</summary>
     public bool Int16AllEligible { get; init; }
+
+    /// <summary>
+    /// The precision search's target (<see cref="Precision.PrecisionAnalysis"/>) when neither <see cref="Int16Tensors"/>,
+    /// <see cref="Int16AllEligible"/> nor dsl.json's 'int16_tensors' gives the set; null means dsl.json's
+    /// 'target_snr_db', else <see cref="TargetSnr.Default"/>.
+    /// </summary>
+    public TargetSnr? TargetSnr { get; init; }
+
+    /// <summary>precision.json of an earlier run (e.g. in the output folder about to be replaced): its decision is
+    /// reused when its key matches; null: always search.</summary>
+    public string? PrecisionCache { get; init; }
 
     /// <summary>Frames of audio the importer resolves shapes with.</summary>
     public int TraceFrames { get; init; } = 8;

@@ -1,6 +1,7 @@
 using Dsl.Compiler.Analysis;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 
@@ -14,4 +15,9 @@ public sealed record CompiledModel(
     Partition Partition,
     QuantizationPlan Quantization,
     ModelProgram Program,
-    CalibrationRanges Ranges);
+    CalibrationRanges Ranges)
+{
+    /// <summary>How the int16 tensors were chosen and what they cost (precision.json); null when not decided by
+    /// <see cref="ModelCompiler.Compile"/> (e.g. a model built by hand).</summary>
+    public PrecisionChoice? Precision { get; init; }
+}

@@ -6,6 +6,7 @@ using Dsl.Compiler.Lowering;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Onnx;
 using Dsl.Compiler.Passes;
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 
@@ -49,15 +50,51 @@ public static class ModelCompiler
         IReadOnlyList<double>? gains = options.CalibrationGainsDb ?? manifest.CalibrationGainsDb;
         CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress, gains);
         RangeEstimator estimator = options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default;
-        IReadOnlySet<string> int16 = Int16Choice(options, manifest, graph, ranges, estimator);
-        var quant = new QuantizationPlan(graph, manifest, ranges, estimator, int16);
+        IReadOnlySet<string>? given = Int16Choice(options, manifest, graph, ranges, estimator);
+        var quant = new QuantizationPlan(graph, manifest, ranges, estimator, given ?? new HashSet<string>(StringComparer.Ordinal));
         foreach (string warning in quant.Warnings)
         {
             options.Warning?.Invoke(warning);
         }
 
         ModelProgram program = new ProgramBuilder(graph, partition, manifest, quant, options.Rounding).Build();
-        return new CompiledModel(manifest, graph, partition, quant, program, ranges);
+        var model = new CompiledModel(manifest, graph, partition, quant, program, ranges);
+        return ChoosePrecision(model, options, given, files, clips, gains);
+    }
+
+    /// <summary>
+    /// The int16 tensors: <paramref name="given"/> when the options or dsl.json name them, else what the precision
+    /// search picks for the target SNR (cached in <see cref="CompileOptions.PrecisionCache"/>); the model requantized
+    /// to them, with the decision and its report.
+    /// </summary>
+    private static CompiledModel ChoosePrecision(CompiledModel model, CompileOptions options, IReadOnlySet<string>? given,
+        IReadOnlyList<string> files, IReadOnlyList<(string, short[])> clips, IReadOnlyList<double>? gains)
+    {
+        TargetSnr target = options.TargetSnr ?? model.Manifest.TargetSnr ?? TargetSnr.Default;
+        // The audio input and outputs are int16 PCM whatever the choice: not candidates.
+        var candidates = QuantizationPlan.Int16Candidates(model.Graph, model.Manifest, model.Ranges, model.Quantization.Estimator)
+            .Where(c => model.Quantization.Of(c.Key).ElementBytes == 1 || model.Quantization.Int16Tensors.Contains(c.Key))
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        string key = PrecisionKey.Of([model.Manifest.Path, model.Manifest.ModelPath, .. files],
+        [
+            "estimator=" + model.Quantization.Estimator.Name,
+            "gains=" + string.Join(',', (gains ?? []).Select(g => g.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+            "rounding=" + options.Rounding,
+            "target=" + target,
+            "budget=" + EvaluationAudio.FrameBudget + "/" + EvaluationAudio.RankFrameBudget + "/" + EvaluationAudio.MinFramesPerClip,
+            .. candidates.Select(c => $"candidate {c.Key}: {c.Value}"),
+        ]);
+        var inputs = new PrecisionInputs(model.Graph, model.Manifest, model.Program.HasLightOutput, clips, gains, candidates,
+            set => Requantize(model, set, options.Rounding).Program, key);
+        PrecisionChoice choice = PrecisionAnalysis.Decide(inputs, target, given, options.PrecisionCache);
+        if (choice.Warning() is { } warning)
+        {
+            options.Warning?.Invoke(warning);
+        }
+
+        var chosen = new HashSet<string>(choice.Chosen, StringComparer.Ordinal);
+        CompiledModel result = chosen.SetEquals(model.Quantization.Int16Tensors) ? model : Requantize(model, chosen, options.Rounding);
+        return result with { Precision = choice };
     }
 
     /// <summary>
@@ -72,8 +109,9 @@ public static class ModelCompiler
         return model with { Quantization = quant, Program = program };
     }
 
-    /// <summary>Which tensors are int16: the options' choice, else dsl.json's 'int16_tensors', else none.</summary>
-    private static IReadOnlySet<string> Int16Choice(CompileOptions options, DslManifest manifest, IrGraph graph, CalibrationRanges ranges, RangeEstimator estimator)
+    /// <summary>Which tensors are int16 when given: the options' choice, else dsl.json's 'int16_tensors'; null: the
+    /// precision search decides.</summary>
+    private static IReadOnlySet<string>? Int16Choice(CompileOptions options, DslManifest manifest, IrGraph graph, CalibrationRanges ranges, RangeEstimator estimator)
     {
         bool all = options.Int16AllEligible || (options.Int16Tensors is null && manifest.Int16AllEligible);
         if (all)
@@ -82,7 +120,7 @@ public static class ModelCompiler
                 .Where(c => c.Value is null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         }
 
-        return options.Int16Tensors ?? manifest.Int16Tensors ?? new HashSet<string>(StringComparer.Ordinal);
+        return options.Int16Tensors ?? manifest.Int16Tensors;
     }
 
     /// <summary>A clip shorter than one frame adds nothing to calibration; the WAV is at fault, not dsl.json.</summary>

@@ -87,11 +87,11 @@ public sealed record ModelReport(
         return seen;
     }
 
-    /// <summary>Constant bytes each node's steps put in flash (weights, int32 tables, LUTs).</summary>
     private static string OutputType(QuantizationPlan quant, string tensor) =>
         quant.Int16Tensors.Contains(tensor) ? "int16" : quant.Of(tensor).ElementBytes == 2 ? "pcm16" : "int8";
 
-    private static Dictionary<string, long> WeightBytesByNode(ModelProgram program)
+    /// <summary>Constant bytes each node's steps put in flash (weights, int32 tables, LUTs).</summary>
+    public static Dictionary<string, long> WeightBytesByNode(ModelProgram program)
     {
         var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (Step s in program.Light.Steps.Concat(program.Heavy.Steps))

@@ -47,5 +47,6 @@ public static class QualityMetrics
         return new ClipQuality(clip, golden.Count, Snr(signal.Sum(), noise.Sum()), byLevel, bounds.Tensors(counter));
     }
 
-    private static double Snr(double signal, double noise) => 10 * Math.Log10(Math.Max(signal, 1e-12) / Math.Max(noise, 1e-12));
+    /// <summary>SNR in dB of summed squared signal over summed squared error (both floored at 1e-12).</summary>
+    public static double Snr(double signal, double noise) => 10 * Math.Log10(Math.Max(signal, 1e-12) / Math.Max(noise, 1e-12));
 }

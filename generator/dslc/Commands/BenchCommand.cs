@@ -5,6 +5,7 @@ using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
@@ -38,9 +39,11 @@ public static class BenchCommand
         // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
         IReadOnlyList<string> clips = o.Audio is not null ? new[] { o.Audio } : CommandSupport.TestAudio(manifest, Array.Empty<string>());
         short[] pcm = clips.SelectMany(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)).ToArray();
-        CompiledModel model = CommandSupport.Compile(o, info);
+        CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(workFolder.Path, PrecisionJson.FileName));
+        PrecisionLines.Summary(model, info);
         using IDisposable listing = workFolder.Reset();
         string work = workFolder.Path;
+        PrecisionLines.Write(model, work);
         string pcmPath = Path.Combine(work, "input.pcm");
         var bytes = new byte[pcm.Length * 2];
         Buffer.BlockCopy(pcm, 0, bytes, 0, bytes.Length);

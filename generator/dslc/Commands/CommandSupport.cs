@@ -5,6 +5,7 @@ using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
@@ -115,12 +116,14 @@ public static class CommandSupport
         CalibrationGainsDb = o.CalibrationGainsDb is null ? null : GainsDb(o.CalibrationGainsDb),
         Int16Tensors = o.Int16 is null or "all" ? null : Int16Tensors(o.Int16),
         Int16AllEligible = o.Int16 == "all",
+        TargetSnr = o.TargetSnr is null ? null : TargetSnr.Parse(o.TargetSnr, DslErrorCode.Usage, "--target-snr"),
         Progress = info,
         Warning = w => Console.Error.WriteLine("dslc: warning: " + w), // not through info: -q never hides a warning
     };
 
-    public static CompiledModel Compile(ModelOptions o, Action<string> info) =>
-        ModelCompiler.Compile(ManifestPath(o.Model), CompileOptions(o, info));
+    /// <param name="precisionCache">precision.json of an earlier run whose decision may be reused (<see cref="Dsl.Compiler.Pipeline.CompileOptions.PrecisionCache"/>).</param>
+    public static CompiledModel Compile(ModelOptions o, Action<string> info, string? precisionCache = null) =>
+        ModelCompiler.Compile(ManifestPath(o.Model), CompileOptions(o, info) with { PrecisionCache = precisionCache });
 
     public static BoardProfile Board(string nameOrPath) => BoardProfileLoader.Load(nameOrPath, RepoLayout.Find().BoardsDir);
 

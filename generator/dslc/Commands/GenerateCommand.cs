@@ -5,6 +5,7 @@ using Dsl.Compiler.Emit;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Targets;
 using Dsl.Compiler.Toolchain;
@@ -28,7 +29,8 @@ public static class GenerateCommand
 
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         OutputFolder output = OutputFolder.Claim(o.Out ?? Path.Combine("out", manifest.CName), CommandSupport.Inputs(o, manifest, board?.FilePath), "-o", o.Force);
-        CompiledModel model = CommandSupport.Compile(o, info);
+        CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(output.Path, PrecisionJson.FileName));
+        PrecisionLines.Summary(model, Console.WriteLine);
         // Each path in the variant of the core that runs it (docs/two-cores.md); without a board, --variant for both.
         PathVariants variants = board is null ? PathVariants.Uniform(CommandSupport.Variant(o.Variant)) : PathVariants.Of(board);
         Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck);
@@ -50,7 +52,12 @@ public static class GenerateCommand
             CEmitter.Emit(model.Program, staging, emit);
             ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule);
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
-            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report));
+            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report) + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p) : ""));
+            if (model.Precision is not null)
+            {
+                File.WriteAllText(Path.Combine(staging, PrecisionJson.FileName), PrecisionJson.ToJson(model.Precision));
+            }
+
             if (board is not null)
             {
                 ModelFolder folder = ModelFolder.Load(staging, model.Program.Name);

@@ -33,6 +33,7 @@ public static class RunCommand
         inputs.RefuseAsOutputFile(tracePath, "--trace");
         short[] audio = StreamedAudio.Read(o.Audio, manifest.SampleRate, manifest.Frame);
         CompiledModel model = CommandSupport.Compile(o, info);
+        PrecisionLines.Summary(model, info);
         int n = model.Manifest.Frame;
         var rows = new List<(bool Heavy, int Replay, string Score)>();
         var output = new List<short>();

@@ -6,6 +6,7 @@ using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Precision;
 using Dsl.Compiler.Validation;
 
 namespace Dsl.Cli.Commands;
@@ -49,9 +50,13 @@ public static class ValidateCommand
         // Read (and check) every clip before compiling: a clip shorter than one frame is an audio error.
         var audio = clips.Select(c => (Path.GetFileName(c), StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame))).ToList();
         short[] first = audio[0].Item2;
-        CompiledModel model = CommandSupport.Compile(o, info);
+        // The decision of the C being validated (--emitted), else of the last run in this work folder.
+        string precisionCache = Path.Combine(o.Emitted ?? workFolder.Path, PrecisionJson.FileName);
+        CompiledModel model = CommandSupport.Compile(o, info, precisionCache);
+        PrecisionLines.Summary(model, Console.WriteLine);
         using IDisposable listing = workFolder.Reset();
         string work = workFolder.Path;
+        PrecisionLines.Write(model, work);
         string emitted = o.Emitted is null ? Path.Combine(work, model.Program.Name) : Path.GetFullPath(o.Emitted);
         if (o.Emitted is null)
         {

@@ -20,8 +20,11 @@ public abstract class ModelOptions
     [Option("calibration-gains-db", HelpText = "Also calibrate on level-shifted copies of the calibration audio: gains in dB, comma-separated (e.g. --calibration-gains-db=0,-30); default: dsl.json's calibration_gains_db, else 0.")]
     public string? CalibrationGainsDb { get; set; }
 
-    [Option("int16", HelpText = "Activation tensors kept in int16 (mixed precision): none, all (every eligible tensor) or T1,T2,... (tensor names); default: dsl.json's int16_tensors, else none.")]
+    [Option("int16", HelpText = "Activation tensors kept in int16 (mixed precision): none, all (every eligible tensor) or T1,T2,... (tensor names); default: dsl.json's int16_tensors, else the precision search (--target-snr).")]
     public string? Int16 { get; set; }
+
+    [Option("target-snr", HelpText = "Mixed precision chosen by dslc: the least costly set of int16 tensors that brings every audio output within DB dB SNR of the float model on the calibration audio, or off (int8 everywhere); default: dsl.json's target_snr_db, else 30. --int16 overrides it.")]
+    public string? TargetSnr { get; set; }
 
     [Option('q', "quiet", HelpText = "Print only the result lines.")]
     public bool Quiet { get; set; }
