@@ -14,7 +14,9 @@ public sealed class SilenceGate
 
     public SilenceGate(SilenceGateProgram program) => this.program = program;
 
-    public void Reset() => silentFrames = 0;
+    /// <summary>Nothing sounded before the first frame: a clip that starts silent is zeros from its first
+    /// sample (the closed state, without a fade: there was no output to fade).</summary>
+    public void Reset() => silentFrames = program.QuietFrames + 1;
 
     /// <summary>The state of the frame whose input is <paramref name="input"/>.</summary>
     public SilenceState Next(ReadOnlySpan<short> input)
