@@ -76,6 +76,8 @@ def main():
     second = RATE
     # a full-scale 100 Hz square wave (0 dBFS): the loudest input there is
     clips["loud_square_100hz"] = [32767 if (i // 80) % 2 == 0 else -32768 for i in range(second)]
+    # full-scale DC (a stuck or offset input): what the issue lists among loud inputs
+    clips["loud_dc"] = [32767] * second
     clips["silence_digital"] = [0] * (2 * second)
     # silence, speech at its own level, silence: the gate closes, releases at once and keeps the tail
     speech = read(os.path.join(model, "test", "speech_en_US_f_Allison_conf-adminmenu-18.wav"))[: 2 * second]
