@@ -5,6 +5,9 @@ using Dsl.Compiler.Golden;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Schedule;
+using Dsl.Compiler.Targets;
+using Dsl.Compiler.Tests.Targets;
+using Dsl.Compiler.Toolchain;
 using Dsl.Compiler.Validation;
 using Xunit.Abstractions;
 
@@ -106,6 +109,43 @@ public sealed class SilenceGateTests(ITestOutputHelper log) : IDisposable
         {
             Assert.Equal(gated[f].Process.Out, c[f].Process.Out);
         }
+    }
+
+    /// <summary>Heavy outputs are gated where they are routed: the tiny model with its switch always on (threshold
+    /// at the int8 minimum), silence - sound - silence, on the host (m_heavy_process_routed, m_process) and, with
+    /// QEMU, on the two emulated cores of mps2-an521 (m_light_core_routed gates the heavy core's output).</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("mps2-an521")]
+    public void Routed_heavy_output_is_gated_on_one_and_two_cores(string? boardName)
+    {
+        if (boardName is not null && !ToolGate.Have("arm-none-eabi-gcc", "arm-none-eabi-objcopy", QemuRunner.Executable))
+        {
+            return;
+        }
+
+        CompiledModel tiny = Tiny.Value;
+        CompiledModel m = tiny with { Program = tiny.Program with { SwitchThreshold = -128 } };
+        int n = m.Program.FrameSamples;
+        int quiet = m.Program.Silence!.QuietFrames;
+        short[] audio = [.. new short[2 * n], .. Sound("tiny")[..(8 * n)], .. new short[(quiet + 4) * n]];
+        List<FrameRecord> golden = new GoldenModel(m.Program).RunClip(audio);
+        Assert.All(golden, r => Assert.Equal(1, r.Route));
+        Assert.All(golden[^3..], r => Assert.All(r.HeavyOut, s => Assert.Equal(0, s)));
+        Assert.Contains(golden[^(4 + 1)].HeavyOut, s => s != 0); // the fade frame: the model's output ramped down
+
+        BoardProfile? board = boardName is null ? null : BoardProfileLoader.Load(boardName, FakeModel.Repo.BoardsDir);
+        string dir = Path.Combine(work, "heavy_" + (boardName ?? "host"));
+        Directory.CreateDirectory(dir);
+        string wav = Path.Combine(dir, "sss.wav");
+        WavFile.WriteMono16(wav, audio, 16000);
+        string emitted = Path.Combine(dir, m.Program.Name);
+        GenerateCommand.Generate(m, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null,
+            board is null ? PathVariants.Uniform(KernelVariant.Portable) : PathVariants.Of(board), _ => { }, layoutBoard: board);
+        IReadOnlyList<ClipValidation> results = ModelValidator.Run(m, emitted, [wav], board, Path.Combine(dir, "build"));
+        ValidationVerdict v = ValidationVerdict.Of(results);
+        Assert.True(v.BitExact, v.FirstDifference);
+        Assert.Equal(golden.Select(r => r.HeavyOut), results[0].Trace.Select(r => r.HeavyOut));
     }
 
     /// <summary>A -90 dBFS dither floor is not digital silence: with the default threshold (0 LSB) the gate stays
