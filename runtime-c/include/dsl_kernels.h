@@ -192,6 +192,14 @@ void dsl_history_shift(uint8_t *buffer, int32_t history_bytes, int32_t new_bytes
 void dsl_copy_bytes(uint8_t *dst, const uint8_t *src, int32_t count);
 void dsl_fill_s8(int8_t *dst, int8_t value, int32_t count);
 
+/*
+ * Silence gate (docs/silence-gate.md). dsl_silent_s16: 1 when every x[i] is within
+ * [-threshold, threshold] (threshold >= 0; count 0 gives 1), else 0. dsl_fade_out_s16: in place,
+ * x[i] = x[i] * (count - i) / count in int32, truncated toward zero (count 1..65536).
+ */
+int32_t dsl_silent_s16(const int16_t *x, int32_t count, int32_t threshold);
+void dsl_fade_out_s16(int16_t *x, int32_t count);
+
 #ifdef __cplusplus
 }
 #endif

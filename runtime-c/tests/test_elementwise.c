@@ -1,6 +1,6 @@
 /*
  * test_elementwise.c - the data-movement and elementwise kernels (dsl_copy_bytes,
- * dsl_history_shift, dsl_lut_s8, dsl_add_s8, dsl_curve_s16) on many sizes, alignments and parameters,
+ * dsl_history_shift, dsl_lut_s8, dsl_add_s8, dsl_curve_s16, dsl_silent_s16, dsl_fade_out_s16) on many sizes, alignments and parameters,
  * against naive references written from dsl_kernels.h; with TEST_VARIANT, the variant files
  * of these kernels (linked as <kernel>_variant, HAVE_VARIANT_<kernel> defined) against the
  * same references.
@@ -211,6 +211,47 @@ static void test_curve(void)
         for (k = 0; k < n; k++) ((int16_t *)(void *)BUF_C)[k] = curve_ref(table, ((const int16_t *)(const void *)BUF_A)[k]);
         dsl_curve_s16(table, (const int16_t *)(const void *)BUF_A, n, (int16_t *)(void *)BUF_B);
         check_bytes("curve_s16", id++, BUF_B, BUF_C, 2 * n + 16);
+    }
+}
+
+/* ---------------------------------------------------------------- silence gate */
+
+static void test_silence_gate(void)
+{
+    int32_t i, k, n, t, id = 0;
+    int16_t *const x = (int16_t *)(void *)BUF_A;
+    int16_t *const want = (int16_t *)(void *)BUF_C;
+    for (i = 0; i < N_SIZES; i++) {
+        n = test_size(i);
+        if (2 * n + 16 > BUF_BYTES) continue;
+        /* silent_s16: a quiet frame, then one sample just over the threshold at every position class */
+        for (t = 0; t <= 3; t++) {
+            const int32_t thr = t == 3 ? 32767 : t;
+            uint8_t got[2], exp[2];
+            for (k = 0; k < n; k++) x[k] = (int16_t)(thr == 0 ? 0 : rnd_range(-thr, thr));
+            got[0] = (uint8_t)dsl_silent_s16(x, n, thr);
+            exp[0] = 1;
+            got[1] = 0;
+            exp[1] = 0;
+            if (n > 0 && thr < 32767) {
+                k = rnd_range(0, n - 1);
+                x[k] = (int16_t)((rnd() & 1u) ? thr + 1 : -thr - 1);
+                got[1] = (uint8_t)dsl_silent_s16(x, n, thr);
+            }
+            check_bytes("silent_s16", id++, got, exp, 2);
+        }
+        /* fade_out_s16: in place against int64 arithmetic; extremes at both ends, nothing past n written */
+        if (n == 0) continue;
+        fill_rnd(BUF_A, 2 * n + 16);
+        x[0] = -32768;
+        x[n - 1] = (n & 1) ? 32767 : -32768;
+        for (k = 0; k < 2 * n + 16; k++) BUF_C[k] = BUF_A[k];
+        for (k = 0; k < n; k++) {
+            const int64_t p = (int64_t)x[k] * (n - k);
+            want[k] = (int16_t)(p >= 0 ? p / n : -((-p) / n));
+        }
+        dsl_fade_out_s16(x, n);
+        check_bytes("fade_out_s16", id++, BUF_A, BUF_C, 2 * n + 16);
     }
 }
 
@@ -460,6 +501,7 @@ int main(void)
     test_lut_with(dsl_lut_s8_variant, "lut_s8 variant");
 #endif
     test_curve();
+    test_silence_gate();
     test_add_with(dsl_add_s8, "add_s8", 1500);
 #if defined(HAVE_VARIANT_dsl_add_s8)
     test_add_with(dsl_add_s8_variant, "add_s8 variant", 1500);

@@ -84,7 +84,9 @@ public static partial class CEmitter
         if (!heavy.StepRegions.Contains(BufferRegion.Handoff)) heavyVoids.Add("(void)handoff;");
         if (!heavy.StepRegions.Contains(BufferRegion.Output)) heavyVoids.Add("(void)heavy_out;");
 
-        var common = new Dictionary<string, object> { ["name"] = m, ["upper"] = upper };
+        // The silence gate (absent when dsl.json turns it off: then no file changes).
+        var silence = program.Silence;
+        var common = new Dictionary<string, object> { ["name"] = m, ["upper"] = upper, ["silence"] = silence is not null };
         Dictionary<string, object> With(params (string Key, object Value)[] extra)
         {
             var d = new Dictionary<string, object>(common);
@@ -101,7 +103,8 @@ public static partial class CEmitter
                 ("light_arena_bytes", program.Light.ArenaBytes), ("light_state_bytes", program.Light.StateBytes),
                 ("heavy_arena_bytes", program.Heavy.ArenaBytes), ("heavy_state_bytes", program.Heavy.StateBytes),
                 ("light_steps", light.Steps.Count), ("heavy_steps", heavy.Steps.Count),
-                ("mode", gate ? "gate" : "switch"))),
+                ("mode", gate ? "gate" : "switch"),
+                ("silence_threshold", silence?.Threshold ?? 0), ("silence_frames", silence?.QuietFrames ?? 0))),
             [$"{m}_light.c"] = Text("light_c", With(
                 ("has_arena", program.Light.ArenaBytes > 0), ("has_state", program.Light.StateBytes > 0),
                 ("steps", light.Steps), ("reset_lines", light.ResetLines),
@@ -123,6 +126,7 @@ public static partial class CEmitter
 
         // The light reset clears the handoff ring; gate mode zeroes light_out. Both use dsl_fill_s8.
         var lightKernels = new SortedSet<string>(light.Kernels, StringComparer.Ordinal) { "dsl_fill_s8" };
+        if (silence is not null) lightKernels.UnionWith(["dsl_silent_s16", "dsl_fade_out_s16"]);
         foreach (var (path, bytes) in RuntimeFiles.Select(options.RuntimeDir, variants, lightKernels, heavy.Kernels))
             files.Add(path, bytes);
         return files;
@@ -174,6 +178,8 @@ public static partial class CEmitter
         if (p.FrameSamples <= 0 || p.SampleRate <= 0) throw Bad("SampleRate and FrameSamples must be positive");
         if (p.HandoffBytes <= 0) throw Bad("HandoffBytes must be positive (the heavy path reads the handoff)");
         if (p.ReplayFrames < 0 || p.HoldFrames < 0) throw Bad("ReplayFrames and HoldFrames must not be negative");
+        if (p.Silence is { } s && (s.QuietFrames < 1 || s.Threshold is < 0 or > 32767 || p.FrameSamples > 65536))
+            throw Bad("Silence needs QuietFrames >= 1, Threshold 0..32767 and at most 65536 samples per frame");
         if (p.Light.ArenaBytes < 0 || p.Light.StateBytes < 0 || p.Heavy.ArenaBytes < 0 || p.Heavy.StateBytes < 0)
             throw Bad("arena and state sizes must not be negative");
     }

@@ -15,6 +15,7 @@ public sealed class GoldenModel
     private readonly PathInterpreter heavy;
     private readonly byte[][] ring;
     private readonly Router router;
+    private readonly SilenceGate? silence;
     private long frame;
 
     public GoldenModel(ModelProgram program)
@@ -23,6 +24,7 @@ public sealed class GoldenModel
         light = new PathInterpreter(program.Light, program.Rounding);
         heavy = new PathInterpreter(program.Heavy, program.Rounding);
         router = new Router(program.HoldFrames, program.ReplayFrames);
+        silence = program.Silence is null ? null : new SilenceGate(program.Silence);
         ring = Enumerable.Range(0, program.ReplayFrames + 1).Select(_ => new byte[program.HandoffBytes]).ToArray();
         LightReset();
     }
@@ -54,6 +56,7 @@ public sealed class GoldenModel
 
         frame = 0;
         router.Reset();
+        silence?.Reset();
     }
 
     public void HeavyReset() => heavy.Reset();
@@ -64,11 +67,13 @@ public sealed class GoldenModel
     public Decision LightProcess(short[] input, short[] lightOut)
     {
         byte[] slot = ring[(int)(frame % ring.Length)];
+        SilenceState gate = silence?.Next(input) ?? SilenceState.Open;
         var outBytes = new byte[lightOut.Length * 2];
         light.RunFrame(ToBytes(input), slot, outBytes);
         if (program.HasLightOutput)
         {
             Buffer.BlockCopy(outBytes, 0, lightOut, 0, outBytes.Length);
+            SilenceGate.Apply(gate, lightOut);
         }
         else
         {
@@ -79,7 +84,7 @@ public sealed class GoldenModel
         int score = (sbyte)(s.Region == BufferRegion.Arena ? light.Arena : light.State)[s.Offset];
         RouteStep route = router.Next(score >= program.SwitchThreshold);
         frame++;
-        return new Decision(route, score);
+        return new Decision(route, score, gate);
     }
 
     public void HeavyProcess(byte[] handoff, short[] heavyOut)
@@ -90,15 +95,22 @@ public sealed class GoldenModel
     }
 
     /// <summary>The heavy side of a routed frame (m_heavy_process_routed): reset and replay when the
-    /// decision restarts the heavy path, then the frame; nothing on a light frame.</summary>
-    public void HeavyProcessRouted(Decision d, short[] heavyOut) =>
+    /// decision restarts the heavy path, then the frame, its output through the silence gate; nothing on a
+    /// light frame.</summary>
+    public void HeavyProcessRouted(Decision d, short[] heavyOut)
+    {
         Router.RunHeavy(d.Route, HandoffFrame, HeavyReset, HeavyProcess, heavyOut);
+        if (d.Heavy)
+        {
+            SilenceGate.Apply(d.Silence, heavyOut);
+        }
+    }
 
     /// <summary>
     /// Runs a clip the way the test harness does (light every frame, then the routed heavy side) and
     /// returns its trace; each record's <see cref="FrameRecord.Process"/> is the routed output m_process
     /// must give. <paramref name="alwaysHeavy"/> runs the heavy path on every frame instead (no reset,
-    /// no replay): the continuous execution that replay must reproduce.
+    /// no replay): the continuous execution that replay must reproduce. Both outputs pass the silence gate.
     /// </summary>
     public List<FrameRecord> RunClip(short[] pcm, bool alwaysHeavy = false)
     {
@@ -115,6 +127,7 @@ public sealed class GoldenModel
             if (alwaysHeavy)
             {
                 HeavyProcess(HandoffFrame(0), heavyOut);
+                SilenceGate.Apply(d.Silence, heavyOut);
             }
             else
             {

@@ -23,10 +23,14 @@ public sealed record DslManifest(
     IReadOnlyList<double>? CalibrationGainsDb = null,
     IReadOnlySet<string>? Int16Tensors = null,
     bool Int16AllEligible = false,
-    TargetSnr? TargetSnr = null)
+    TargetSnr? TargetSnr = null,
+    SilenceGateSettings? SilenceGate = null)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+
+    /// <summary>The silence gate settings (the default when dsl.json has no "silence_gate").</summary>
+    public SilenceGateSettings Silence => SilenceGate ?? SilenceGateSettings.Default;
 
     public string ModelPath => System.IO.Path.Combine(Directory, ModelFile);
 

@@ -123,8 +123,12 @@ public static class DslManifestLoader
             };
         }
 
+        FieldReader? gate = r.OptionalObject("silence_gate");
+        SilenceGateSettings? silence = gate is null ? null
+            : new SilenceGateSettings(gate.OptionalBool("enabled", true), gate.OptionalInt("threshold", 0, 0, SilenceGateSettings.MaxThreshold));
+
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains, int16Tensors, int16All, target);
+            calibration, test, estimator, gains, int16Tensors, int16All, target, silence);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest
@@ -262,6 +266,21 @@ public static class DslManifestLoader
             }
 
             return i;
+        }
+
+        public bool OptionalBool(string field, bool fallback)
+        {
+            if (!obj.TryGetProperty(field, out JsonElement v))
+            {
+                return fallback;
+            }
+
+            return v.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw Wrong(field, "true or false"),
+            };
         }
 
         public FieldReader Object(string field) =>

@@ -19,4 +19,5 @@ public sealed record ModelProgram(
     int HoldFrames,
     BufferSlice SwitchScore,
     int SwitchThreshold,
-    bool HasLightOutput);
+    bool HasLightOutput,
+    SilenceGateProgram? Silence = null);

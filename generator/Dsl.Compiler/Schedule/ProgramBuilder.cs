@@ -55,7 +55,17 @@ public sealed class ProgramBuilder
         int thresholdQ = (int)Math.Clamp(threshold, -128, 128);
         return new ModelProgram(manifest.CName, manifest.SampleRate, manifest.Frame, manifest.Mode, rounding, light, heavy,
             handoffBytes, partition.ReplayFrames, manifest.Hold, lightPlaces[switchTensor], thresholdQ,
-            lightOut is not null && manifest.Mode == RoutingMode.Switch);
+            lightOut is not null && manifest.Mode == RoutingMode.Switch, SilenceGate());
+    }
+
+    /// <summary>The gate's integers: its frames of silence are the whole model's receptive field from the audio input
+    /// (light and heavy nodes: the heavy output's reach includes the light nodes it reads) plus the current frame.</summary>
+    private SilenceGateProgram? SilenceGate()
+    {
+        SilenceGateSettings s = manifest.Silence;
+        return s.Enabled
+            ? new SilenceGateProgram(s.Threshold, ReceptiveField.ReplayFrames(graph, graph.Nodes, [graph.Input]) + 1)
+            : null;
     }
 
     private int Bytes(string tensor) => graph.ElementsPerFrame(tensor) * quant.Of(tensor).ElementBytes;
