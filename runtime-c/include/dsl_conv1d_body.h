@@ -22,9 +22,21 @@
 #if defined(DSL_CONV1D_16X8)
 #define DSL_CONV1D_IN int16_t
 #define DSL_CONV1D_DOT_1X1 DSL_DOT(dot16_1x1)
+#define DSL_CONV1D_DOT_2X2 DSL_DOT(dot16_2x2)
+#define DSL_CONV1D_DOT_2X1 DSL_DOT(dot16_2x1)
 #else
 #define DSL_CONV1D_IN int8_t
 #define DSL_CONV1D_DOT_1X1 DSL_DOT(dot_1x1)
+#define DSL_CONV1D_DOT_2X2 DSL_DOT(dot_2x2)
+#define DSL_CONV1D_DOT_2X1 DSL_DOT(dot_2x1)
+#endif
+/* a window (kernel x in_channels) of at most this many elements known at compile time: the 16x8 first layer's
+   form (per output channel, 2 rows share the weights, unrolled) */
+#define DSL_CONV1D_SHORT16 16
+#if defined(__GNUC__)
+#define DSL_CONV1D_IS_CONSTANT(x) __builtin_constant_p(x)
+#else
+#define DSL_CONV1D_IS_CONSTANT(x) 0
 #endif
 
 /* p gives weights and output stage; its shape fields are not read (the arguments are the shape);
@@ -43,40 +55,47 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
 
     if (dilation == 1 && cg == cin) {
 #if defined(DSL_CONV1D_16X8)
-        for (o = 0; o < cout; o++) {
-            const int8_t *w = p->weights + o * wlen;
-            const int32_t bias = s->bias[o];
-            const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
-            const int16_t *x = in;
-            DSL_CONV1D_OUT *y = out + o;
-            int32_t t = 0;
-            for (; t + 2 <= out_rows; t += 2) {
-                int32_t acc[2];
-                acc[0] = acc[1] = bias;
-                DSL_DOT(dot16_1x2)(w, x, x + row_step, wlen, acc);
-                y[0] = DSL_CONV1D_STORE(s, acc[0], &q, form);
-                y[cout] = DSL_CONV1D_STORE(s, acc[1], &q, form);
-                x += 2 * row_step;
-                y += 2 * cout;
+        /* a short constant window: every channel in this form; else only an odd last one (the 2x2 blocks
+           would compute it twice) */
+        const int32_t single = DSL_CONV1D_IS_CONSTANT(wlen) && wlen <= DSL_CONV1D_SHORT16 ? 0 : cout & ~(int32_t)1;
+        if (single < cout) {
+            for (o = single; o < cout; o++) {
+                const int8_t *w = p->weights + o * wlen;
+                const int32_t bias = s->bias[o];
+                const dsl_requant_t q = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
+                const int16_t *x = in;
+                DSL_CONV1D_OUT *y = out + o;
+                int32_t t = 0;
+                for (; t + 2 <= out_rows; t += 2) {
+                    int32_t acc[2];
+                    acc[0] = acc[1] = bias;
+                    DSL_DOT(dot16_1x2)(w, x, x + row_step, wlen, acc);
+                    y[0] = DSL_CONV1D_STORE(s, acc[0], &q, form);
+                    y[cout] = DSL_CONV1D_STORE(s, acc[1], &q, form);
+                    x += 2 * row_step;
+                    y += 2 * cout;
+                }
+                if (t < out_rows) *y = DSL_CONV1D_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q, form);
             }
-            if (t < out_rows) *y = DSL_CONV1D_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q, form);
         }
+        for (o = 0; o < single; o += 2) {
 #else
         for (o = 0; o < cout; o += 2) {
+#endif
             const int32_t o1 = o + 1 < cout ? o + 1 : o;
             const int8_t *w0 = p->weights + o * wlen;
             const int8_t *w1 = p->weights + o1 * wlen;
             const dsl_requant_t q0 = dsl_requant_prepare(s->multiplier[o], s->shift[o]);
             const dsl_requant_t q1 = dsl_requant_prepare(s->multiplier[o1], s->shift[o1]);
             const int32_t b0 = s->bias[o], b1 = s->bias[o1];
-            const int8_t *x = in;
+            const DSL_CONV1D_IN *x = in;
             DSL_CONV1D_OUT *y = out + o;
             int32_t t = 0;
             for (; t + 2 <= out_rows; t += 2) {
                 int32_t acc[4];
                 acc[0] = acc[1] = b0;
                 acc[2] = acc[3] = b1;
-                DSL_DOT(dot_2x2)(w0, w1, x, x + row_step, wlen, acc);
+                DSL_CONV1D_DOT_2X2(w0, w1, x, x + row_step, wlen, acc);
                 y[0] = DSL_CONV1D_STORE(s, acc[0], &q0, form);
                 y[cout] = DSL_CONV1D_STORE(s, acc[1], &q0, form);
                 if (o1 != o) {
@@ -90,12 +109,11 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 int32_t acc[2];
                 acc[0] = b0;
                 acc[1] = b1;
-                DSL_DOT(dot_2x1)(w0, w1, x, wlen, acc);
+                DSL_CONV1D_DOT_2X1(w0, w1, x, wlen, acc);
                 y[0] = DSL_CONV1D_STORE(s, acc[0], &q0, form);
                 if (o1 != o) y[1] = DSL_CONV1D_STORE(s, acc[1], &q1, form);
             }
         }
-#endif
         return;
     }
     for (o = 0; o < cout; o++) {
@@ -142,4 +160,8 @@ void DSL_CONV1D_NAME(const dsl_conv1d_params_t *p, const DSL_CONV1D_IN *in, int3
 #undef DSL_CONV1D_16X8
 #undef DSL_CONV1D_IN
 #undef DSL_CONV1D_DOT_1X1
+#undef DSL_CONV1D_DOT_2X2
+#undef DSL_CONV1D_DOT_2X1
+#undef DSL_CONV1D_SHORT16
+#undef DSL_CONV1D_IS_CONSTANT
 #undef DSL_DOT

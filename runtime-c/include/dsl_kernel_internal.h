@@ -246,6 +246,38 @@ DSL_INLINE void dsl_dot16_1x2(const int8_t *w, const int16_t *x0, const int16_t 
     acc[1] = a1;
 }
 
+/* 16x8 blocks of the int8 ones (hidden layers with int16 activations: 2 channels x 2 rows share their loads) */
+DSL_INLINE void dsl_dot16_2x2(const int8_t *w0, const int8_t *w1, const int16_t *x0, const int16_t *x1, int32_t len,
+                              int32_t acc[4])
+{
+    int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t xa = x0[i], xb = x1[i], wa = w0[i], wb = w1[i];
+        a00 += wa * xa;
+        a01 += wa * xb;
+        a10 += wb * xa;
+        a11 += wb * xb;
+    }
+    acc[0] = a00;
+    acc[1] = a01;
+    acc[2] = a10;
+    acc[3] = a11;
+}
+
+DSL_INLINE void dsl_dot16_2x1(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t xv = x[i];
+        a0 += w0[i] * xv;
+        a1 += w1[i] * xv;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
 /* 16x8: acc + w.x over len */
 DSL_INLINE int32_t dsl_dot16_1x1(const int8_t *w, const int16_t *x, int32_t len, int32_t acc)
 {
