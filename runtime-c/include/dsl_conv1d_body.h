@@ -1,6 +1,6 @@
 /*
- * dsl_conv1d_body.h - the one skeleton of dsl_conv1d_s8, dsl_conv1d_s8_s16 and
- * dsl_conv1d_s16_s8, included by src/<variant>/<function>.c (and by generated path files that
+ * dsl_conv1d_body.h - the one skeleton of dsl_conv1d_s8, dsl_conv1d_s8_s16, dsl_conv1d_s16_s8 and
+ * dsl_conv1d_s16_s16, included by src/<variant>/<function>.c (and by generated path files that
  * specialise a step) after it defines:
  *   DSL_CONV1D_BODY    the force-inlined body defined: the shape is explicit arguments, so a
  *                      caller with constants (a generated step) gets code unrolled for its shape
@@ -13,8 +13,9 @@
  *
  * With dilation 1 and groups 1 the kernel x in_channels window is one contiguous dot
  * product. int8 input: computed for 2 output channels x 2 rows at a time (an odd last
- * channel is computed twice and stored once). int16 input (the first layer on PCM, usually
- * 1 input channel): per output channel, 2 rows at a time share one weight load.
+ * channel is computed twice and stored once). int16 input (16x8): the same blocks, but an odd last
+ * channel, and every channel of a short constant window (the first layer on PCM, usually 1 input
+ * channel), per output channel, 2 rows at a time sharing one weight load.
  * Grouped, depthwise and dilated shapes: per tap.
  */
 #include "dsl_kernel_internal.h"
@@ -57,7 +58,8 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
 #if defined(DSL_CONV1D_16X8)
         /* a short constant window: every channel in this form; else only an odd last one (the 2x2 blocks
            would compute it twice) */
-        const int32_t single = DSL_CONV1D_IS_CONSTANT(wlen) && wlen <= DSL_CONV1D_SHORT16 ? 0 : cout & ~(int32_t)1;
+        const int32_t short16 = DSL_CONV1D_IS_CONSTANT(wlen) && wlen <= DSL_CONV1D_SHORT16;
+        const int32_t single = short16 ? 0 : cout & ~(int32_t)1;
         if (single < cout) {
             for (o = single; o < cout; o++) {
                 const int8_t *w = p->weights + o * wlen;
@@ -66,6 +68,14 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
                 const int16_t *x = in;
                 DSL_CONV1D_OUT *y = out + o;
                 int32_t t = 0;
+                for (; !short16 && t + 4 <= out_rows; t += 4) { /* an odd last channel: 4 rows per block */
+                    int32_t acc[4], k;
+                    acc[0] = acc[1] = acc[2] = acc[3] = bias;
+                    DSL_DOT(dot16_1x4)(w, x, row_step, wlen, acc);
+                    for (k = 0; k < 4; k++) y[k * cout] = DSL_CONV1D_STORE(s, acc[k], &q, form);
+                    x += 4 * row_step;
+                    y += 4 * cout;
+                }
                 for (; t + 2 <= out_rows; t += 2) {
                     int32_t acc[2];
                     acc[0] = acc[1] = bias;

@@ -1,6 +1,6 @@
 /*
- * dsl_conv1d_dsp_body.h - the skeleton of the DSP (SXTB16 + SMLAD) dsl_conv1d_s8, dsl_conv1d_s8_s16
- * and dsl_conv1d_s16_s8: the parameters, the body's signature and the bits are those of
+ * dsl_conv1d_dsp_body.h - the skeleton of the DSP (SXTB16 + SMLAD) dsl_conv1d_s8, dsl_conv1d_s8_s16,
+ * dsl_conv1d_s16_s8 and dsl_conv1d_s16_s16: the parameters, the body's signature and the bits are those of
  * dsl_conv1d_body.h (the portable reference); only the blocking differs. Included by src/dsp/ and by
  * generated path files for dsp boards after they define
  *   DSL_CONV1D_BODY    the force-inlined body defined (the shape is explicit arguments)
@@ -19,7 +19,10 @@
  * word, dsl_kernel_dsp_rows.h), then 2; an odd last row (all of a one-row layer) with 4 output channels per block
  * (dsl_dsp_dot_4x1: each input word is loaded and split once for 4 channels), the remaining 1-3
  * channels in pairs (dsl_dsp_dot_2x1).
- * int16 input (the first layer on PCM): per output channel, 2 rows at a time share the weights.
+ * int16 input (16x8, groups 1): a short constant window (the first layer on PCM) per output channel, 2 rows at a
+ * time share the weights; other windows (hidden layers with int16 activations; dilated: one per tap) one channel
+ * x 4 rows (dsl_dsp_dot16_1x4: weights paired once for 4 rows), the last 1-3 rows 4 channels per block
+ * (dsl_dsp_dot16_4x1: input pairs packed once for 4 channels), dsl_kernel_dsp16.h.
  * Grouped and depthwise shapes: per tap, as in the reference.
  */
 #include "dsl_kernel_internal.h"

@@ -246,6 +246,25 @@ DSL_INLINE void dsl_dot16_1x2(const int8_t *w, const int16_t *x0, const int16_t 
     acc[1] = a1;
 }
 
+/* 16x8: acc[k] += w.(x + k * x_stride) for k = 0..3 over len (one channel on 4 rows: an odd last channel) */
+DSL_INLINE void dsl_dot16_1x4(const int8_t *w, const int16_t *x, int32_t x_stride, int32_t len, int32_t acc[4])
+{
+    const int16_t *x1 = x + x_stride, *x2 = x + 2 * x_stride, *x3 = x + 3 * x_stride;
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t wi = w[i];
+        a0 += wi * x[i];
+        a1 += wi * x1[i];
+        a2 += wi * x2[i];
+        a3 += wi * x3[i];
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
 /* 16x8 blocks of the int8 ones (hidden layers with int16 activations: 2 channels x 2 rows share their loads) */
 DSL_INLINE void dsl_dot16_2x2(const int8_t *w0, const int8_t *w1, const int16_t *x0, const int16_t *x1, int32_t len,
                               int32_t acc[4])

@@ -313,6 +313,7 @@ DSL_INLINE void dsl_mve_dot16_1x4(const int8_t *w, const int16_t *x0, const int1
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
     int32_t i;
+    DSL_MVE_OWN_REGISTER(w, 4 * len);
     DSL_MVE_OWN_REGISTER(x1, 4 * len);
     DSL_MVE_OWN_REGISTER(x2, 4 * len);
     DSL_MVE_OWN_REGISTER(x3, 4 * len);
