@@ -14,7 +14,9 @@
  *   bench <id> variant=<v> macs=<n> library=<instructions> specialised=<instructions>
  *         dslc=<library|specialised> weights=<int8|pairs4> cmsis_m4=<x100> cmsis_m55=<x100>
  *         m4_goal=<percent> desc=<description>
- * then "N passed, M failed" (bit-exactness of specialised vs library). run_kernel_bench.sh makes the table.
+ * then per shape of DSL_BENCH_SHAPES_S16 a "bench16" line (bench16(): dsl_conv1d_s8 and dsl_conv1d_s16_s16, library
+ * and specialised, on int8 and int16 data), then "N passed, M failed" (bit-exactness of specialised vs
+ * library). run_kernel_bench.sh makes the tables.
  *
  * Variant: -DDSL_BENCH_VARIANT_DSP or -DDSL_BENCH_VARIANT_MVE, else portable (link the matching
  * src/<variant>/dsl_conv1d_s8.c). Board: -DDSL_TARGET_REF_HZ, -DDSL_ICOUNT_SHIFT as in target/.

@@ -7,7 +7,8 @@
 # it fails only when a build, a run or a bit-exactness check fails.
 #   mps2-an385 (Cortex-M3): portable    mps2-an386 (Cortex-M4): dsp    mps3-an547 (Cortex-M55): mve
 # Usage: run_kernel_bench.sh [single|tflite]   (the rounding rule; tflite is CMSIS-NN's; default single)
-# Prints a Markdown table (runtime-c/README.md holds a copy). Environment: OPT (default -O2),
+# Then the int16-activation shapes (DSL_BENCH_SHAPES_S16): dsl_conv1d_s8 vs dsl_conv1d_s16_s16, a second table.
+# Prints Markdown tables (runtime-c/README.md holds a copy). Environment: OPT (default -O2),
 # SHIFT (default 6), BOARDS (a subset of the three names), KEEP=1 keeps the build directory.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
