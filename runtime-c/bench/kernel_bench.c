@@ -79,6 +79,14 @@
 #define dsl_conv1d_s8_pairs4_body dsl_conv1d_s8_body /* never called: DSL_BENCH_PAIRS4 is 0 */
 #endif
 
+/* the int16-activation body (dsl_conv1d_s16_s16), as specialised_c.scriban instantiates it */
+#define DSL_CONV1D_BODY dsl_conv1d_s16_s16_body
+#define DSL_CONV1D_OUT int16_t
+#define DSL_CONV1D_STORE dsl_stage_s16
+#define DSL_CONV1D_16X8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include DSL_BENCH_SKELETON
+
 /* every channel's shift is -10..-7 (gen_kernel_bench_data.c), no LUT, no fused clamp: the form
    CStageForm gives such a stage; ZP_IN_ROUND as under the default rule (round + zp * 2^right is far inside
    int32 here), which the skeletons ignore under --rounding tflite, where CStageForm leaves it out */
@@ -117,6 +125,28 @@
         dsl_conv1d_s8(&bench_##id##_params, in, (rows), out);                                               \
     }
 DSL_BENCH_SHAPES(DSL_BENCH_STEP)
+DSL_BENCH_SHAPES_S16(DSL_BENCH_STEP)
+
+/* the int16 output stage of the s16 shapes (zero point 0, the int16 range: dslc's int16 tensors) */
+#define DSL_BENCH_FORM16 (DSL_STAGE_SHORTCUT | DSL_STAGE_INT16_RANGE | DSL_STAGE_ZP_IN_ROUND)
+#define DSL_BENCH_STEP16(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)               \
+    extern const int16_t bench_##id##_in16[];                                                               \
+    static const dsl_conv1d_params_t bench_##id##_params16 = {                                              \
+        .in_channels = (cin), .out_channels = (cout), .kernel = (k), .stride = (s), .dilation = (d),        \
+        .groups = (g), .weights = bench_##id##_w,                                                           \
+        .stage = {.bias = bench_##id##_bias, .multiplier = bench_##id##_mult, .shift = bench_##id##_shift,  \
+                  .out_zero_point = 0, .act_min = -32768, .act_max = 32767, .lut = 0},                      \
+    };                                                                                                      \
+    DSL_HOT DSL_STEP_NOINLINE static void bench_##id##_specialised16(const int16_t *in, int16_t *out)      \
+    {                                                                                                       \
+        dsl_conv1d_s16_s16_body(&bench_##id##_params16, in, (rows), out, (cin), (cout), (k), (s), (d), (g),  \
+                                DSL_BENCH_FORM16);                                                          \
+    }                                                                                                       \
+    static void bench_##id##_library16(const int16_t *in, int16_t *out)                                    \
+    {                                                                                                       \
+        dsl_conv1d_s16_s16(&bench_##id##_params16, in, (rows), out);                                        \
+    }
+DSL_BENCH_SHAPES_S16(DSL_BENCH_STEP16)
 
 typedef void (*bench_step_fn)(const int8_t *in, int8_t *out);
 
@@ -133,18 +163,30 @@ typedef struct {
      DSL_BENCH_MACS(cin, cout, k, s, d, g, rows), cmsis_m4, cmsis_m55, m4_goal,                             \
      DSL_BENCH_DSLC_SPECIALISES(cin, cout), DSL_BENCH_PAIRS4(cin, cout, k, g)},
 static const bench_shape_t g_shapes[] = {DSL_BENCH_SHAPES(DSL_BENCH_ENTRY)};
+static const bench_shape_t g_shapes16_s8[] = {DSL_BENCH_SHAPES_S16(DSL_BENCH_ENTRY)};
+
+typedef void (*bench_step16_fn)(const int16_t *in, int16_t *out);
+typedef struct {
+    bench_step16_fn library, specialised;
+    const int16_t *in;
+} bench_shape16_t;
+#define DSL_BENCH_ENTRY16(id, ...) {bench_##id##_library16, bench_##id##_specialised16, bench_##id##_in16},
+static const bench_shape16_t g_shapes16[] = {DSL_BENCH_SHAPES_S16(DSL_BENCH_ENTRY16)};
 
 /* buffers as large as the largest shape's (a union of one array per shape) */
 #define DSL_BENCH_IN_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
     int8_t id[DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows)];
 #define DSL_BENCH_OUT_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
     int8_t id[DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows)];
-typedef union { DSL_BENCH_SHAPES(DSL_BENCH_IN_MEMBER) } bench_in_max_t;
-typedef union { DSL_BENCH_SHAPES(DSL_BENCH_OUT_MEMBER) } bench_out_max_t;
+typedef union { DSL_BENCH_SHAPES(DSL_BENCH_IN_MEMBER) DSL_BENCH_SHAPES_S16(DSL_BENCH_IN_MEMBER) } bench_in_max_t;
+typedef union { DSL_BENCH_SHAPES(DSL_BENCH_OUT_MEMBER) DSL_BENCH_SHAPES_S16(DSL_BENCH_OUT_MEMBER) } bench_out_max_t;
 
 static int8_t g_in[sizeof(bench_in_max_t)];      /* the activations are in RAM, as a model's arena */
 static int8_t g_out_library[sizeof(bench_out_max_t)];
 static int8_t g_out_specialised[sizeof(bench_out_max_t)];
+static int16_t g_in16[sizeof(bench_in_max_t)];
+static int16_t g_out16_library[sizeof(bench_out_max_t)];
+static int16_t g_out16_specialised[sizeof(bench_out_max_t)];
 
 static void put(const char *s) { dsl_sh_write0(s); }
 
@@ -180,6 +222,68 @@ static uint64_t measure(bench_step_fn f, int8_t *out)
     f(g_in, out);
     t1 = dsl_icount_ticks();
     return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
+}
+
+static uint64_t measure16(bench_step16_fn f, int16_t *out)
+{
+    uint64_t e0, e1, t0, t1;
+    e0 = dsl_icount_ticks();
+    e1 = dsl_icount_ticks();
+    t0 = dsl_icount_ticks();
+    f(g_in16, out);
+    t1 = dsl_icount_ticks();
+    return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
+}
+
+/* the int16-activation shapes: s8 library and step on the int8 data, s16_s16 library and step on the
+   int16 data; each pair's outputs must be identical. One line per shape:
+     bench16 <id> variant=<v> macs=<n> s8_library= s8_specialised= library= specialised= dslc=<..> desc= */
+static void bench16(int32_t *passed, int32_t *failed)
+{
+    uint32_t i;
+    int32_t j;
+    for (i = 0; i < sizeof g_shapes16 / sizeof g_shapes16[0]; i++) {
+        const bench_shape_t *b = &g_shapes16_s8[i];
+        const bench_shape16_t *b16 = &g_shapes16[i];
+        uint64_t s8_library, s8_specialised, library, specialised;
+        int32_t same = 1;
+        for (j = 0; j < b->in_count; j++) {
+            g_in[j] = b->in[j];
+            g_in16[j] = b16->in[j];
+        }
+        for (j = 0; j < b->out_count; j++) {
+            g_out_library[j] = g_out_specialised[j] = 0;
+            g_out16_library[j] = g_out16_specialised[j] = 0;
+        }
+        s8_library = measure(b->library, g_out_library);
+        s8_specialised = measure(b->specialised, g_out_specialised);
+        library = measure16(b16->library, g_out16_library);
+        specialised = measure16(b16->specialised, g_out16_specialised);
+        for (j = 0; j < b->out_count; j++) {
+            same &= g_out_library[j] == g_out_specialised[j];
+            same &= g_out16_library[j] == g_out16_specialised[j];
+        }
+        if (same) {
+            (*passed)++;
+        } else {
+            (*failed)++;
+            put("FAIL ");
+            put(b->id);
+            put(": a specialised output differs from the library kernel's\n");
+        }
+        put("bench16 ");
+        put(b->id);
+        put(" variant=" DSL_BENCH_VARIANT);
+        put_field("macs", b->macs);
+        put_field("s8_library", (int64_t)s8_library);
+        put_field("s8_specialised", (int64_t)s8_specialised);
+        put_field("library", (int64_t)library);
+        put_field("specialised", (int64_t)specialised);
+        put(b->dslc_specialises ? " dslc=specialised" : " dslc=library");
+        put(" desc=");
+        put(b->desc);
+        put("\n");
+    }
 }
 
 /* ---- the transposed convolutions (DSL_BENCH_TCONV_SHAPES): the library kernels of each kind on random data
@@ -308,6 +412,7 @@ int main(void)
         put(b->desc);
         put("\n");
     }
+    bench16(&passed, &failed);
     DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_RUN)
     put_int(passed);
     put(" passed, ");

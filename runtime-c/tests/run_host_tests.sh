@@ -18,6 +18,7 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_host_tests.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 warn="-std=c99 -Wall -Wextra -Werror -pedantic"
 rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+rename="$rename -Ddsl_conv1d_s16_s16=dsl_conv1d_s16_s16_variant"
 rename="$rename -Ddsl_add_s8=dsl_add_s8_variant -Ddsl_lut_s8=dsl_lut_s8_variant -Ddsl_copy_bytes=dsl_copy_bytes_variant -Ddsl_history_shift=dsl_history_shift_variant"
 rename="$rename -Ddsl_conv_transpose1d_s16_s8=dsl_conv_transpose1d_s16_s8_variant -Ddsl_conv_transpose1d_s8_s16=dsl_conv_transpose1d_s8_s16_variant"
 rename="$rename -Ddsl_conv_transpose1d_s16_s16=dsl_conv_transpose1d_s16_s16_variant"
@@ -93,6 +94,15 @@ for rounding in single double; do
                 count_log "$name tconv s16" "$dir/log_tconv_s16" $?
             else
                 result "$name tconv s16 (build)" 1
+            # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
+            s16def=""
+            [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
+            if $cc $flags -I"$here/shim" $tv $s16def "$here/test_kernels_s16.c" "$here/platform_host.c" \
+                "$rt"/src/portable/*.c $vobjs -o "$dir/test_s16"; then
+                "$dir/test_s16" > "$dir/log_s16" 2>&1
+                count_log "$name s16" "$dir/log_s16" $?
+            else
+                result "$name s16 (build)" 1
             fi
         done
     done

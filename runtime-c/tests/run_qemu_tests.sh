@@ -27,6 +27,7 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/dsl_qemu_tests.XXXXXX")
 [ "${KEEP:-0}" = 1 ] && echo "build directory: $out" || trap 'rm -rf "$out"' EXIT
 warn="-std=c99 -Wall -Wextra -Werror -pedantic"
 rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
+rename="$rename -Ddsl_conv1d_s16_s16=dsl_conv1d_s16_s16_variant"
 rename="$rename -Ddsl_add_s8=dsl_add_s8_variant -Ddsl_lut_s8=dsl_lut_s8_variant -Ddsl_copy_bytes=dsl_copy_bytes_variant -Ddsl_history_shift=dsl_history_shift_variant"
 rename="$rename -Ddsl_conv_transpose1d_s16_s8=dsl_conv_transpose1d_s16_s8_variant -Ddsl_conv_transpose1d_s8_s16=dsl_conv_transpose1d_s8_s16_variant"
 rename="$rename -Ddsl_conv_transpose1d_s16_s16=dsl_conv_transpose1d_s16_s16_variant"
@@ -144,6 +145,11 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
         test_image "$name tconv s16" "$dir/test_tconv_s16.elf" "$dir/log_tconv_s16" $tv $ts "$here/test_tconv_s16.c" \
             "$rt"/src/portable/*.c $vobjs
         grep '^instructions' "$dir/log_tconv_s16" 2>/dev/null | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_tconv_s16"
+        # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
+        s16def=""
+        [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
+        test_image "$name s16" "$dir/s16.elf" "$dir/log_s16" $tv $s16def "$here/test_kernels_s16.c" \
+            "$rt"/src/portable/*.c $vobjs
         # the Helium conv1d skeleton instantiated with constant shapes and forms, as in generated steps
         if [ "$variant" = mve ]; then
             test_image "$name specialised steps" "$dir/steps.elf" "$dir/steps.log" "$here/test_mve_steps.c" \
