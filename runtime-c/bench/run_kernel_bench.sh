@@ -135,21 +135,29 @@ END {
 # the transposed convolutions: library kernels, int8 and the mixed-precision kinds, instructions per MAC
 awk '
 function field(name,   i) { for (i = 3; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }
-function ipm(name) { return sprintf("%.2f", field(name) / field("macs")) }
+function ipm(name,   v) { split(field(name), v, "/"); return sprintf("%.2f", v[2] / field("macs")) }
 {
     id = $2; desc = $0; sub(/.* desc=/, "", desc)
     if (!(id in seen)) { seen[id] = 1; order[n++] = id; DESC[id] = desc; MACS[id] = field("macs") }
     cell[id, $1] = ipm("s8") " / " ipm("s16_s8") " / " ipm("s8_s16") " / " ipm("s16_s16")
+    lib[id, $1] = field("s8") " " field("s16_s8") " " field("s8_s16") " " field("s16_s16")
 }
 END {
     if (n == 0) exit
-    printf "\nTransposed convolutions (library kernels, random data): instructions per MAC, s8 / s16_s8 / s8_s16 / s16_s16\n"
-    printf "(int8 or int16 input / output, dsl_kernels.h mixed precision):\n\n"
+    printf "\nTransposed convolutions of the heavy decoder, int8 and mixed precision (int8 or int16 input / output), as\n"
+    printf "dslc emits them (specialised steps; random data): instructions per MAC, s8 / s16_s8 / s8_s16 / s16_s16:\n\n"
     printf "| shape | MACs | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|---:|\n"
     for (i = 0; i < n; i++) {
         id = order[i]
         printf "| %s: %s | %d | %s | %s | %s |\n", id, DESC[id], MACS[id], ((id, "mps2-an385") in cell) ? cell[id, "mps2-an385"] : "-", \
             ((id, "mps2-an386") in cell) ? cell[id, "mps2-an386"] : "-", ((id, "mps3-an547") in cell) ? cell[id, "mps3-an547"] : "-"
+    }
+    printf "\nInstructions, library kernel / specialised step, s8 s16_s8 s8_s16 s16_s16:\n\n"
+    printf "| shape | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|\n"
+    for (i = 0; i < n; i++) {
+        id = order[i]
+        printf "| %s | %s | %s | %s |\n", id, ((id, "mps2-an385") in lib) ? lib[id, "mps2-an385"] : "-", \
+            ((id, "mps2-an386") in lib) ? lib[id, "mps2-an386"] : "-", ((id, "mps3-an547") in lib) ? lib[id, "mps3-an547"] : "-"
     }
 }' "$tconv_results"
 # int16 activations (kernel_bench_shapes.h, DSL_BENCH_SHAPES_S16): dsl_conv1d_s16_s16 vs dsl_conv1d_s8 per board

@@ -94,6 +94,7 @@ for rounding in single double; do
                 count_log "$name tconv s16" "$dir/log_tconv_s16" $?
             else
                 result "$name tconv s16 (build)" 1
+            fi
             # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
             s16def=""
             [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
