@@ -3,7 +3,7 @@
  * _s16_s16 against a naive scatter reference written from dsl_kernels.h (int64 sums): random shapes (odd
  * channel counts, kernel not a multiple of the stride, kernel < stride, dilation, stride 1, one-row inputs),
  * fixed shapes of the shipped decoder, and extreme int16 inputs whose sums reach the proven bound
- * |bias| + 32768 * sum |w| < 2^31 exactly (a kernel that lost a bit would wrap and clamp the other way).
+ * |bias| + 32768 * sum |w| < 2^31 exactly (the sum is INT32_MAX, or near INT32_MIN).
  * The bodies are also instantiated with constant shapes and output-stage forms, as dslc's specialised steps.
  * With TEST_VARIANT ("dsp" or "mve"), the variant kernels are linked as <kernel>_variant and compared with the
  * portable ones, and TCONV_SPEC_DSP / TCONV_SPEC_MVE instantiate the variant's blocks in the constant-shape
