@@ -288,6 +288,168 @@ static void bench16(int32_t *passed, int32_t *failed)
     }
 }
 
+/* ---- the transposed convolutions (DSL_BENCH_TCONV_SHAPES), per kind (s8, s16_s8, s8_s16, s16_s16): the library
+   kernel and the step dslc specialises (the variant's tconv skeleton inlined with the shape and the stage's form as
+   constants), on random data in RAM (random weights need no particular layout; |bias| + 32768 * sum |w| < 2^31
+   holds for these shapes, as dslc requires of an int16 input); both outputs must be identical. */
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+#define DSL_CONV_TRANSPOSE1D_BODY dsl_conv_transpose1d_s16_s8_body
+#define DSL_CONV_TRANSPOSE1D_OUT int8_t
+#define DSL_CONV_TRANSPOSE1D_STORE dsl_stage_s8
+#define DSL_CONV_TRANSPOSE1D_16X8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+#define DSL_CONV_TRANSPOSE1D_BODY dsl_conv_transpose1d_s8_s16_body
+#define DSL_CONV_TRANSPOSE1D_OUT int16_t
+#define DSL_CONV_TRANSPOSE1D_STORE dsl_stage_s16
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+#define DSL_CONV_TRANSPOSE1D_BODY dsl_conv_transpose1d_s16_s16_body
+#define DSL_CONV_TRANSPOSE1D_OUT int16_t
+#define DSL_CONV_TRANSPOSE1D_STORE dsl_stage_s16
+#define DSL_CONV_TRANSPOSE1D_16X8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+
+/* the stage bench_tconv sets up: shortcut shifts, no LUT, the output type's full range */
+#define DSL_BENCH_TCONV_FORM8 (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
+#define DSL_BENCH_TCONV_FORM16 (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT16_RANGE)
+
+/* one step function per shape and kind, as specialised_c.scriban emits them; in and out are the kind's types */
+#define DSL_BENCH_TCONV_STEP(id, kind, tin, tout, form, cin, cout, k, s, rows)                                  \
+    DSL_HOT DSL_STEP_NOINLINE static void bench_##id##_##kind(const dsl_conv_transpose1d_params_t *p,           \
+                                                              const void *in, void *out)                        \
+    {                                                                                                           \
+        dsl_conv_transpose1d_##kind##_body(p, (const tin *)in, (rows), (tout *)out, (cin), (cout), (k), (s), 1,  \
+                                           form);                                                               \
+    }
+#define DSL_BENCH_TCONV_STEPS(id, cin, cout, k, s, rows, desc)                                                  \
+    DSL_BENCH_TCONV_STEP(id, s8, int8_t, int8_t, DSL_BENCH_TCONV_FORM8, cin, cout, k, s, rows)                  \
+    DSL_BENCH_TCONV_STEP(id, s16_s8, int16_t, int8_t, DSL_BENCH_TCONV_FORM8, cin, cout, k, s, rows)             \
+    DSL_BENCH_TCONV_STEP(id, s8_s16, int8_t, int16_t, DSL_BENCH_TCONV_FORM16, cin, cout, k, s, rows)            \
+    DSL_BENCH_TCONV_STEP(id, s16_s16, int16_t, int16_t, DSL_BENCH_TCONV_FORM16, cin, cout, k, s, rows)
+DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_STEPS)
+
+typedef void (*bench_tconv_step_fn)(const dsl_conv_transpose1d_params_t *p, const void *in, void *out);
+
+#define DSL_BENCH_TCONV_HISTORY(k, s) (((k) - 1) / (s))
+#define DSL_BENCH_TCONV_IN_MEMBER(id, cin, cout, k, s, rows, desc) \
+    int16_t id[(DSL_BENCH_TCONV_HISTORY(k, s) + (rows)) * (cin)];
+#define DSL_BENCH_TCONV_OUT_MEMBER(id, cin, cout, k, s, rows, desc) int16_t id[(rows) * (s) * (cout)];
+#define DSL_BENCH_TCONV_W_MEMBER(id, cin, cout, k, s, rows, desc) int8_t id[(cin) * (cout) * (k)];
+#define DSL_BENCH_TCONV_BIAS_MEMBER(id, cin, cout, k, s, rows, desc) int32_t id[(s) * (cout)];
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_IN_MEMBER) } bench_tconv_in_t;
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_OUT_MEMBER) } bench_tconv_out_t;
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_W_MEMBER) } bench_tconv_w_t;
+typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_BIAS_MEMBER) } bench_tconv_bias_t;
+static int8_t g_tc_in8[sizeof(bench_tconv_in_t) / 2];
+static int16_t g_tc_in16[sizeof(bench_tconv_in_t) / 2];
+static int16_t g_tc_out_library[sizeof(bench_tconv_out_t) / 2], g_tc_out_specialised[sizeof(bench_tconv_out_t) / 2];
+static int8_t g_tc_w[sizeof(bench_tconv_w_t)];
+static int32_t g_tc_bias[sizeof(bench_tconv_bias_t) / 4], g_tc_mult[sizeof(bench_tconv_bias_t) / 4],
+    g_tc_shift[sizeof(bench_tconv_bias_t) / 4];
+
+static uint32_t g_tc_rng = 0x51ED270Bu;
+static int32_t tc_range(int32_t lo, int32_t hi)
+{
+    g_tc_rng ^= g_tc_rng << 13;
+    g_tc_rng ^= g_tc_rng >> 17;
+    g_tc_rng ^= g_tc_rng << 5;
+    return lo + (int32_t)(g_tc_rng % (uint32_t)(hi - lo + 1));
+}
+
+/* instructions of one call of the library kernel of kind 0..3 (s8, s16_s8, s8_s16, s16_s16), or of step */
+static uint64_t measure_tconv(int32_t kind, bench_tconv_step_fn step, const dsl_conv_transpose1d_params_t *p,
+                              int32_t rows, void *out)
+{
+    const void *in = kind == 0 || kind == 2 ? (const void *)g_tc_in8 : (const void *)g_tc_in16;
+    uint64_t e0, e1, t0, t1;
+    e0 = dsl_icount_ticks();
+    e1 = dsl_icount_ticks();
+    t0 = dsl_icount_ticks();
+    if (step != 0) step(p, in, out);
+    else if (kind == 0) dsl_conv_transpose1d_s8(p, g_tc_in8, rows, (int8_t *)out);
+    else if (kind == 1) dsl_conv_transpose1d_s16_s8(p, g_tc_in16, rows, (int8_t *)out);
+    else if (kind == 2) dsl_conv_transpose1d_s8_s16(p, g_tc_in8, rows, (int16_t *)out);
+    else dsl_conv_transpose1d_s16_s16(p, g_tc_in16, rows, (int16_t *)out);
+    t1 = dsl_icount_ticks();
+    return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
+}
+
+/* one line per shape: tconv <id> variant=<v> macs=<n> s8=<library>/<specialised> s16_s8=.. s8_s16=.. s16_s16=..
+   desc=..; counts a failure when a step's output differs from its library kernel's */
+static void bench_tconv(const char *id, int32_t cin, int32_t cout, int32_t k, int32_t s, int32_t rows,
+                        const bench_tconv_step_fn steps[4], const char *desc, int32_t *passed, int32_t *failed)
+{
+    static const char *const kinds[4] = {"s8", "s16_s8", "s8_s16", "s16_s16"};
+    dsl_conv_transpose1d_params_t p;
+    const int32_t in_count = (DSL_BENCH_TCONV_HISTORY(k, s) + rows) * cin;
+    const int32_t out_bytes = rows * s * cout * 2;
+    int32_t i, kind;
+    for (i = 0; i < in_count; i++) {
+        g_tc_in16[i] = (int16_t)tc_range(-32768, 32767);
+        g_tc_in8[i] = (int8_t)tc_range(-128, 127);
+    }
+    for (i = 0; i < cin * cout * k; i++) g_tc_w[i] = (int8_t)tc_range(-128, 127);
+    for (i = 0; i < s * cout; i++) g_tc_bias[i] = tc_range(-3000, 3000);
+    p.in_channels = cin;
+    p.out_channels = cout;
+    p.kernel = k;
+    p.stride = s;
+    p.dilation = 1;
+    p.weights = g_tc_w;
+    p.stage.bias = g_tc_bias;
+    p.stage.multiplier = g_tc_mult;
+    p.stage.shift = g_tc_shift;
+    p.stage.out_zero_point = 0;
+    p.stage.lut = 0;
+    put("tconv ");
+    put(id);
+    put(" variant=" DSL_BENCH_VARIANT);
+    put_field("macs", (int64_t)rows * k * cin * cout);
+    for (kind = 0; kind < 4; kind++) {
+        const uint8_t *a = (const uint8_t *)g_tc_out_library, *b = (const uint8_t *)g_tc_out_specialised;
+        uint64_t library, specialised;
+        int32_t same = 1;
+        for (i = 0; i < cout; i++) { /* the usual shifts of the kind's output stage (shortcut form) */
+            g_tc_mult[i] = (int32_t)(0x40000000u + ((uint32_t)tc_range(0, 0x3FFF) << 16));
+            g_tc_shift[i] = (kind == 1 ? -20 : kind == 3 ? -10 : kind == 2 ? -4 : -9) + tc_range(-1, 1);
+        }
+        p.stage.act_min = kind >= 2 ? -32768 : -128;
+        p.stage.act_max = kind >= 2 ? 32767 : 127;
+        for (i = 0; i < out_bytes / 2; i++) g_tc_out_library[i] = g_tc_out_specialised[i] = 0;
+        library = measure_tconv(kind, 0, &p, rows, g_tc_out_library);
+        specialised = measure_tconv(kind, steps[kind], &p, rows, g_tc_out_specialised);
+        for (i = 0; i < out_bytes; i++) same &= a[i] == b[i];
+        if (same) {
+            (*passed)++;
+        } else {
+            (*failed)++;
+            put("\nFAIL tconv ");
+            put(id);
+            put(" ");
+            put(kinds[kind]);
+            put(": specialised output differs from the library kernel's\n");
+        }
+        put(" ");
+        put(kinds[kind]);
+        put("=");
+        put_int((int64_t)library);
+        put("/");
+        put_int((int64_t)specialised);
+    }
+    put(" desc=");
+    put(desc);
+    put("\n");
+}
+#define DSL_BENCH_TCONV_RUN(id, cin, cout, k, s, rows, desc)                                                   \
+    {                                                                                                          \
+        static const bench_tconv_step_fn steps[4] = {bench_##id##_s8, bench_##id##_s16_s8, bench_##id##_s8_s16, \
+                                                     bench_##id##_s16_s16};                                    \
+        bench_tconv(#id, cin, cout, k, s, rows, steps, desc, &passed, &failed);                                \
+    }
+
 int main(void)
 {
     int32_t passed = 0, failed = 0;
@@ -327,6 +489,7 @@ int main(void)
         put("\n");
     }
     bench16(&passed, &failed);
+    DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_RUN)
     put_int(passed);
     put(" passed, ");
     put_int(failed);

@@ -24,6 +24,14 @@
     X(e, 64, 64, 3, 1, 1, 1, 40, 193, 25, 80, "conv 64->64, k3, 40 rows")                           \
     X(f, 128, 64, 1, 1, 1, 1, 1, 228, 59, 80, "fully connected 128->64 (conv k1, one row)")
 
+/* the transposed convolutions of the shipped model's heavy decoder (dslc inspect -m models/dsl_soundstream_s),
+   library kernels in int8 and in the mixed-precision kinds (kernel_bench.c, random data):
+   X(id, in_channels, out_channels, kernel, stride, in_rows, description); dilation 1 */
+#define DSL_BENCH_TCONV_SHAPES(X)                                                  \
+    X(t1, 192, 64, 16, 8, 1, "tconv 192->64, k16, stride 8, 1 in row (heavy net.4)") \
+    X(t2, 64, 24, 10, 5, 8, "tconv 64->24, k10, stride 5, 8 in rows (heavy net.6)")  \
+    X(t3, 24, 12, 8, 4, 40, "tconv 24->12, k8, stride 4, 40 in rows (heavy net.8)")  \
+    X(t4, 12, 8, 4, 2, 160, "tconv 12->8, k4, stride 2, 160 in rows (heavy net.10)")
 /* int16 activations (mixed precision): dsl_conv1d_s16_s16 (int16 in and out, int8 weights) on hidden-layer
    shapes of the shipped model and a long window, against dsl_conv1d_s8 on the same shape (same columns;
    no CMSIS-NN figures: 0) */

@@ -43,6 +43,8 @@ $cc $warn -O1 $def -I"$here" "$here/gen_kernel_bench_data.c" -o "$out/gen" && "$
 
 results="$out/results.txt"
 : > "$results"
+tconv_results="$out/tconv_results.txt"
+: > "$tconv_results"
 results16="$out/results16.txt"
 : > "$results16"
 for board in $boards; do
@@ -59,6 +61,7 @@ for board in $boards; do
     flags="-mthumb $cpu $warn $opt -ffreestanding -ffunction-sections -fdata-sections $def -I$rt/include -I$rt/tests -I$tg -I$here"
     flags="$flags -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n"
     if ! arm-none-eabi-gcc $flags $vdef "$here/kernel_bench.c" "$out/kernel_bench_data.c" "$rt/src/$variant/dsl_conv1d_s8.c" \
+            "$rt/src/$variant"/dsl_conv_transpose1d_*.c \
             "$rt/src/$variant/dsl_conv1d_s16_s16.c" \
             "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
             -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/bench.elf"; then
@@ -73,6 +76,7 @@ for board in $boards; do
         tail -n 5 "$dir/log" | sed 's/^/    /'
         echo "FAIL $board $variant (exit $rc)"; status=1; continue
     fi
+    grep '^tconv ' "$dir/log" | sed "s/^tconv /$board /" >> "$tconv_results"
     # code bytes of each specialised step and of the library kernel (its out-of-line helpers not counted)
     arm-none-eabi-nm -S "$dir/bench.elf" > "$dir/nm"
     bytes() { printf '%d' "0x$(awk -v f="$1" '$4 == f { print $2 }' "$dir/nm")"; }
@@ -129,6 +133,34 @@ END {
     }
 }' "$results"
 
+# the transposed convolutions: library kernels, int8 and the mixed-precision kinds, instructions per MAC
+awk '
+function field(name,   i) { for (i = 3; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }
+function ipm(name,   v) { split(field(name), v, "/"); return sprintf("%.2f", v[2] / field("macs")) }
+{
+    id = $2; desc = $0; sub(/.* desc=/, "", desc)
+    if (!(id in seen)) { seen[id] = 1; order[n++] = id; DESC[id] = desc; MACS[id] = field("macs") }
+    cell[id, $1] = ipm("s8") " / " ipm("s16_s8") " / " ipm("s8_s16") " / " ipm("s16_s16")
+    lib[id, $1] = field("s8") " " field("s16_s8") " " field("s8_s16") " " field("s16_s16")
+}
+END {
+    if (n == 0) exit
+    printf "\nTransposed convolutions of the heavy decoder, int8 and mixed precision (int8 or int16 input / output), as\n"
+    printf "dslc emits them (specialised steps; random data): instructions per MAC, s8 / s16_s8 / s8_s16 / s16_s16:\n\n"
+    printf "| shape | MACs | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|---:|\n"
+    for (i = 0; i < n; i++) {
+        id = order[i]
+        printf "| %s: %s | %d | %s | %s | %s |\n", id, DESC[id], MACS[id], ((id, "mps2-an385") in cell) ? cell[id, "mps2-an385"] : "-", \
+            ((id, "mps2-an386") in cell) ? cell[id, "mps2-an386"] : "-", ((id, "mps3-an547") in cell) ? cell[id, "mps3-an547"] : "-"
+    }
+    printf "\nInstructions, library kernel / specialised step, s8 s16_s8 s8_s16 s16_s16:\n\n"
+    printf "| shape | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|\n"
+    for (i = 0; i < n; i++) {
+        id = order[i]
+        printf "| %s | %s | %s | %s |\n", id, ((id, "mps2-an385") in lib) ? lib[id, "mps2-an385"] : "-", \
+            ((id, "mps2-an386") in lib) ? lib[id, "mps2-an386"] : "-", ((id, "mps3-an547") in lib) ? lib[id, "mps3-an547"] : "-"
+    }
+}' "$tconv_results"
 # int16 activations (kernel_bench_shapes.h, DSL_BENCH_SHAPES_S16): dsl_conv1d_s16_s16 vs dsl_conv1d_s8 per board
 awk '
 function field(name,   i) { for (i = 3; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }

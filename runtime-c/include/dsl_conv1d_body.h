@@ -19,12 +19,13 @@
  * Grouped, depthwise and dilated shapes: per tap.
  */
 #include "dsl_kernel_internal.h"
+#include "dsl_kernel_dot16_tconv.h" /* dsl_dot16_2x2 */
 
 #if defined(DSL_CONV1D_16X8)
 #define DSL_CONV1D_IN int16_t
 #define DSL_CONV1D_DOT_1X1 DSL_DOT(dot16_1x1)
 #define DSL_CONV1D_DOT_2X2 DSL_DOT(dot16_2x2)
-#define DSL_CONV1D_DOT_2X1 DSL_DOT(dot16_2x1)
+#define DSL_CONV1D_DOT_2X1 DSL_DOT(dot16_row2x1)
 #else
 #define DSL_CONV1D_IN int8_t
 #define DSL_CONV1D_DOT_1X1 DSL_DOT(dot_1x1)

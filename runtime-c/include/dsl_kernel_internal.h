@@ -265,26 +265,9 @@ DSL_INLINE void dsl_dot16_1x4(const int8_t *w, const int16_t *x, int32_t x_strid
     acc[3] = a3;
 }
 
-/* 16x8 blocks of the int8 ones (hidden layers with int16 activations: 2 channels x 2 rows share their loads) */
-DSL_INLINE void dsl_dot16_2x2(const int8_t *w0, const int8_t *w1, const int16_t *x0, const int16_t *x1, int32_t len,
-                              int32_t acc[4])
-{
-    int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
-    int32_t i;
-    for (i = 0; i < len; i++) {
-        const int32_t xa = x0[i], xb = x1[i], wa = w0[i], wb = w1[i];
-        a00 += wa * xa;
-        a01 += wa * xb;
-        a10 += wb * xa;
-        a11 += wb * xb;
-    }
-    acc[0] = a00;
-    acc[1] = a01;
-    acc[2] = a10;
-    acc[3] = a11;
-}
-
-DSL_INLINE void dsl_dot16_2x1_c(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
+/* 16x8, one row, 2 channels (hidden layers with int16 activations; dsl_dot16_2x2 is dsl_kernel_dot16_tconv.h's):
+   acc[0] += w0.x, acc[1] += w1.x over len */
+DSL_INLINE void dsl_dot16_row2x1_c(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
 {
     int32_t a0 = acc[0], a1 = acc[1];
     int32_t i;
@@ -297,26 +280,26 @@ DSL_INLINE void dsl_dot16_2x1_c(const int8_t *w0, const int8_t *w1, const int16_
     acc[1] = a1;
 }
 
-/* dsl_dot16_2x1 for a run-time len: out of line, its registers its own (inlined in the skeleton, gcc 12 spills an
+/* dsl_dot16_row2x1 for a run-time len: out of line, its registers its own (inlined in the skeleton, gcc 12 spills an
    accumulator of this loop on Cortex-M3: 9 instead of 7 instructions per 2 MACs) */
 #if defined(__GNUC__)
 __attribute__((noinline, unused))
 #endif
-static void dsl_dot16_2x1_loop(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
+static void dsl_dot16_row2x1_loop(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
 {
-    dsl_dot16_2x1_c(w0, w1, x, len, acc);
+    dsl_dot16_row2x1_c(w0, w1, x, len, acc);
 }
 
 /* 16x8: acc[0] += w0.x, acc[1] += w1.x over len (one row, 2 channels) */
-DSL_INLINE void dsl_dot16_2x1(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
+DSL_INLINE void dsl_dot16_row2x1(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
 {
 #if defined(__GNUC__)
     if (__builtin_constant_p(len)) {
-        dsl_dot16_2x1_c(w0, w1, x, len, acc);
+        dsl_dot16_row2x1_c(w0, w1, x, len, acc);
         return;
     }
 #endif
-    dsl_dot16_2x1_loop(w0, w1, x, len, acc);
+    dsl_dot16_row2x1_loop(w0, w1, x, len, acc);
 }
 
 /* 16x8: acc + w.x over len */

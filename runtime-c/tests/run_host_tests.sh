@@ -20,6 +20,8 @@ warn="-std=c99 -Wall -Wextra -Werror -pedantic"
 rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
 rename="$rename -Ddsl_conv1d_s16_s16=dsl_conv1d_s16_s16_variant"
 rename="$rename -Ddsl_add_s8=dsl_add_s8_variant -Ddsl_lut_s8=dsl_lut_s8_variant -Ddsl_copy_bytes=dsl_copy_bytes_variant -Ddsl_history_shift=dsl_history_shift_variant"
+rename="$rename -Ddsl_conv_transpose1d_s16_s8=dsl_conv_transpose1d_s16_s8_variant -Ddsl_conv_transpose1d_s8_s16=dsl_conv_transpose1d_s8_s16_variant"
+rename="$rename -Ddsl_conv_transpose1d_s16_s16=dsl_conv_transpose1d_s16_s16_variant"
 passed=0
 failed=0
 
@@ -82,6 +84,16 @@ for rounding in single double; do
                 count_log "$name elementwise" "$dir/log_elementwise" $?
             else
                 result "$name elementwise (build)" 1
+            fi
+            # the int16 transposed convolutions (test_tconv_s16.c; the variant's blocks in its constant-shape steps)
+            ts=""
+            [ "$variant" != portable ] && ts="-DTCONV_SPEC_$(echo "$variant" | tr a-z A-Z)"
+            if $cc $flags -I"$here/shim" $tv $ts "$here/test_tconv_s16.c" "$here/platform_host.c" "$rt"/src/portable/*.c $vobjs \
+                -o "$dir/test_tconv_s16"; then
+                "$dir/test_tconv_s16" > "$dir/log_tconv_s16" 2>&1
+                count_log "$name tconv s16" "$dir/log_tconv_s16" $?
+            else
+                result "$name tconv s16 (build)" 1
             fi
             # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
             s16def=""

@@ -29,12 +29,16 @@ warn="-std=c99 -Wall -Wextra -Werror -pedantic"
 rename="-Ddsl_conv1d_s8=dsl_conv1d_s8_variant -Ddsl_conv1d_s16_s8=dsl_conv1d_s16_s8_variant -Ddsl_conv1d_s8_s16=dsl_conv1d_s8_s16_variant -Ddsl_conv_transpose1d_s8=dsl_conv_transpose1d_s8_variant"
 rename="$rename -Ddsl_conv1d_s16_s16=dsl_conv1d_s16_s16_variant"
 rename="$rename -Ddsl_add_s8=dsl_add_s8_variant -Ddsl_lut_s8=dsl_lut_s8_variant -Ddsl_copy_bytes=dsl_copy_bytes_variant -Ddsl_history_shift=dsl_history_shift_variant"
+rename="$rename -Ddsl_conv_transpose1d_s16_s8=dsl_conv_transpose1d_s16_s8_variant -Ddsl_conv_transpose1d_s8_s16=dsl_conv_transpose1d_s8_s16_variant"
+rename="$rename -Ddsl_conv_transpose1d_s16_s16=dsl_conv_transpose1d_s16_s16_variant"
 passed=0
 failed=0
 bench="$out/bench.txt"
 : > "$bench"
 bench_elementwise="$out/bench_elementwise.txt"
 : > "$bench_elementwise"
+bench_tconv_s16="$out/bench_tconv_s16.txt"
+: > "$bench_tconv_s16"
 
 . "$(dirname "$0")/test_lib.sh"
 
@@ -135,6 +139,12 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
         test_image "$name elementwise" "$dir/test_elementwise.elf" "$dir/log_elementwise" $tv $have \
             "$here/test_elementwise.c" "$rt"/src/portable/*.c $vobjs
         grep '^instructions' "$dir/log_elementwise" 2>/dev/null | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_elementwise"
+        # the int16 transposed convolutions (test_tconv_s16.c; the variant's blocks in its constant-shape steps)
+        ts=""
+        [ "$variant" != portable ] && ts="-DTCONV_SPEC_$(echo "$variant" | tr a-z A-Z)"
+        test_image "$name tconv s16" "$dir/test_tconv_s16.elf" "$dir/log_tconv_s16" $tv $ts "$here/test_tconv_s16.c" \
+            "$rt"/src/portable/*.c $vobjs
+        grep '^instructions' "$dir/log_tconv_s16" 2>/dev/null | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_tconv_s16"
         # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
         s16def=""
         [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
@@ -182,5 +192,7 @@ echo "  conv1d_s16_s8: 1 in, 64 out, k=32, stride 16, 20 rows):"
 sort -s -r -k2,2 "$bench" | sed 's/^/  /'
 echo "instruction counts of the data-movement and elementwise kernels (test_elementwise.c):"
 sed 's/^/  /' "$bench_elementwise"
+echo "instruction counts of the transposed convolutions, int8 and int16 kinds (test_tconv_s16.c):"
+sed 's/^/  /' "$bench_tconv_s16"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,15 @@
+/*
+ * dsl_conv_transpose1d_s16_s8 - MVE variant (Cortex-M55 Helium: VMLADAVA): int16 in (16x8), int8 out.
+ * The skeleton is include/dsl_conv_transpose1d_body.h, shared by every variant; this file picks the
+ * dot-product blocks and the element types.
+ */
+#include "dsl_kernel_internal.h"
+#include "dsl_kernel_mve.h"
+
+#define DSL_CONV_TRANSPOSE1D_NAME dsl_conv_transpose1d_s16_s8
+#define DSL_CONV_TRANSPOSE1D_BODY dsl_conv_transpose1d_s16_s8_body
+#define DSL_CONV_TRANSPOSE1D_OUT int8_t
+#define DSL_CONV_TRANSPOSE1D_STORE dsl_stage_s8
+#define DSL_CONV_TRANSPOSE1D_16X8
+#define DSL_DOT(f) dsl_mve_##f
+#include "dsl_conv_transpose1d_body.h"
