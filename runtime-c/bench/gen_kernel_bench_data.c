@@ -33,8 +33,8 @@ static int32_t range(int32_t lo, int32_t hi) { return lo + (int32_t)(next() % (u
     int8_t id##_w[DSL_BENCH_W_COUNT(cin, cout, k, s, d, g, rows)]; \
     int8_t id##_in[DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows)];
 #define GEN_W4_MEMBER(id, cin, cout, k, s, d, g, rows, ...) int32_t id[DSL_BENCH_W4_COUNT(cin, cout, k, d)];
-typedef union { DSL_BENCH_SHAPES(GEN_W_MEMBER) } gen_w_max_t;
-typedef union { DSL_BENCH_SHAPES(GEN_W4_MEMBER) } gen_w4_max_t;
+typedef union { DSL_BENCH_SHAPES(GEN_W_MEMBER) DSL_BENCH_SHAPES_S16(GEN_W_MEMBER) } gen_w_max_t;
+typedef union { DSL_BENCH_SHAPES(GEN_W4_MEMBER) DSL_BENCH_SHAPES_S16(GEN_W4_MEMBER) } gen_w4_max_t;
 static int32_t g_w[sizeof(gen_w_max_t)];
 static int32_t g_w4[sizeof(gen_w4_max_t) / sizeof(int32_t)];
 
@@ -117,6 +117,11 @@ static void pairs4_header(const int32_t *v, int32_t cout, int32_t block_words, i
     print(f, "int32_t", #id, "w4", g_w4, (g) == 1 ? DSL_BENCH_W4_COUNT(cin, cout, k, d) : 1);              \
     array(f, "int8_t", #id, "in", DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows), -128, 127);
 
+/* an int16-activation shape: the arrays of GEN_SHAPE (its int8 steps run on them) and the int16 input */
+#define GEN_SHAPE_S16(id, cin, cout, k, s, d, g, rows, ...)                                                \
+    GEN_SHAPE(id, cin, cout, k, s, d, g, rows, __VA_ARGS__)                                                \
+    array(f, "int16_t", #id, "in16", DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows), -32768, 32767);
+
 int main(int argc, char **argv)
 {
     FILE *f;
@@ -132,5 +137,6 @@ int main(int argc, char **argv)
     fprintf(f, "/* kernel benchmark data, written by gen_kernel_bench_data.c (fixed seed per shape) */\n");
     fprintf(f, "#include <stdint.h>\n");
     DSL_BENCH_SHAPES(GEN_SHAPE)
+    DSL_BENCH_SHAPES_S16(GEN_SHAPE_S16)
     return fclose(f) == 0 ? 0 : 3;
 }

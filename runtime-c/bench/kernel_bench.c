@@ -14,7 +14,9 @@
  *   bench <id> variant=<v> macs=<n> library=<instructions> specialised=<instructions>
  *         dslc=<library|specialised> weights=<int8|pairs4> cmsis_m4=<x100> cmsis_m55=<x100>
  *         m4_goal=<percent> desc=<description>
- * then "N passed, M failed" (bit-exactness of specialised vs library). run_kernel_bench.sh makes the table.
+ * then per shape of DSL_BENCH_SHAPES_S16 a "bench16" line (bench16(): dsl_conv1d_s8 and dsl_conv1d_s16_s16, library
+ * and specialised, on int8 and int16 data), then "N passed, M failed" (bit-exactness of specialised vs
+ * library). run_kernel_bench.sh makes the tables.
  *
  * Variant: -DDSL_BENCH_VARIANT_DSP or -DDSL_BENCH_VARIANT_MVE, else portable (link the matching
  * src/<variant>/dsl_conv1d_s8.c). Board: -DDSL_TARGET_REF_HZ, -DDSL_ICOUNT_SHIFT as in target/.
@@ -79,6 +81,14 @@
 #define dsl_conv1d_s8_pairs4_body dsl_conv1d_s8_body /* never called: DSL_BENCH_PAIRS4 is 0 */
 #endif
 
+/* the int16-activation body (dsl_conv1d_s16_s16), as specialised_c.scriban instantiates it */
+#define DSL_CONV1D_BODY dsl_conv1d_s16_s16_body
+#define DSL_CONV1D_OUT int16_t
+#define DSL_CONV1D_STORE dsl_stage_s16
+#define DSL_CONV1D_16X8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include DSL_BENCH_SKELETON
+
 /* every channel's shift is -10..-7 (gen_kernel_bench_data.c), no LUT, no fused clamp: the form
    CStageForm gives such a stage; ZP_IN_ROUND as under the default rule (round + zp * 2^right is far inside
    int32 here), which the skeletons ignore under --rounding tflite, where CStageForm leaves it out */
@@ -117,6 +127,28 @@
         dsl_conv1d_s8(&bench_##id##_params, in, (rows), out);                                               \
     }
 DSL_BENCH_SHAPES(DSL_BENCH_STEP)
+DSL_BENCH_SHAPES_S16(DSL_BENCH_STEP)
+
+/* the int16 output stage of the s16 shapes (zero point 0, the int16 range: dslc's int16 tensors) */
+#define DSL_BENCH_FORM16 (DSL_STAGE_SHORTCUT | DSL_STAGE_INT16_RANGE | DSL_STAGE_ZP_IN_ROUND)
+#define DSL_BENCH_STEP16(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)               \
+    extern const int16_t bench_##id##_in16[];                                                               \
+    static const dsl_conv1d_params_t bench_##id##_params16 = {                                              \
+        .in_channels = (cin), .out_channels = (cout), .kernel = (k), .stride = (s), .dilation = (d),        \
+        .groups = (g), .weights = bench_##id##_w,                                                           \
+        .stage = {.bias = bench_##id##_bias, .multiplier = bench_##id##_mult, .shift = bench_##id##_shift,  \
+                  .out_zero_point = 0, .act_min = -32768, .act_max = 32767, .lut = 0},                      \
+    };                                                                                                      \
+    DSL_HOT DSL_STEP_NOINLINE static void bench_##id##_specialised16(const int16_t *in, int16_t *out)      \
+    {                                                                                                       \
+        dsl_conv1d_s16_s16_body(&bench_##id##_params16, in, (rows), out, (cin), (cout), (k), (s), (d), (g),  \
+                                DSL_BENCH_FORM16);                                                          \
+    }                                                                                                       \
+    static void bench_##id##_library16(const int16_t *in, int16_t *out)                                    \
+    {                                                                                                       \
+        dsl_conv1d_s16_s16(&bench_##id##_params16, in, (rows), out);                                        \
+    }
+DSL_BENCH_SHAPES_S16(DSL_BENCH_STEP16)
 
 typedef void (*bench_step_fn)(const int8_t *in, int8_t *out);
 
@@ -133,18 +165,30 @@ typedef struct {
      DSL_BENCH_MACS(cin, cout, k, s, d, g, rows), cmsis_m4, cmsis_m55, m4_goal,                             \
      DSL_BENCH_DSLC_SPECIALISES(cin, cout), DSL_BENCH_PAIRS4(cin, cout, k, g)},
 static const bench_shape_t g_shapes[] = {DSL_BENCH_SHAPES(DSL_BENCH_ENTRY)};
+static const bench_shape_t g_shapes16_s8[] = {DSL_BENCH_SHAPES_S16(DSL_BENCH_ENTRY)};
+
+typedef void (*bench_step16_fn)(const int16_t *in, int16_t *out);
+typedef struct {
+    bench_step16_fn library, specialised;
+    const int16_t *in;
+} bench_shape16_t;
+#define DSL_BENCH_ENTRY16(id, ...) {bench_##id##_library16, bench_##id##_specialised16, bench_##id##_in16},
+static const bench_shape16_t g_shapes16[] = {DSL_BENCH_SHAPES_S16(DSL_BENCH_ENTRY16)};
 
 /* buffers as large as the largest shape's (a union of one array per shape) */
 #define DSL_BENCH_IN_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
     int8_t id[DSL_BENCH_IN_COUNT(cin, cout, k, s, d, g, rows)];
 #define DSL_BENCH_OUT_MEMBER(id, cin, cout, k, s, d, g, rows, ...) \
     int8_t id[DSL_BENCH_OUT_COUNT(cin, cout, k, s, d, g, rows)];
-typedef union { DSL_BENCH_SHAPES(DSL_BENCH_IN_MEMBER) } bench_in_max_t;
-typedef union { DSL_BENCH_SHAPES(DSL_BENCH_OUT_MEMBER) } bench_out_max_t;
+typedef union { DSL_BENCH_SHAPES(DSL_BENCH_IN_MEMBER) DSL_BENCH_SHAPES_S16(DSL_BENCH_IN_MEMBER) } bench_in_max_t;
+typedef union { DSL_BENCH_SHAPES(DSL_BENCH_OUT_MEMBER) DSL_BENCH_SHAPES_S16(DSL_BENCH_OUT_MEMBER) } bench_out_max_t;
 
 static int8_t g_in[sizeof(bench_in_max_t)];      /* the activations are in RAM, as a model's arena */
 static int8_t g_out_library[sizeof(bench_out_max_t)];
 static int8_t g_out_specialised[sizeof(bench_out_max_t)];
+static int16_t g_in16[sizeof(bench_in_max_t)];
+static int16_t g_out16_library[sizeof(bench_out_max_t)];
+static int16_t g_out16_specialised[sizeof(bench_out_max_t)];
 
 static void put(const char *s) { dsl_sh_write0(s); }
 
@@ -182,11 +226,116 @@ static uint64_t measure(bench_step_fn f, int8_t *out)
     return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
 }
 
-/* ---- the transposed convolutions (DSL_BENCH_TCONV_SHAPES): the library kernels of each kind on random data
-   (weights and activations in RAM; random weights need no particular layout; |bias| + 32768 * sum |w| < 2^31
-   holds for these shapes, as dslc requires of an int16 input) */
+static uint64_t measure16(bench_step16_fn f, int16_t *out)
+{
+    uint64_t e0, e1, t0, t1;
+    e0 = dsl_icount_ticks();
+    e1 = dsl_icount_ticks();
+    t0 = dsl_icount_ticks();
+    f(g_in16, out);
+    t1 = dsl_icount_ticks();
+    return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
+}
+
+/* the int16-activation shapes: s8 library and step on the int8 data, s16_s16 library and step on the
+   int16 data; each pair's outputs must be identical. One line per shape:
+     bench16 <id> variant=<v> macs=<n> s8_library= s8_specialised= library= specialised= dslc=<..> desc= */
+static void bench16(int32_t *passed, int32_t *failed)
+{
+    uint32_t i;
+    int32_t j;
+    for (i = 0; i < sizeof g_shapes16 / sizeof g_shapes16[0]; i++) {
+        const bench_shape_t *b = &g_shapes16_s8[i];
+        const bench_shape16_t *b16 = &g_shapes16[i];
+        uint64_t s8_library, s8_specialised, library, specialised;
+        int32_t same = 1;
+        for (j = 0; j < b->in_count; j++) {
+            g_in[j] = b->in[j];
+            g_in16[j] = b16->in[j];
+        }
+        for (j = 0; j < b->out_count; j++) {
+            g_out_library[j] = g_out_specialised[j] = 0;
+            g_out16_library[j] = g_out16_specialised[j] = 0;
+        }
+        s8_library = measure(b->library, g_out_library);
+        s8_specialised = measure(b->specialised, g_out_specialised);
+        library = measure16(b16->library, g_out16_library);
+        specialised = measure16(b16->specialised, g_out16_specialised);
+        for (j = 0; j < b->out_count; j++) {
+            same &= g_out_library[j] == g_out_specialised[j];
+            same &= g_out16_library[j] == g_out16_specialised[j];
+        }
+        if (same) {
+            (*passed)++;
+        } else {
+            (*failed)++;
+            put("FAIL ");
+            put(b->id);
+            put(": a specialised output differs from the library kernel's\n");
+        }
+        put("bench16 ");
+        put(b->id);
+        put(" variant=" DSL_BENCH_VARIANT);
+        put_field("macs", b->macs);
+        put_field("s8_library", (int64_t)s8_library);
+        put_field("s8_specialised", (int64_t)s8_specialised);
+        put_field("library", (int64_t)library);
+        put_field("specialised", (int64_t)specialised);
+        put(b->dslc_specialises ? " dslc=specialised" : " dslc=library");
+        put(" desc=");
+        put(b->desc);
+        put("\n");
+    }
+}
+
+/* ---- the transposed convolutions (DSL_BENCH_TCONV_SHAPES), per kind (s8, s16_s8, s8_s16, s16_s16): the library
+   kernel and the step dslc specialises (the variant's tconv skeleton inlined with the shape and the stage's form as
+   constants), on random data in RAM (random weights need no particular layout; |bias| + 32768 * sum |w| < 2^31
+   holds for these shapes, as dslc requires of an int16 input); both outputs must be identical. */
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+#define DSL_CONV_TRANSPOSE1D_BODY dsl_conv_transpose1d_s16_s8_body
+#define DSL_CONV_TRANSPOSE1D_OUT int8_t
+#define DSL_CONV_TRANSPOSE1D_STORE dsl_stage_s8
+#define DSL_CONV_TRANSPOSE1D_16X8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+#define DSL_CONV_TRANSPOSE1D_BODY dsl_conv_transpose1d_s8_s16_body
+#define DSL_CONV_TRANSPOSE1D_OUT int16_t
+#define DSL_CONV_TRANSPOSE1D_STORE dsl_stage_s16
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+#define DSL_CONV_TRANSPOSE1D_BODY dsl_conv_transpose1d_s16_s16_body
+#define DSL_CONV_TRANSPOSE1D_OUT int16_t
+#define DSL_CONV_TRANSPOSE1D_STORE dsl_stage_s16
+#define DSL_CONV_TRANSPOSE1D_16X8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv_transpose1d_body.h"
+
+/* the stage bench_tconv sets up: shortcut shifts, no LUT, the output type's full range */
+#define DSL_BENCH_TCONV_FORM8 (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT8_RANGE)
+#define DSL_BENCH_TCONV_FORM16 (DSL_STAGE_SHORTCUT | DSL_STAGE_NO_LUT | DSL_STAGE_INT16_RANGE)
+
+/* one step function per shape and kind, as specialised_c.scriban emits them; in and out are the kind's types */
+#define DSL_BENCH_TCONV_STEP(id, kind, tin, tout, form, cin, cout, k, s, rows)                                  \
+    DSL_HOT DSL_STEP_NOINLINE static void bench_##id##_##kind(const dsl_conv_transpose1d_params_t *p,           \
+                                                              const void *in, void *out)                        \
+    {                                                                                                           \
+        dsl_conv_transpose1d_##kind##_body(p, (const tin *)in, (rows), (tout *)out, (cin), (cout), (k), (s), 1,  \
+                                           form);                                                               \
+    }
+#define DSL_BENCH_TCONV_STEPS(id, cin, cout, k, s, rows, desc)                                                  \
+    DSL_BENCH_TCONV_STEP(id, s8, int8_t, int8_t, DSL_BENCH_TCONV_FORM8, cin, cout, k, s, rows)                  \
+    DSL_BENCH_TCONV_STEP(id, s16_s8, int16_t, int8_t, DSL_BENCH_TCONV_FORM8, cin, cout, k, s, rows)             \
+    DSL_BENCH_TCONV_STEP(id, s8_s16, int8_t, int16_t, DSL_BENCH_TCONV_FORM16, cin, cout, k, s, rows)            \
+    DSL_BENCH_TCONV_STEP(id, s16_s16, int16_t, int16_t, DSL_BENCH_TCONV_FORM16, cin, cout, k, s, rows)
+DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_STEPS)
+
+typedef void (*bench_tconv_step_fn)(const dsl_conv_transpose1d_params_t *p, const void *in, void *out);
+
 #define DSL_BENCH_TCONV_HISTORY(k, s) (((k) - 1) / (s))
-#define DSL_BENCH_TCONV_IN_MEMBER(id, cin, cout, k, s, rows, desc) int16_t id[(DSL_BENCH_TCONV_HISTORY(k, s) + (rows)) * (cin)];
+#define DSL_BENCH_TCONV_IN_MEMBER(id, cin, cout, k, s, rows, desc) \
+    int16_t id[(DSL_BENCH_TCONV_HISTORY(k, s) + (rows)) * (cin)];
 #define DSL_BENCH_TCONV_OUT_MEMBER(id, cin, cout, k, s, rows, desc) int16_t id[(rows) * (s) * (cout)];
 #define DSL_BENCH_TCONV_W_MEMBER(id, cin, cout, k, s, rows, desc) int8_t id[(cin) * (cout) * (k)];
 #define DSL_BENCH_TCONV_BIAS_MEMBER(id, cin, cout, k, s, rows, desc) int32_t id[(s) * (cout)];
@@ -194,8 +343,9 @@ typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_IN_MEMBER) } bench_tconv_
 typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_OUT_MEMBER) } bench_tconv_out_t;
 typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_W_MEMBER) } bench_tconv_w_t;
 typedef union { DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_BIAS_MEMBER) } bench_tconv_bias_t;
-static int8_t g_tc_in8[sizeof(bench_tconv_in_t) / 2], g_tc_out8[sizeof(bench_tconv_out_t) / 2];
-static int16_t g_tc_in16[sizeof(bench_tconv_in_t) / 2], g_tc_out16[sizeof(bench_tconv_out_t) / 2];
+static int8_t g_tc_in8[sizeof(bench_tconv_in_t) / 2];
+static int16_t g_tc_in16[sizeof(bench_tconv_in_t) / 2];
+static int16_t g_tc_out_library[sizeof(bench_tconv_out_t) / 2], g_tc_out_specialised[sizeof(bench_tconv_out_t) / 2];
 static int8_t g_tc_w[sizeof(bench_tconv_w_t)];
 static int32_t g_tc_bias[sizeof(bench_tconv_bias_t) / 4], g_tc_mult[sizeof(bench_tconv_bias_t) / 4],
     g_tc_shift[sizeof(bench_tconv_bias_t) / 4];
@@ -209,27 +359,33 @@ static int32_t tc_range(int32_t lo, int32_t hi)
     return lo + (int32_t)(g_tc_rng % (uint32_t)(hi - lo + 1));
 }
 
-/* instructions of one call of kind 0..3 (s8, s16_s8, s8_s16, s16_s16) */
-static uint64_t measure_tconv(int32_t kind, const dsl_conv_transpose1d_params_t *p, int32_t rows)
+/* instructions of one call of the library kernel of kind 0..3 (s8, s16_s8, s8_s16, s16_s16), or of step */
+static uint64_t measure_tconv(int32_t kind, bench_tconv_step_fn step, const dsl_conv_transpose1d_params_t *p,
+                              int32_t rows, void *out)
 {
+    const void *in = kind == 0 || kind == 2 ? (const void *)g_tc_in8 : (const void *)g_tc_in16;
     uint64_t e0, e1, t0, t1;
     e0 = dsl_icount_ticks();
     e1 = dsl_icount_ticks();
     t0 = dsl_icount_ticks();
-    if (kind == 0) dsl_conv_transpose1d_s8(p, g_tc_in8, rows, g_tc_out8);
-    else if (kind == 1) dsl_conv_transpose1d_s16_s8(p, g_tc_in16, rows, g_tc_out8);
-    else if (kind == 2) dsl_conv_transpose1d_s8_s16(p, g_tc_in8, rows, g_tc_out16);
-    else dsl_conv_transpose1d_s16_s16(p, g_tc_in16, rows, g_tc_out16);
+    if (step != 0) step(p, in, out);
+    else if (kind == 0) dsl_conv_transpose1d_s8(p, g_tc_in8, rows, (int8_t *)out);
+    else if (kind == 1) dsl_conv_transpose1d_s16_s8(p, g_tc_in16, rows, (int8_t *)out);
+    else if (kind == 2) dsl_conv_transpose1d_s8_s16(p, g_tc_in8, rows, (int16_t *)out);
+    else dsl_conv_transpose1d_s16_s16(p, g_tc_in16, rows, (int16_t *)out);
     t1 = dsl_icount_ticks();
     return dsl_icount_ticks_to_instructions((t1 - t0) - (e1 - e0), DSL_TARGET_REF_HZ, DSL_ICOUNT_SHIFT);
 }
 
-/* one line per shape: tconv <id> variant=<v> macs=<n> s8=<instructions> s16_s8=.. s8_s16=.. s16_s16=.. desc=.. */
-static void bench_tconv(const char *id, int32_t cin, int32_t cout, int32_t k, int32_t s, int32_t rows, const char *desc)
+/* one line per shape: tconv <id> variant=<v> macs=<n> s8=<library>/<specialised> s16_s8=.. s8_s16=.. s16_s16=..
+   desc=..; counts a failure when a step's output differs from its library kernel's */
+static void bench_tconv(const char *id, int32_t cin, int32_t cout, int32_t k, int32_t s, int32_t rows,
+                        const bench_tconv_step_fn steps[4], const char *desc, int32_t *passed, int32_t *failed)
 {
     static const char *const kinds[4] = {"s8", "s16_s8", "s8_s16", "s16_s16"};
     dsl_conv_transpose1d_params_t p;
     const int32_t in_count = (DSL_BENCH_TCONV_HISTORY(k, s) + rows) * cin;
+    const int32_t out_bytes = rows * s * cout * 2;
     int32_t i, kind;
     for (i = 0; i < in_count; i++) {
         g_tc_in16[i] = (int16_t)tc_range(-32768, 32767);
@@ -253,22 +409,46 @@ static void bench_tconv(const char *id, int32_t cin, int32_t cout, int32_t k, in
     put(" variant=" DSL_BENCH_VARIANT);
     put_field("macs", (int64_t)rows * k * cin * cout);
     for (kind = 0; kind < 4; kind++) {
+        const uint8_t *a = (const uint8_t *)g_tc_out_library, *b = (const uint8_t *)g_tc_out_specialised;
+        uint64_t library, specialised;
+        int32_t same = 1;
         for (i = 0; i < cout; i++) { /* the usual shifts of the kind's output stage (shortcut form) */
             g_tc_mult[i] = (int32_t)(0x40000000u + ((uint32_t)tc_range(0, 0x3FFF) << 16));
             g_tc_shift[i] = (kind == 1 ? -20 : kind == 3 ? -10 : kind == 2 ? -4 : -9) + tc_range(-1, 1);
         }
         p.stage.act_min = kind >= 2 ? -32768 : -128;
         p.stage.act_max = kind >= 2 ? 32767 : 127;
+        for (i = 0; i < out_bytes / 2; i++) g_tc_out_library[i] = g_tc_out_specialised[i] = 0;
+        library = measure_tconv(kind, 0, &p, rows, g_tc_out_library);
+        specialised = measure_tconv(kind, steps[kind], &p, rows, g_tc_out_specialised);
+        for (i = 0; i < out_bytes; i++) same &= a[i] == b[i];
+        if (same) {
+            (*passed)++;
+        } else {
+            (*failed)++;
+            put("\nFAIL tconv ");
+            put(id);
+            put(" ");
+            put(kinds[kind]);
+            put(": specialised output differs from the library kernel's\n");
+        }
         put(" ");
         put(kinds[kind]);
         put("=");
-        put_int((int64_t)measure_tconv(kind, &p, rows));
+        put_int((int64_t)library);
+        put("/");
+        put_int((int64_t)specialised);
     }
     put(" desc=");
     put(desc);
     put("\n");
 }
-#define DSL_BENCH_TCONV_RUN(id, cin, cout, k, s, rows, desc) bench_tconv(#id, cin, cout, k, s, rows, desc);
+#define DSL_BENCH_TCONV_RUN(id, cin, cout, k, s, rows, desc)                                                   \
+    {                                                                                                          \
+        static const bench_tconv_step_fn steps[4] = {bench_##id##_s8, bench_##id##_s16_s8, bench_##id##_s8_s16, \
+                                                     bench_##id##_s16_s16};                                    \
+        bench_tconv(#id, cin, cout, k, s, rows, steps, desc, &passed, &failed);                                \
+    }
 
 int main(void)
 {
@@ -308,6 +488,7 @@ int main(void)
         put(b->desc);
         put("\n");
     }
+    bench16(&passed, &failed);
     DSL_BENCH_TCONV_SHAPES(DSL_BENCH_TCONV_RUN)
     put_int(passed);
     put(" passed, ");

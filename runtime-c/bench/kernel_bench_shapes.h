@@ -32,6 +32,15 @@
     X(t2, 64, 24, 10, 5, 8, "tconv 64->24, k10, stride 5, 8 in rows (heavy net.6)")  \
     X(t3, 24, 12, 8, 4, 40, "tconv 24->12, k8, stride 4, 40 in rows (heavy net.8)")  \
     X(t4, 12, 8, 4, 2, 160, "tconv 12->8, k4, stride 2, 160 in rows (heavy net.10)")
+/* int16 activations (mixed precision): dsl_conv1d_s16_s16 (int16 in and out, int8 weights) on hidden-layer
+   shapes of the shipped model and a long window, against dsl_conv1d_s8 on the same shape (same columns;
+   no CMSIS-NN figures: 0) */
+#define DSL_BENCH_SHAPES_S16(X)                                                                     \
+    X(s, 16, 16, 3, 1, 1, 1, 8, 0, 0, 0, "conv 16->16, k3, 8 rows (encoder residual unit)")        \
+    X(t, 192, 192, 1, 1, 1, 1, 1, 0, 0, 0, "conv 192->192, k1, one row (heavy residual unit)")     \
+    X(u, 8, 1, 7, 1, 1, 1, 320, 0, 0, 0, "conv 8->1, k7, 320 rows (heavy last layer)")             \
+    X(v, 64, 64, 7, 1, 1, 1, 20, 0, 0, 0, "conv 64->64, k7, 20 rows")                              \
+    X(w, 1, 4, 4, 2, 1, 1, 160, 0, 0, 0, "conv 1->4, k4, stride 2, 160 rows (first layer on PCM)")
 
 /* sizes of one shape's arrays */
 #define DSL_BENCH_IN_ROWS(cin, cout, k, s, d, g, rows) (((rows) - 1) * (s) + ((k) - 1) * (d) + 1)

@@ -7,7 +7,8 @@
 # it fails only when a build, a run or a bit-exactness check fails.
 #   mps2-an385 (Cortex-M3): portable    mps2-an386 (Cortex-M4): dsp    mps3-an547 (Cortex-M55): mve
 # Usage: run_kernel_bench.sh [single|tflite]   (the rounding rule; tflite is CMSIS-NN's; default single)
-# Prints a Markdown table (runtime-c/README.md holds a copy). Environment: OPT (default -O2),
+# Then the int16-activation shapes (DSL_BENCH_SHAPES_S16): dsl_conv1d_s8 vs dsl_conv1d_s16_s16, a second table.
+# Prints Markdown tables (runtime-c/README.md holds a copy). Environment: OPT (default -O2),
 # SHIFT (default 6), BOARDS (a subset of the three names), KEEP=1 keeps the build directory.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,6 +45,8 @@ results="$out/results.txt"
 : > "$results"
 tconv_results="$out/tconv_results.txt"
 : > "$tconv_results"
+results16="$out/results16.txt"
+: > "$results16"
 for board in $boards; do
     case $board in
         mps2-an385) cpu="-mcpu=cortex-m3 -mfloat-abi=soft"; variant=portable; ref_hz=25000000; vdef="" ;;
@@ -59,6 +62,7 @@ for board in $boards; do
     flags="$flags -DDSL_TARGET_REF_HZ=$ref_hz -DDSL_ICOUNT_SHIFT=$shift_n"
     if ! arm-none-eabi-gcc $flags $vdef "$here/kernel_bench.c" "$out/kernel_bench_data.c" "$rt/src/$variant/dsl_conv1d_s8.c" \
             "$rt/src/$variant"/dsl_conv_transpose1d_*.c \
+            "$rt/src/$variant/dsl_conv1d_s16_s16.c" \
             "$tg"/dsl_startup.c "$tg"/dsl_semihost.c "$tg"/dsl_icount.c "$tg"/dsl_mem.c \
             -nostdlib -L"$tg/boards/$board" -T"$tg/dsl_target.ld" -Wl,--gc-sections -lgcc -o "$dir/bench.elf"; then
         echo "FAIL $board $variant (build)"; status=1; continue
@@ -80,6 +84,7 @@ for board in $boards; do
     grep '^bench ' "$dir/log" | while read -r _ id rest; do
         echo "$board $id $rest" | sed "s/ desc=/ bytes=$(bytes "bench_${id}_specialised") library_bytes=$library_bytes desc=/"
     done >> "$results"
+    grep '^bench16 ' "$dir/log" | sed "s/^bench16 /$board /" >> "$results16"
 done
 
 # the table: one row per shape, per board library / specialised instr/MAC, dslc's choice in bold,
@@ -131,22 +136,54 @@ END {
 # the transposed convolutions: library kernels, int8 and the mixed-precision kinds, instructions per MAC
 awk '
 function field(name,   i) { for (i = 3; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }
-function ipm(name) { return sprintf("%.2f", field(name) / field("macs")) }
+function ipm(name,   v) { split(field(name), v, "/"); return sprintf("%.2f", v[2] / field("macs")) }
 {
     id = $2; desc = $0; sub(/.* desc=/, "", desc)
     if (!(id in seen)) { seen[id] = 1; order[n++] = id; DESC[id] = desc; MACS[id] = field("macs") }
     cell[id, $1] = ipm("s8") " / " ipm("s16_s8") " / " ipm("s8_s16") " / " ipm("s16_s16")
+    lib[id, $1] = field("s8") " " field("s16_s8") " " field("s8_s16") " " field("s16_s16")
 }
 END {
     if (n == 0) exit
-    printf "\nTransposed convolutions (library kernels, random data): instructions per MAC, s8 / s16_s8 / s8_s16 / s16_s16\n"
-    printf "(int8 or int16 input / output, dsl_kernels.h mixed precision):\n\n"
+    printf "\nTransposed convolutions of the heavy decoder, int8 and mixed precision (int8 or int16 input / output), as\n"
+    printf "dslc emits them (specialised steps; random data): instructions per MAC, s8 / s16_s8 / s8_s16 / s16_s16:\n\n"
     printf "| shape | MACs | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|---:|\n"
     for (i = 0; i < n; i++) {
         id = order[i]
         printf "| %s: %s | %d | %s | %s | %s |\n", id, DESC[id], MACS[id], ((id, "mps2-an385") in cell) ? cell[id, "mps2-an385"] : "-", \
             ((id, "mps2-an386") in cell) ? cell[id, "mps2-an386"] : "-", ((id, "mps3-an547") in cell) ? cell[id, "mps3-an547"] : "-"
     }
+    printf "\nInstructions, library kernel / specialised step, s8 s16_s8 s8_s16 s16_s16:\n\n"
+    printf "| shape | M3 portable | M4 dsp | M55 mve |\n|---|---:|---:|---:|\n"
+    for (i = 0; i < n; i++) {
+        id = order[i]
+        printf "| %s | %s | %s | %s |\n", id, ((id, "mps2-an385") in lib) ? lib[id, "mps2-an385"] : "-", \
+            ((id, "mps2-an386") in lib) ? lib[id, "mps2-an386"] : "-", ((id, "mps3-an547") in lib) ? lib[id, "mps3-an547"] : "-"
+    }
 }' "$tconv_results"
+# int16 activations (kernel_bench_shapes.h, DSL_BENCH_SHAPES_S16): dsl_conv1d_s16_s16 vs dsl_conv1d_s8 per board
+awk '
+function field(name,   i) { for (i = 3; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }
+function ipm(x, macs) { return sprintf("%.2f", x / macs) }
+{
+    board = $1; id = $2; desc = $0; sub(/.* desc=/, "", desc)
+    if (!(id in seen)) { seen[id] = 1; order[n++] = id }
+    DESC[id] = desc; MACS[id] = field("macs")
+    spec = field("dslc") == "specialised"
+    s8 = ipm(field(spec ? "s8_specialised" : "s8_library"), MACS[id]); s16 = ipm(field(spec ? "specialised" : "library"), MACS[id])
+    cell[id, board] = s8 " / " s16
+    have[board] = 1
+}
+END {
+    if (n == 0) exit
+    printf "\nInt16 activations (mixed precision): instructions per MAC of dsl_conv1d_s8 / dsl_conv1d_s16_s16 (int16 in and\n"
+    printf "out, int8 weights) on the same shape, each as dslc emits it (specialised step, or the library kernel):\n\n"
+    printf "| shape | MACs | M3 portable s8 / s16 | M4 dsp s8 / s16 | M55 mve s8 / s16 |\n|---|---:|---:|---:|---:|\n"
+    for (i = 0; i < n; i++) {
+        id = order[i]
+        printf "| %s: %s | %d | %s | %s | %s |\n", id, DESC[id], MACS[id], ("mps2-an385" in have) ? cell[id, "mps2-an385"] : "-", \
+            ("mps2-an386" in have) ? cell[id, "mps2-an386"] : "-", ("mps3-an547" in have) ? cell[id, "mps3-an547"] : "-"
+    }
+}' "$results16"
 [ -s "$results" ] || status=1
 exit $status

@@ -1,6 +1,6 @@
 /*
- * dsl_conv1d_dsp_body.h - the skeleton of the DSP (SXTB16 + SMLAD) dsl_conv1d_s8, dsl_conv1d_s8_s16
- * and dsl_conv1d_s16_s8: the parameters, the body's signature and the bits are those of
+ * dsl_conv1d_dsp_body.h - the skeleton of the DSP (SXTB16 + SMLAD) dsl_conv1d_s8, dsl_conv1d_s8_s16,
+ * dsl_conv1d_s16_s8 and dsl_conv1d_s16_s16: the parameters, the body's signature and the bits are those of
  * dsl_conv1d_body.h (the portable reference); only the blocking differs. Included by src/dsp/ and by
  * generated path files for dsp boards after they define
  *   DSL_CONV1D_BODY    the force-inlined body defined (the shape is explicit arguments)
@@ -19,11 +19,15 @@
  * word, dsl_kernel_dsp_rows.h), then 2; an odd last row (all of a one-row layer) with 4 output channels per block
  * (dsl_dsp_dot_4x1: each input word is loaded and split once for 4 channels), the remaining 1-3
  * channels in pairs (dsl_dsp_dot_2x1).
- * int16 input (the first layer on PCM): per output channel, 2 rows at a time share the weights.
+ * int16 input (16x8, groups 1): a short constant window (the first layer on PCM) per output channel, 2 rows at a
+ * time share the weights; other windows (hidden layers with int16 activations; dilated: one per tap) one channel
+ * x 4 rows (dsl_dsp_dot16_1x4: weights paired once for 4 rows), the last 1-3 rows 4 channels per block
+ * (dsl_dsp_dot16_4x1: input pairs packed once for 4 channels), dsl_kernel_dsp16.h.
  * Grouped and depthwise shapes: per tap, as in the reference.
  */
 #include "dsl_kernel_internal.h"
 #include "dsl_kernel_dsp.h"
+#include "dsl_kernel_dsp16.h"
 #include "dsl_kernel_dsp_rows.h"
 #include "dsl_stage_dsp.h"
 
@@ -58,24 +62,71 @@ DSL_INLINE void DSL_CONV1D_BODY(const dsl_conv1d_params_t *p, const DSL_CONV1D_I
     int32_t o;
 
 #if defined(DSL_CONV1D_16X8)
-    if (dilation == 1 && cg == cin) {
-        for (o = 0; o < cout; o++) {
+    if (cg == cin) {
+        const int32_t windows = dilation == 1 ? 1 : kernel; /* contiguous input windows per output */
+        const int32_t win = dilation == 1 ? wlen : cin;      /* their length */
+        const int32_t x_step = dilation * cin;                /* next window: input, one tap later */
+        const int32_t quads = out_rows & ~(int32_t)3;
+        int32_t t, j, k;
+        if (windows == 1 && DSL_DSP_IS_CONSTANT(win) && win <= DSL_DSP_DOT16_1X4_INLINE_MAX) {
+            /* a short window of constant length (the first layer on PCM, 1 input channel): as before the
+               hidden-layer blocks below, per output channel 2 rows at a time, unrolled */
+            for (o = 0; o < cout; o++) {
+                const int8_t *w = p->weights + o * wlen;
+                const int32_t bias = s->bias[o];
+                const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
+                const int16_t *x = in;
+                DSL_CONV1D_OUT *y = out + o;
+                t = 0;
+                for (; t + 2 <= out_rows; t += 2) {
+                    int32_t acc[2];
+                    acc[0] = acc[1] = bias;
+                    DSL_DOT(dot16_1x2)(w, x, x + row_step, wlen, acc);
+                    y[0] = DSL_CONV1D_DSP_STORE(s, acc[0], &q, form);
+                    y[cout] = DSL_CONV1D_DSP_STORE(s, acc[1], &q, form);
+                    x += 2 * row_step;
+                    y += 2 * cout;
+                }
+                if (t < out_rows) *y = DSL_CONV1D_DSP_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q, form);
+            }
+            return;
+        }
+        for (o = 0; quads > 0 && o < cout; o++) { /* one channel, 4 rows per block share its split weights */
             const int8_t *w = p->weights + o * wlen;
-            const int32_t bias = s->bias[o];
+            const int32_t b = s->bias[o];
             const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
             const int16_t *x = in;
             DSL_CONV1D_OUT *y = out + o;
-            int32_t t = 0;
-            for (; t + 2 <= out_rows; t += 2) {
-                int32_t acc[2];
-                acc[0] = acc[1] = bias;
-                DSL_DOT(dot16_1x2)(w, x, x + row_step, wlen, acc);
-                y[0] = DSL_CONV1D_DSP_STORE(s, acc[0], &q, form);
-                y[cout] = DSL_CONV1D_DSP_STORE(s, acc[1], &q, form);
-                x += 2 * row_step;
-                y += 2 * cout;
+            for (t = 0; t < quads; t += 4) {
+                int32_t acc[4];
+                acc[0] = acc[1] = acc[2] = acc[3] = b;
+                for (j = 0; j < windows; j++) DSL_DOT(dot16_1x4)(w + j * cin, x + j * x_step, row_step, win, acc);
+                for (k = 0; k < 4; k++) y[k * cout] = DSL_CONV1D_DSP_STORE(s, acc[k], &q, form);
+                x += 4 * row_step;
+                y += 4 * cout;
             }
-            if (t < out_rows) *y = DSL_CONV1D_DSP_STORE(s, DSL_DOT(dot16_1x1)(w, x, wlen, bias), &q, form);
+        }
+        for (t = quads; t < out_rows; t++) { /* the last 1-3 rows (all of a one-row layer): 4 channels per block
+                                                share each packed input word */
+            const int16_t *x = in + t * row_step;
+            DSL_CONV1D_OUT *y = out + t * cout;
+            for (o = 0; o + 4 <= cout; o += 4) {
+                const int8_t *w = p->weights + o * wlen;
+                int32_t acc[4];
+                for (k = 0; k < 4; k++) acc[k] = s->bias[o + k];
+                for (j = 0; j < windows; j++) DSL_DOT(dot16_4x1)(w + j * cin, wlen, x + j * x_step, win, acc);
+                for (k = 0; k < 4; k++) {
+                    const dsl_requant_t q = dsl_dsp_requant_prepare(s, o + k, form);
+                    y[o + k] = DSL_CONV1D_DSP_STORE(s, acc[k], &q, form);
+                }
+            }
+            for (; o < cout; o++) {
+                const int8_t *w = p->weights + o * wlen;
+                const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
+                int32_t acc = s->bias[o];
+                for (j = 0; j < windows; j++) acc = DSL_DOT(dot16_1x1)(w + j * cin, x + j * x_step, win, acc);
+                y[o] = DSL_CONV1D_DSP_STORE(s, acc, &q, form);
+            }
         }
         return;
     }

@@ -246,6 +246,62 @@ DSL_INLINE void dsl_dot16_1x2(const int8_t *w, const int16_t *x0, const int16_t 
     acc[1] = a1;
 }
 
+/* 16x8: acc[k] += w.(x + k * x_stride) for k = 0..3 over len (one channel on 4 rows: an odd last channel) */
+DSL_INLINE void dsl_dot16_1x4(const int8_t *w, const int16_t *x, int32_t x_stride, int32_t len, int32_t acc[4])
+{
+    const int16_t *x1 = x + x_stride, *x2 = x + 2 * x_stride, *x3 = x + 3 * x_stride;
+    int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t wi = w[i];
+        a0 += wi * x[i];
+        a1 += wi * x1[i];
+        a2 += wi * x2[i];
+        a3 += wi * x3[i];
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+}
+
+/* 16x8, one row, 2 channels (hidden layers with int16 activations; dsl_dot16_2x2 is dsl_kernel_dot16_tconv.h's):
+   acc[0] += w0.x, acc[1] += w1.x over len */
+DSL_INLINE void dsl_dot16_row2x1_c(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
+{
+    int32_t a0 = acc[0], a1 = acc[1];
+    int32_t i;
+    for (i = 0; i < len; i++) {
+        const int32_t xv = x[i];
+        a0 += w0[i] * xv;
+        a1 += w1[i] * xv;
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+}
+
+/* dsl_dot16_row2x1 for a run-time len: out of line, its registers its own (inlined in the skeleton, gcc 12 spills an
+   accumulator of this loop on Cortex-M3: 9 instead of 7 instructions per 2 MACs) */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static void dsl_dot16_row2x1_loop(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
+{
+    dsl_dot16_row2x1_c(w0, w1, x, len, acc);
+}
+
+/* 16x8: acc[0] += w0.x, acc[1] += w1.x over len (one row, 2 channels) */
+DSL_INLINE void dsl_dot16_row2x1(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t len, int32_t acc[2])
+{
+#if defined(__GNUC__)
+    if (__builtin_constant_p(len)) {
+        dsl_dot16_row2x1_c(w0, w1, x, len, acc);
+        return;
+    }
+#endif
+    dsl_dot16_row2x1_loop(w0, w1, x, len, acc);
+}
+
 /* 16x8: acc + w.x over len */
 DSL_INLINE int32_t dsl_dot16_1x1(const int8_t *w, const int16_t *x, int32_t len, int32_t acc)
 {

@@ -285,9 +285,9 @@ DSL_INLINE void dsl_mve_dot16_4x1(const int8_t *w0, const int8_t *w1, const int8
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
     int32_t i;
-    DSL_MVE_OWN_REGISTER(w1, len);
-    DSL_MVE_OWN_REGISTER(w2, len);
-    DSL_MVE_OWN_REGISTER(w3, len);
+    DSL_MVE_OWN_REGISTER(w1, 4 * len);
+    DSL_MVE_OWN_REGISTER(w2, 4 * len);
+    DSL_MVE_OWN_REGISTER(w3, 4 * len);
     DSL_MVE_FOR_CHUNKS(len >> 3,
         DSL_MVE_DOT_4X1_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, vldrhq_s16);
         x += 8;
@@ -313,9 +313,10 @@ DSL_INLINE void dsl_mve_dot16_1x4(const int8_t *w, const int16_t *x0, const int1
 {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
     int32_t i;
-    DSL_MVE_OWN_REGISTER(x1, len);
-    DSL_MVE_OWN_REGISTER(x2, len);
-    DSL_MVE_OWN_REGISTER(x3, len);
+    DSL_MVE_OWN_REGISTER(w, 4 * len);
+    DSL_MVE_OWN_REGISTER(x1, 4 * len);
+    DSL_MVE_OWN_REGISTER(x2, 4 * len);
+    DSL_MVE_OWN_REGISTER(x3, 4 * len);
     DSL_MVE_FOR_CHUNKS(len >> 3,
         DSL_MVE_DOT_1X4_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, vldrhq_s16);
         w += 8;
@@ -341,8 +342,8 @@ DSL_INLINE void dsl_mve_dot16_2x2(const int8_t *w0, const int8_t *w1, const int1
 {
     int32_t a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3];
     int32_t i;
-    DSL_MVE_OWN_REGISTER(w1, len);
-    DSL_MVE_OWN_REGISTER(x1, len);
+    DSL_MVE_OWN_REGISTER(w1, 4 * len);
+    DSL_MVE_OWN_REGISTER(x1, 4 * len);
     DSL_MVE_FOR_CHUNKS(len >> 3,
         DSL_MVE_DOT_2X2_CHUNK(s16, int16x8_t, DSL_MVE_LD8_S16, vldrhq_s16);
         x0 += 8;

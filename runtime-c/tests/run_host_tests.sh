@@ -85,16 +85,6 @@ for rounding in single double; do
             else
                 result "$name elementwise (build)" 1
             fi
-            # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
-            s16def=""
-            [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
-            if $cc $flags -I"$here/shim" $tv $s16def "$here/test_kernels_s16.c" "$here/platform_host.c" \
-                "$rt"/src/portable/*.c $vobjs -o "$dir/test_s16"; then
-                "$dir/test_s16" > "$dir/log_s16" 2>&1
-                count_log "$name s16" "$dir/log_s16" $?
-            else
-                result "$name s16 (build)" 1
-            fi
             # the int16 transposed convolutions (test_tconv_s16.c; the variant's blocks in its constant-shape steps)
             ts=""
             [ "$variant" != portable ] && ts="-DTCONV_SPEC_$(echo "$variant" | tr a-z A-Z)"
@@ -104,6 +94,16 @@ for rounding in single double; do
                 count_log "$name tconv s16" "$dir/log_tconv_s16" $?
             else
                 result "$name tconv s16 (build)" 1
+            fi
+            # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
+            s16def=""
+            [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
+            if $cc $flags -I"$here/shim" $tv $s16def "$here/test_kernels_s16.c" "$here/platform_host.c" \
+                "$rt"/src/portable/*.c $vobjs -o "$dir/test_s16"; then
+                "$dir/test_s16" > "$dir/log_s16" 2>&1
+                count_log "$name s16" "$dir/log_s16" $?
+            else
+                result "$name s16 (build)" 1
             fi
         done
     done

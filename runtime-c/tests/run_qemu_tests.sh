@@ -139,17 +139,17 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
         test_image "$name elementwise" "$dir/test_elementwise.elf" "$dir/log_elementwise" $tv $have \
             "$here/test_elementwise.c" "$rt"/src/portable/*.c $vobjs
         grep '^instructions' "$dir/log_elementwise" 2>/dev/null | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_elementwise"
-        # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
-        s16def=""
-        [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
-        test_image "$name s16" "$dir/s16.elf" "$dir/log_s16" $tv $s16def "$here/test_kernels_s16.c" \
-            "$rt"/src/portable/*.c $vobjs
         # the int16 transposed convolutions (test_tconv_s16.c; the variant's blocks in its constant-shape steps)
         ts=""
         [ "$variant" != portable ] && ts="-DTCONV_SPEC_$(echo "$variant" | tr a-z A-Z)"
         test_image "$name tconv s16" "$dir/test_tconv_s16.elf" "$dir/log_tconv_s16" $tv $ts "$here/test_tconv_s16.c" \
             "$rt"/src/portable/*.c $vobjs
         grep '^instructions' "$dir/log_tconv_s16" 2>/dev/null | sed "s/^instructions /$board $rounding-rounding /" >> "$bench_tconv_s16"
+        # the mixed-precision kernels (test_kernels_s16.c; constant shapes on the variant's skeleton)
+        s16def=""
+        [ "$variant" != portable ] && s16def="-DTEST_S16_$(echo "$variant" | tr a-z A-Z)"
+        test_image "$name s16" "$dir/s16.elf" "$dir/log_s16" $tv $s16def "$here/test_kernels_s16.c" \
+            "$rt"/src/portable/*.c $vobjs
         # the Helium conv1d skeleton instantiated with constant shapes and forms, as in generated steps
         if [ "$variant" = mve ]; then
             test_image "$name specialised steps" "$dir/steps.elf" "$dir/steps.log" "$here/test_mve_steps.c" \

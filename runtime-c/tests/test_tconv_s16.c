@@ -3,7 +3,7 @@
  * _s16_s16 against a naive scatter reference written from dsl_kernels.h (int64 sums): random shapes (odd
  * channel counts, kernel not a multiple of the stride, kernel < stride, dilation, stride 1, one-row inputs),
  * fixed shapes of the shipped decoder, and extreme int16 inputs whose sums reach the proven bound
- * |bias| + 32768 * sum |w| < 2^31 exactly (a kernel that lost a bit would wrap and clamp the other way).
+ * |bias| + 32768 * sum |w| < 2^31 exactly (the sum is INT32_MAX, or near INT32_MIN).
  * The bodies are also instantiated with constant shapes and output-stage forms, as dslc's specialised steps.
  * With TEST_VARIANT ("dsp" or "mve"), the variant kernels are linked as <kernel>_variant and compared with the
  * portable ones, and TCONV_SPEC_DSP / TCONV_SPEC_MVE instantiate the variant's blocks in the constant-shape
@@ -144,7 +144,8 @@ static int32_t out16(int32_t kind) { return kind != K_S16_S8; }
 
 static int32_t ref_stage(const dsl_output_stage_t *s, int32_t o, int64_t acc)
 {
-    int32_t v = (int32_t)((uint32_t)dsl_requantize((int32_t)acc, s->multiplier[o], s->shift[o]) + (uint32_t)s->out_zero_point);
+    int32_t v = (int32_t)((uint32_t)dsl_requantize((int32_t)acc, s->multiplier[o], s->shift[o]) +
+                          (uint32_t)s->out_zero_point);
     if (v < s->act_min) v = s->act_min;
     if (v > s->act_max) v = s->act_max;
     if (s->lut != 0) return s->lut[v + 128];
@@ -169,7 +170,8 @@ static void ref_tconv(int32_t kind, const dsl_conv_transpose1d_params_t *p, int3
             if (n < 0 || n >= out_rows) continue;
             for (o = 0; o < cout; o++) {
                 int64_t s = 0;
-                for (c = 0; c < cin; c++) s += (int64_t)g_w[(o * p->kernel + j) * cin + c] * input_at(kind, i * cin + c);
+                for (c = 0; c < cin; c++)
+                    s += (int64_t)g_w[(o * p->kernel + j) * cin + c] * input_at(kind, i * cin + c);
                 g_acc[n * cout + o] += s;
             }
         }
@@ -269,8 +271,8 @@ static void fit_bound(const dsl_conv_transpose1d_params_t *p)
                 {
                     const int32_t b = p->stage.bias[phase * p->out_channels + o];
                     if ((b < 0 ? -(int64_t)b : b) + 32768 * sum >= ((int64_t)1 << 31)) {
-                        for (j = 0; j < p->kernel * p->in_channels; j++)
-                            g_w[o * p->kernel * p->in_channels + j] = (int8_t)(g_w[o * p->kernel * p->in_channels + j] / 2);
+                        int8_t *w = g_w + o * p->kernel * p->in_channels;
+                        for (j = 0; j < p->kernel * p->in_channels; j++) w[j] = (int8_t)(w[j] / 2);
                         again = 1;
                     }
                 }
@@ -528,7 +530,8 @@ static void benchmark(void)
                 if (kind < 0) PICK(impl, dsl_conv_transpose1d_s8)(&p, g_in8, rows, g_out8);
                 else call_kind(kind, impl, &p, rows);
                 t1 = tp_icount_ticks();
-                report(kind < 0 ? "conv_transpose1d_s8" : k_kind_name[kind], impl == IMPL_VARIANT ? VARIANT_NAME : "portable",
+                report(kind < 0 ? "conv_transpose1d_s8" : k_kind_name[kind],
+                       impl == IMPL_VARIANT ? VARIANT_NAME : "portable",
                        shapes[k], tp_icount_instructions((t1 - t0) - (e1 - e0)));
             }
         }
