@@ -81,11 +81,32 @@ def dsl_json_sanity():
 
 
 @check
+def level_set_is_derived():
+    """The committed level test set is exactly what scripts/make_level_set.py writes from the test clips."""
+    import shutil
+    import subprocess
+    import tempfile
+    levels = os.path.join(D, "levels")
+    if not os.path.isdir(levels):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(os.path.join(D, "test"), os.path.join(tmp, "test"))
+        script = os.path.join(os.path.dirname(MODELS), "scripts", "make_level_set.py")
+        subprocess.run([sys.executable, script, tmp], check=True, stdout=subprocess.DEVNULL)
+        made = sorted(os.listdir(os.path.join(tmp, "levels")))
+        assert made == sorted(os.listdir(levels)), (made, sorted(os.listdir(levels)))
+        for name in made:
+            assert sha(os.path.join(tmp, "levels", name)) == sha(os.path.join(levels, name)), name
+
+
+@check
 def committed_wavs_match_manifest():
     sys.path.insert(0, MODELS)
     from dataset.audio_io import read_wav
     rows = list(csv.DictReader(open(os.path.join(D, "audio_manifest.csv"))))
-    on_disk = {os.path.relpath(p, D) for p in glob.glob(os.path.join(D, "*", "*.wav"))}
+    # levels/ is derived from test/ by scripts/make_level_set.py (checked by level_set_is_derived)
+    on_disk = {os.path.relpath(p, D) for p in glob.glob(os.path.join(D, "*", "*.wav"))
+               if not os.path.relpath(p, D).startswith("levels" + os.sep)}
     assert on_disk == {r["path"] for r in rows}, on_disk ^ {r["path"] for r in rows}
     for r in rows:
         assert sha(os.path.join(D, r["path"])) == r["sha256"], r["path"]
