@@ -10,6 +10,13 @@ namespace Dsl.Compiler.Precision;
 /// </summary>
 public static class PrecisionAnalysis
 {
+    /// <summary>How much int16 may raise the always-on light path's estimated instructions per frame, in each of
+    /// <see cref="CappedVariants"/> (the budget: 20 % on M4 and M55).</summary>
+    public const double LightGrowthCap = 0.20;
+
+    /// <summary>The kernel variants the light-path cap is checked in: dsp (Cortex-M4/M33) and mve (M55).</summary>
+    public static readonly IReadOnlyList<string> CappedVariants = ["dsp", "mve"];
+
     public static PrecisionChoice Decide(PrecisionInputs inputs, TargetSnr target, IReadOnlySet<string>? given, string? cachePath,
         int parallelism = 2, KernelCostTable? table = null)
     {
@@ -39,11 +46,22 @@ public static class PrecisionAnalysis
             EvaluationAudio.From(inputs.CalibrationClips, inputs.GainsDb, inputs.Manifest.Frame, budget));
         CandidateEvaluator evaluator = Evaluator(EvaluationAudio.FrameBudget);
         CandidateEvaluator ranker = Evaluator(EvaluationAudio.RankFrameBudget);
-        var search = new PrecisionSearch(set => evaluator.Evaluate(Program(set)), Cost, parallelism, set => ranker.Evaluate(Program(set)));
+        CandidateCost int8 = Cost(none);
+        // The target is the issue's: the heavy output against float, always heavy; the light output is reported.
+        var heavy = new HashSet<string>(inputs.Manifest.HeavyOutputs, StringComparer.Ordinal);
+        var search = new PrecisionSearch(set => evaluator.Evaluate(Program(set)), Cost, parallelism, set => ranker.Evaluate(Program(set)),
+            affordable: set => LightWithinCap(Cost(set), int8), targeted: o => heavy.Contains(o.Output));
         PrecisionSearchResult r = search.Run(eligible, target.Db);
         return Choice(inputs, target, "search", r.Chosen, r.Met, r.Snr, r.Int8Snr, r.Cost, r.Int8Cost, r.Trials,
-            evaluator.Frames(inputs.Manifest.Frame), r.Evaluations, clock.Elapsed.TotalSeconds, Program(new HashSet<string>(r.Chosen, StringComparer.Ordinal)), table);
+            evaluator.Frames(inputs.Manifest.Frame), r.Evaluations, clock.Elapsed.TotalSeconds, Program(new HashSet<string>(r.Chosen, StringComparer.Ordinal)), table,
+            r.Unaffordable);
     }
+
+    private static bool LightWithinCap(CandidateCost cost, CandidateCost int8) =>
+        CappedVariants.All(v =>
+            cost.Instructions.FirstOrDefault(i => i.Variant == v) is not { } c
+            || int8.Instructions.FirstOrDefault(i => i.Variant == v) is not { } b
+            || c.Light <= b.Light * (1 + LightGrowthCap));
 
     private static TensorTrial Alone(string tensor, double? gain, CandidateCost int8, Func<IReadOnlySet<string>, CandidateCost> cost)
     {
@@ -53,8 +71,9 @@ public static class PrecisionAnalysis
 
     private static PrecisionChoice Choice(PrecisionInputs inputs, TargetSnr target, string source, IReadOnlyList<string> chosen, bool met,
         IReadOnlyList<OutputSnr> snr, IReadOnlyList<OutputSnr> int8Snr, CandidateCost cost, CandidateCost int8Cost, IReadOnlyList<TensorTrial> trials,
-        int frames, int evaluations, double seconds, ModelProgram program, KernelCostTable table)
+        int frames, int evaluations, double seconds, ModelProgram program, KernelCostTable table, IReadOnlyList<string>? unaffordable = null)
     {
+        var capped = new HashSet<string>(unaffordable ?? [], StringComparer.Ordinal);
         var picked = new HashSet<string>(chosen, StringComparer.Ordinal);
         var byTensor = trials.ToDictionary(t => t.Tensor, StringComparer.Ordinal);
         var tensors = inputs.Candidates.Keys.Order(StringComparer.Ordinal).Select(name =>
@@ -71,7 +90,8 @@ public static class PrecisionAnalysis
                 ("int16-option", true) => "given by --int16",
                 ("int16-option", false) => "not given by --int16",
                 ("off", _) => "--target-snr off",
-                (_, true) when !met => "all-int16: the target is out of reach",
+                (_, true) when !met => "int16: the target is out of reach, so every affordable tensor is",
+                (_, false) when capped.Contains(name) => $"int8: int16 would raise the light path over its +{LightGrowthCap * 100:0} % instruction cap",
                 (_, true) => "chosen: needed for the target",
                 (_, false) when t.GainDb is null => "not needed: all-int8 meets the target",
                 _ => "not needed: the target holds without it",

@@ -3,12 +3,15 @@ namespace Dsl.Compiler.Precision;
 /// <summary>
 /// Picks the int16 tensors: the least costly set found that brings every audio output to the target SNR.
 /// <list type="number">
-/// <item>All-int8 meets the target: nothing is int16. All-int16 misses it: all-int16, the best there is (not met).</item>
-/// <item>Each eligible tensor alone is measured: its gain is the SNR it adds toward the target, summed over the outputs
-/// below it (capped at the target); its cost is against all-int8.</item>
-/// <item>Tensors are ranked by gain per instruction (gainless ones last, cheapest first; ties by name) and the shortest
-/// prefix of the ranking that meets the target is found by bisection (all of it does); the tensor that completed it
-/// is replaced by the cheapest later one that also meets the target, if any (at most <see cref="MaxSwapTrials"/> tried).</item>
+/// <item>All-int8 meets the target: nothing is int16.</item>
+/// <item>Each eligible tensor alone is measured: its gain is the SNR it adds toward the target, summed over the targeted
+/// outputs below it (capped at the target); its cost is against all-int8.</item>
+/// <item>Tensors are ranked by gain per instruction (gainless ones last, cheapest first; ties by name). The pool is the
+/// ranking less every tensor that would make the set unaffordable (a cost cap, e.g. on the always-on light path), taken
+/// in rank order. The whole pool missing the target: the pool, the best there is (not met).</item>
+/// <item>The shortest prefix of the pool that meets the target is found by bisection; the tensor that completed it is
+/// replaced by the cheapest later one that also meets the target and stays affordable, if any (at most
+/// <see cref="MaxSwapTrials"/> tried).</item>
 /// <item>Each chosen tensor, the least useful first (at most <see cref="MaxDropTrials"/>), is dropped when the target
 /// still holds without it.</item>
 /// </list>
@@ -19,11 +22,15 @@ namespace Dsl.Compiler.Precision;
 /// <param name="cost">The cost of a set.</param>
 /// <param name="parallelism">Evaluations of single tensors run at once.</param>
 /// <param name="rank">A cheaper evaluation (e.g. on less audio) that only ranks single tensors; null: <paramref name="evaluate"/>.</param>
+/// <param name="affordable">Whether a set stays within the cost caps; null: every set does.</param>
+/// <param name="targeted">The outputs the target applies to (the others are only reported); null: every output.</param>
 public sealed class PrecisionSearch(
     Func<IReadOnlySet<string>, IReadOnlyList<OutputSnr>> evaluate,
     Func<IReadOnlySet<string>, CandidateCost> cost,
     int parallelism = 1,
-    Func<IReadOnlySet<string>, IReadOnlyList<OutputSnr>>? rank = null)
+    Func<IReadOnlySet<string>, IReadOnlyList<OutputSnr>>? rank = null,
+    Func<IReadOnlySet<string>, bool>? affordable = null,
+    Func<OutputSnr, bool>? targeted = null)
 {
     /// <summary>Chosen tensors the last step tries to drop at most (the least useful first: where drops succeed).</summary>
     public const int MaxDropTrials = 8;
@@ -50,10 +57,12 @@ public sealed class PrecisionSearch(
             return (rank ?? evaluate)(set);
         }
 
-        bool Meets(IReadOnlyList<OutputSnr> snr) => snr.All(o => o.SnrDb >= targetDb);
+        bool Counts(OutputSnr o) => targeted?.Invoke(o) ?? true;
+        bool Affordable(IEnumerable<string> set) => affordable?.Invoke(Set(set)) ?? true;
+        bool Meets(IReadOnlyList<OutputSnr> snr) => snr.Where(Counts).All(o => o.SnrDb >= targetDb);
         // Progress toward the target, summed over outputs and capped at it: a tensor that only helps an output
         // already on target gains nothing, one that helps two lagging outputs gains on both.
-        double Shortfall(IReadOnlyList<OutputSnr> snr) => snr.Sum(o => Math.Max(0, targetDb - o.SnrDb));
+        double Shortfall(IReadOnlyList<OutputSnr> snr) => snr.Where(Counts).Sum(o => Math.Max(0, targetDb - o.SnrDb));
 
         var none = Set([]);
         IReadOnlyList<OutputSnr> int8Snr = Judge(none);
@@ -64,18 +73,16 @@ public sealed class PrecisionSearch(
             return new TensorTrial(t, gain, c.Objective - int8Cost.Objective, c.Bytes.Total - int8Cost.Bytes.Total);
         }
 
+        var unaffordable = new List<string>();
         PrecisionSearchResult Result(IReadOnlyList<string> chosen, bool met, IReadOnlyList<OutputSnr> snr, IReadOnlyList<TensorTrial> trials) =>
-            new(chosen.Order(StringComparer.Ordinal).ToList(), met, snr, cost(Set(chosen)), int8Snr, int8Cost, trials, evaluations);
+            new(chosen.Order(StringComparer.Ordinal).ToList(), met, snr, cost(Set(chosen)), int8Snr, int8Cost, trials, evaluations)
+            {
+                Unaffordable = unaffordable.Order(StringComparer.Ordinal).ToList(),
+            };
 
         if (Meets(int8Snr) || all.Count == 0)
         {
             return Result([], Meets(int8Snr), int8Snr, all.Select(t => Priced(t, null)).ToList());
-        }
-
-        IReadOnlyList<OutputSnr> int16Snr = Judge(Set(all));
-        if (!Meets(int16Snr))
-        {
-            return Result(all, false, int16Snr, all.Select(t => Priced(t, null)).ToList());
         }
 
         // Each tensor alone: independent evaluations, results by index (order-free).
@@ -90,13 +97,26 @@ public sealed class PrecisionSearch(
             .Select(t => t.Tensor)
             .ToList();
 
-        // Shortest prefix that meets the target (the whole ranking does: it is all-int16).
-        int lo = 1, hi = ranked.Count;
-        IReadOnlyList<OutputSnr> best = int16Snr;
+        // The pool: the ranking less what would break a cost cap, in rank order.
+        var pool = new List<string>();
+        foreach (string t in ranked)
+        {
+            (Affordable(pool.Append(t)) ? pool : unaffordable).Add(t);
+        }
+
+        IReadOnlyList<OutputSnr> poolSnr = pool.Count == 0 ? int8Snr : Judge(Set(pool));
+        if (!Meets(poolSnr))
+        {
+            return Result(pool, false, poolSnr, trials);
+        }
+
+        // Shortest prefix of the pool that meets the target (the whole pool does).
+        int lo = 1, hi = pool.Count;
+        IReadOnlyList<OutputSnr> best = poolSnr;
         while (lo < hi)
         {
             int mid = (lo + hi) / 2;
-            IReadOnlyList<OutputSnr> snr = Judge(Set(ranked.Take(mid)));
+            IReadOnlyList<OutputSnr> snr = Judge(Set(pool.Take(mid)));
             if (Meets(snr))
             {
                 hi = mid;
@@ -109,12 +129,17 @@ public sealed class PrecisionSearch(
         }
 
         // The tensor that completed the prefix may overshoot: a cheaper one ranked after it may do instead.
-        var chosen = ranked.Take(hi).ToList();
+        var chosen = pool.Take(hi).ToList();
         var price = trials.ToDictionary(t => t.Tensor, t => t.Instructions, StringComparer.Ordinal);
         string last = chosen[^1];
-        foreach (string t in ranked.Skip(hi).Where(t => price[t] < price[last]).OrderBy(t => price[t]).ThenBy(t => t, StringComparer.Ordinal).Take(MaxSwapTrials))
+        foreach (string t in pool.Skip(hi).Where(t => price[t] < price[last]).OrderBy(t => price[t]).ThenBy(t => t, StringComparer.Ordinal).Take(MaxSwapTrials))
         {
             var instead = chosen.Take(hi - 1).Append(t).ToList();
+            if (!Affordable(instead))
+            {
+                continue;
+            }
+
             IReadOnlyList<OutputSnr> snr = Judge(Set(instead));
             if (Meets(snr))
             {

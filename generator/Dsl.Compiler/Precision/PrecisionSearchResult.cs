@@ -17,4 +17,8 @@ public sealed record PrecisionSearchResult(
     IReadOnlyList<OutputSnr> Int8Snr,
     CandidateCost Int8Cost,
     IReadOnlyList<TensorTrial> Trials,
-    int Evaluations);
+    int Evaluations)
+{
+    /// <summary>Eligible tensors left int8 because adding them would break a cost cap, sorted.</summary>
+    public IReadOnlyList<string> Unaffordable { get; init; } = [];
+}

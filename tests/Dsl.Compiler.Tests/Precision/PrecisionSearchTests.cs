@@ -80,7 +80,35 @@ public sealed class PrecisionSearchTests
         Assert.Equal(Knapsack.Select(f => f.Name).Order(StringComparer.Ordinal), r.Chosen);
         Assert.Equal(31, r.Snr.Single(o => o.Output == "light").SnrDb);
         Assert.Equal(36, r.Snr.Single(o => o.Output == "heavy").SnrDb);
-        Assert.Equal(2, r.Evaluations);
+        Assert.Equal(2 + Knapsack.Length, r.Evaluations); // all-int8, each tensor alone (the pool's order), the pool
+    }
+
+    [Fact]
+    public void ACostCapLeavesOutWhatWouldBreakItAndSaysWhich()
+    {
+        // Without a cap, a 28 dB heavy target takes a and c (+9 dB for 15 instructions); capped at 12 extra
+        // instructions, a (10) fits, c (5) no longer does after it, and b (100), e (50) never do: d gains nothing.
+        PrecisionSearch capped = new(s => Snr(Knapsack, s, 20), s => Cost(Knapsack, s), 1,
+            affordable: s => Cost(Knapsack, s).Objective <= 1012, targeted: o => o.Output == "heavy");
+        PrecisionSearchResult r = capped.Run(Knapsack.Select(f => f.Name).ToList(), 28);
+
+        Assert.False(r.Met);
+        Assert.True(r.Cost.Objective <= 1012);
+        Assert.Contains("a", r.Chosen);
+        Assert.Contains("c", r.Unaffordable);
+        Assert.DoesNotContain("c", r.Chosen);
+    }
+
+    [Fact]
+    public void OnlyTheTargetedOutputsMustReachTheTarget()
+    {
+        // Light starts 6 dB above heavy; a 30 dB target on heavy alone is met with heavy's gains only.
+        PrecisionSearch heavyOnly = new(s => Snr(Knapsack, s, 20), s => Cost(Knapsack, s), 1, targeted: o => o.Output == "heavy");
+        PrecisionSearchResult r = heavyOnly.Run(Knapsack.Select(f => f.Name).ToList(), 30);
+
+        Assert.True(r.Met);
+        Assert.True(r.Snr.Single(o => o.Output == "heavy").SnrDb >= 30);
+        Assert.DoesNotContain(r.Chosen, t => Knapsack.Single(f => f.Name == t).Output == "light");
     }
 
     [Fact]
