@@ -24,7 +24,8 @@ public sealed record DslManifest(
     IReadOnlySet<string>? Int16Tensors = null,
     bool Int16AllEligible = false,
     TargetSnr? TargetSnr = null,
-    SilenceGateSettings? SilenceGate = null)
+    SilenceGateSettings? SilenceGate = null,
+    Int16Headroom? Int16Headroom = null)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;

@@ -123,12 +123,16 @@ public static class DslManifestLoader
             };
         }
 
+        // 'int16_headroom_db': how far int16 activations reach beyond their calibrated range.
+        double? headroomDb = r.OptionalNumber("int16_headroom_db");
+        Int16Headroom? headroom = headroomDb is null ? null : Int16Headroom.Of(headroomDb.Value, DslErrorCode.Manifest, $"{path}: field 'int16_headroom_db'");
+
         FieldReader? gate = r.OptionalObject("silence_gate");
         SilenceGateSettings? silence = gate is null ? null
             : new SilenceGateSettings(gate.OptionalBool("enabled", true), gate.OptionalInt("threshold", 0, 0, SilenceGateSettings.MaxThreshold));
 
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains, int16Tensors, int16All, target, silence);
+            calibration, test, estimator, gains, int16Tensors, int16All, target, silence, headroom);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest
@@ -312,6 +316,17 @@ public static class DslManifestLoader
             }
 
             return v.EnumerateArray().Select(e => e.GetString()!).ToArray();
+        }
+
+        /// <summary>A finite number, or null when the field is absent.</summary>
+        public double? OptionalNumber(string field)
+        {
+            if (!obj.TryGetProperty(field, out JsonElement v))
+            {
+                return null;
+            }
+
+            return v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()) ? v.GetDouble() : throw Wrong(field, "a number");
         }
 
         /// <summary>A list of finite numbers, or null when the field is absent.</summary>

@@ -29,6 +29,10 @@ public sealed record CompileOptions
     /// <summary>Keep every eligible activation tensor in int16 (<c>--int16 all</c>).</summary>
     public bool Int16AllEligible { get; init; }
 
+    /// <summary>How far int16 activations reach beyond their calibrated range; null means dsl.json's
+    /// 'int16_headroom_db', else <see cref="Quantization.Int16Headroom.Default"/>.</summary>
+    public Int16Headroom? Int16Headroom { get; init; }
+
     /// <summary>
     /// The precision search's target (<see cref="Precision.PrecisionAnalysis"/>) when neither <see cref="Int16Tensors"/>,
     /// <see cref="Int16AllEligible"/> nor dsl.json's 'int16_tensors' gives the set; null means dsl.json's

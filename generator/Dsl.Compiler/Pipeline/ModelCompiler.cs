@@ -51,7 +51,8 @@ public static class ModelCompiler
         CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress, gains);
         RangeEstimator estimator = options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default;
         IReadOnlySet<string>? given = Int16Choice(options, manifest, graph, ranges, estimator);
-        var quant = new QuantizationPlan(graph, manifest, ranges, estimator, given ?? new HashSet<string>(StringComparer.Ordinal));
+        Int16Headroom headroom = options.Int16Headroom ?? manifest.Int16Headroom ?? Int16Headroom.Default;
+        var quant = new QuantizationPlan(graph, manifest, ranges, estimator, given ?? new HashSet<string>(StringComparer.Ordinal), headroom);
         foreach (string warning in quant.Warnings)
         {
             options.Warning?.Invoke(warning);
@@ -78,6 +79,7 @@ public static class ModelCompiler
         string key = PrecisionKey.Of([model.Manifest.Path, model.Manifest.ModelPath, .. files],
         [
             "estimator=" + model.Quantization.Estimator.Name,
+            "int16_headroom=" + model.Quantization.Headroom,
             "gains=" + string.Join(',', (gains ?? []).Select(g => g.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
             "rounding=" + options.Rounding,
             "target=" + target,
@@ -104,7 +106,7 @@ public static class ModelCompiler
     public static CompiledModel Requantize(CompiledModel model, IReadOnlySet<string> int16Tensors, RoundingRule rounding)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var quant = new QuantizationPlan(model.Graph, model.Manifest, model.Ranges, model.Quantization.Estimator, int16Tensors);
+        var quant = new QuantizationPlan(model.Graph, model.Manifest, model.Ranges, model.Quantization.Estimator, int16Tensors, model.Quantization.Headroom);
         ModelProgram program = new ProgramBuilder(model.Graph, model.Partition, model.Manifest, quant, rounding).Build();
         return model with { Quantization = quant, Program = program };
     }

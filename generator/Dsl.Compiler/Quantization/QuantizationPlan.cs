@@ -30,14 +30,16 @@ public sealed class QuantizationPlan
     }
 
     public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges, RangeEstimator estimator)
-        : this(graph, manifest, ranges, estimator, new HashSet<string>(StringComparer.Ordinal))
+        : this(graph, manifest, ranges, estimator, new HashSet<string>(StringComparer.Ordinal), Int16Headroom.Default)
     {
     }
 
     /// <param name="int16Tensors">Activation tensors kept in int16; each must be eligible (<see cref="Int16Candidates"/>).</param>
-    public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges, RangeEstimator estimator, IReadOnlySet<string> int16Tensors)
+    /// <param name="headroom">How far an int16 activation's range (and its curve input's) reaches beyond the calibrated one.</param>
+    public QuantizationPlan(IrGraph graph, DslManifest manifest, CalibrationRanges ranges, RangeEstimator estimator, IReadOnlySet<string> int16Tensors, Int16Headroom headroom)
     {
         Estimator = estimator;
+        Headroom = headroom;
         this.ranges = ranges;
         // Only asked when there is something to check (the candidates run the estimator for int16 on every tensor).
         IReadOnlyDictionary<string, string?> candidates = int16Tensors.Count == 0
@@ -88,6 +90,7 @@ public sealed class QuantizationPlan
             if (int16Tensors.Contains(t.Name))
             {
                 (lo, hi) = estimator.Estimate(r, Int16Steps);
+                (lo, hi) = headroom.Widen(lo, hi);
                 tensors[t.Name] = QuantParams.Int16(lo, hi);
                 continue;
             }
@@ -104,6 +107,9 @@ public sealed class QuantizationPlan
                 TensorRange r = ranges.PreActivationOf(node.Name);
                 bool curve = tensors[node.Output].ElementBytes == 2;
                 (double lo, double hi) = estimator.Estimate(r, curve ? Int16Steps : Int8Steps);
+                // An int16 activation's headroom is worthless if its curve input clamps first; a PCM output's curve
+                // input keeps the calibrated range (the output is full scale already).
+                (lo, hi) = curve && int16Tensors.Contains(node.Output) ? headroom.Widen(lo, hi) : (lo, hi);
                 preActivation[node.Name] = curve ? QuantParams.Int16(lo, hi) : QuantParams.Int8(lo, hi);
             }
         }
@@ -177,6 +183,9 @@ public sealed class QuantizationPlan
 
     /// <summary>The estimator that chose the calibrated ranges.</summary>
     public RangeEstimator Estimator { get; }
+
+    /// <summary>How far the int16 activations reach beyond their calibrated ranges.</summary>
+    public Int16Headroom Headroom { get; }
 
     /// <summary>What compiling this model should tell the user (e.g. a threshold no calibration frame reaches).</summary>
     public IReadOnlyList<string> Warnings => warnings;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dsl.Compiler.Precision;
+using Dsl.Compiler.Quantization;
 
 namespace Dsl.Compiler.Reporting;
 
@@ -8,7 +9,8 @@ namespace Dsl.Compiler.Reporting;
 /// all-int8 (precision.json holds the same, machine-readable).</summary>
 public static class PrecisionSection
 {
-    public static string ToMarkdown(PrecisionChoice p)
+    /// <param name="headroom">How far the int16 tensors reach beyond their calibrated ranges.</param>
+    public static string ToMarkdown(PrecisionChoice p, Int16Headroom headroom)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -24,6 +26,11 @@ public static class PrecisionSection
         };
         s.AppendLine(string.Create(c, $"{p.Chosen.Count} of {p.Tensors.Count(t => t.Eligible)} eligible activation tensors are int16, {how}."));
         s.AppendLine($"SNR: {Snr(p.Snr)}; all-int8: {Snr(p.Int8Snr)}.");
+        if (p.Chosen.Count > 0)
+        {
+            s.AppendLine($"Int16 tensors (and their curve inputs) reach {headroom} beyond their calibrated ranges before they clamp (int16_headroom_db).");
+        }
+
         s.AppendLine();
         s.AppendLine("Estimated instructions per frame (light frame; one heavy call) and bytes, this model vs all-int8 (estimates of instructions from per-kernel figures, not cycles):");
         s.AppendLine();

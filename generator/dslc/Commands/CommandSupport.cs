@@ -116,6 +116,7 @@ public static class CommandSupport
         CalibrationGainsDb = o.CalibrationGainsDb is null ? null : GainsDb(o.CalibrationGainsDb),
         Int16Tensors = o.Int16 is null or "all" ? null : Int16Tensors(o.Int16),
         Int16AllEligible = o.Int16 == "all",
+        Int16Headroom = o.Int16HeadroomDb is null ? null : Int16Headroom.Parse(o.Int16HeadroomDb, DslErrorCode.Usage, "--int16-headroom-db"),
         TargetSnr = o.TargetSnr is null ? null : TargetSnr.Parse(o.TargetSnr, DslErrorCode.Usage, "--target-snr"),
         Progress = info,
         Warning = w => Console.Error.WriteLine("dslc: warning: " + w), // not through info: -q never hides a warning

@@ -52,7 +52,7 @@ public static class GenerateCommand
             CEmitter.Emit(model.Program, staging, emit);
             ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule);
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
-            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report) + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p) : ""));
+            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report) + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p, model.Quantization.Headroom) : ""));
             if (model.Precision is not null)
             {
                 File.WriteAllText(Path.Combine(staging, PrecisionJson.FileName), PrecisionJson.ToJson(model.Precision));

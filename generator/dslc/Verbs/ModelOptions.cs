@@ -23,6 +23,9 @@ public abstract class ModelOptions
     [Option("int16", HelpText = "Activation tensors kept in int16 (mixed precision): none, all (every eligible tensor) or T1,T2,... (tensor names); default: dsl.json's int16_tensors, else the precision search (--target-snr).")]
     public string? Int16 { get; set; }
 
+    [Option("int16-headroom-db", HelpText = "How far (dB) int16 activations reach beyond their calibrated range before they clamp, so audio louder than the calibration audio keeps its peaks; default: dsl.json's int16_headroom_db, else 15.")]
+    public string? Int16HeadroomDb { get; set; }
+
     [Option("target-snr", HelpText = "Mixed precision chosen by dslc: the least costly set of int16 tensors that brings every audio output within DB dB SNR of the float model on the calibration audio, or off (int8 everywhere); default: dsl.json's target_snr_db, else 30. --int16 overrides it.")]
     public string? TargetSnr { get; set; }
 

@@ -46,7 +46,8 @@ public sealed class TinyModelPrecisionTests
         PrecisionChoice p = m.Precision!;
         var eligible = QuantizationPlan.Int16Candidates(m.Graph, m.Manifest, m.Ranges, m.Quantization.Estimator)
             .Where(c => c.Value is null).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
-        string markdown = PrecisionSection.ToMarkdown(p);
+        string markdown = PrecisionSection.ToMarkdown(p, m.Quantization.Headroom);
+        Assert.Contains($"reach {Int16Headroom.Default} beyond", markdown);
 
         Assert.Equal(eligible, p.Tensors.Where(t => t.Eligible).Select(t => t.Tensor));
         Assert.All(p.Tensors.Where(t => t.Eligible), t =>
