@@ -36,7 +36,8 @@ public static class Partitioner
         return new Partition(lightNodes, heavyNodes, handoff, replay);
     }
 
-    private static HashSet<IrNode> Ancestors(IrGraph graph, IEnumerable<string> tensors)
+    /// <summary>The nodes <paramref name="tensors"/> depend on.</summary>
+    internal static HashSet<IrNode> Ancestors(IrGraph graph, IEnumerable<string> tensors)
     {
         var found = new HashSet<IrNode>();
         var stack = new Stack<string>(tensors);

@@ -22,10 +22,11 @@ public sealed record DslManifest(
     RangeEstimator? CalibrationEstimator = null,
     IReadOnlyList<double>? CalibrationGainsDb = null,
     IReadOnlySet<string>? Int16Tensors = null,
-    bool Int16AllEligible = false,
+    Int16Scope? Int16Scope = null,
     TargetSnr? TargetSnr = null,
     SilenceGateSettings? SilenceGate = null,
-    Int16Headroom? Int16Headroom = null)
+    Int16Headroom? Int16Headroom = null,
+    HandoffKind Handoff = HandoffKind.Features)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;

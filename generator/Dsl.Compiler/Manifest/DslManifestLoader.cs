@@ -71,6 +71,13 @@ public static class DslManifestLoader
             "gate" => RoutingMode.Gate,
             _ => throw new DslException(DslErrorCode.Manifest, $"{path}: field 'mode' must be \"switch\" or \"gate\", got \"{modeText}\""),
         };
+        string handoffText = r.OptionalString("handoff") ?? "features";
+        HandoffKind handoff = handoffText switch
+        {
+            "features" => HandoffKind.Features,
+            "audio" => HandoffKind.Audio,
+            _ => throw new DslException(DslErrorCode.Manifest, $"{path}: field 'handoff' must be \"features\" (the heavy path reads the shared layers' output) or \"audio\" (it runs its own copy of them, e.g. in int16), got \"{handoffText}\""),
+        };
         IReadOnlyList<string> light = r.OptionalObject("light")?.StringList("outputs") ?? Array.Empty<string>();
         IReadOnlyList<string> heavy = r.Object("heavy").StringList("outputs");
         if (heavy.Count == 0)
@@ -105,10 +112,16 @@ public static class DslManifestLoader
             CalibrationGain.Check(gains, DslErrorCode.Manifest, $"{path}: field 'calibration_gains_db'");
         }
 
-        // 'int16_tensors': activation tensors kept in int16 (mixed precision); ["all"] = every eligible one.
+        // 'int16_tensors': activation tensors kept in int16 (mixed precision); ["all"] = every eligible one, ["heavy"] =
+        // every eligible one of the heavy path.
         IReadOnlyList<string>? int16 = root.TryGetProperty("int16_tensors", out _) ? r.OptionalStringList("int16_tensors") : null;
-        bool int16All = int16 is ["all"];
-        IReadOnlySet<string>? int16Tensors = int16 is null || int16All ? null : int16.ToHashSet(StringComparer.Ordinal);
+        Int16Scope? int16Scope = int16 switch
+        {
+            ["all"] => Int16Scope.All,
+            ["heavy"] => Int16Scope.Heavy,
+            _ => null,
+        };
+        IReadOnlySet<string>? int16Tensors = int16 is null || int16Scope is not null ? null : int16.ToHashSet(StringComparer.Ordinal);
 
         // 'target_snr_db': the precision search's target in dB, or "off" (int8 everywhere).
         TargetSnr? target = null;
@@ -132,7 +145,7 @@ public static class DslManifestLoader
             : new SilenceGateSettings(gate.OptionalBool("enabled", true), gate.OptionalInt("threshold", 0, 0, SilenceGateSettings.MaxThreshold));
 
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains, int16Tensors, int16All, target, silence, headroom);
+            calibration, test, estimator, gains, int16Tensors, int16Scope, target, silence, headroom, handoff);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest

@@ -22,12 +22,12 @@ public sealed record CompileOptions
     /// <summary>
     /// Activation tensors kept in int16 (mixed precision): null lets dslc choose (dsl.json's 'int16_tensors', else
     /// int8 everywhere), empty is int8 everywhere, else exactly these (each must be eligible:
-    /// <see cref="QuantizationPlan.Int16Candidates"/>). Ignored when <see cref="Int16AllEligible"/> is set.
+    /// <see cref="QuantizationPlan.Int16Candidates"/>). Ignored when <see cref="Int16Scope"/> is set.
     /// </summary>
     public IReadOnlySet<string>? Int16Tensors { get; init; }
 
-    /// <summary>Keep every eligible activation tensor in int16 (<c>--int16 all</c>).</summary>
-    public bool Int16AllEligible { get; init; }
+    /// <summary>Keep every eligible activation tensor of a group in int16 (<c>--int16 all</c> or <c>heavy</c>).</summary>
+    public Int16Scope? Int16Scope { get; init; }
 
     /// <summary>How far int16 activations reach beyond their calibrated range; null means dsl.json's
     /// 'int16_headroom_db', else <see cref="Quantization.Int16Headroom.Default"/>.</summary>
@@ -35,7 +35,7 @@ public sealed record CompileOptions
 
     /// <summary>
     /// The precision search's target (<see cref="Precision.PrecisionAnalysis"/>) when neither <see cref="Int16Tensors"/>,
-    /// <see cref="Int16AllEligible"/> nor dsl.json's 'int16_tensors' gives the set; null means dsl.json's
+    /// <see cref="Int16Scope"/> nor dsl.json's 'int16_tensors' gives the set; null means dsl.json's
     /// 'target_snr_db', else <see cref="TargetSnr.Default"/>.
     /// </summary>
     public TargetSnr? TargetSnr { get; init; }

@@ -30,6 +30,7 @@ public static class ModelCompiler
         OnnxGraph onnx = OnnxImporter.Import(manifest.ModelPath, (long)manifest.Frame * traceFrames);
         IrGraph graph = OnnxLowering.Lower(onnx, manifest.Input, manifest.Frame, traceFrames);
         graph = PassPipeline.Run(graph, manifest.ModelPath);
+        graph = SharedLayerCopy.Apply(graph, manifest);
         Partition partition = Partitioner.Run(graph, manifest);
         AudioBoundaries.Check(graph, manifest);
         return (manifest, graph, partition);
@@ -50,7 +51,7 @@ public static class ModelCompiler
         IReadOnlyList<double>? gains = options.CalibrationGainsDb ?? manifest.CalibrationGainsDb;
         CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress, gains);
         RangeEstimator estimator = options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default;
-        IReadOnlySet<string>? given = Int16Choice(options, manifest, graph, ranges, estimator);
+        IReadOnlySet<string>? given = Int16Choice(options, manifest, graph, partition, ranges, estimator);
         Int16Headroom headroom = options.Int16Headroom ?? manifest.Int16Headroom ?? Int16Headroom.Default;
         var quant = new QuantizationPlan(graph, manifest, ranges, estimator, given ?? new HashSet<string>(StringComparer.Ordinal), headroom);
         foreach (string warning in quant.Warnings)
@@ -113,13 +114,16 @@ public static class ModelCompiler
 
     /// <summary>Which tensors are int16 when given: the options' choice, else dsl.json's 'int16_tensors'; null: the
     /// precision search decides.</summary>
-    private static IReadOnlySet<string>? Int16Choice(CompileOptions options, DslManifest manifest, IrGraph graph, CalibrationRanges ranges, RangeEstimator estimator)
+    private static IReadOnlySet<string>? Int16Choice(CompileOptions options, DslManifest manifest, IrGraph graph, Partition partition,
+        CalibrationRanges ranges, RangeEstimator estimator)
     {
-        bool all = options.Int16AllEligible || (options.Int16Tensors is null && manifest.Int16AllEligible);
-        if (all)
+        Int16Scope? scope = options.Int16Scope ?? (options.Int16Tensors is null ? manifest.Int16Scope : null);
+        if (scope is not null)
         {
+            var heavy = new HashSet<string>(partition.HeavyNodes.Select(n => n.Output), StringComparer.Ordinal);
             return QuantizationPlan.Int16Candidates(graph, manifest, ranges, estimator)
-                .Where(c => c.Value is null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+                .Where(c => c.Value is null && (scope == Int16Scope.All || heavy.Contains(c.Key)))
+                .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         }
 
         return options.Int16Tensors ?? manifest.Int16Tensors;

@@ -84,7 +84,7 @@ public static class CommandSupport
         return CalibrationGain.Check(gains, DslErrorCode.Usage, "--calibration-gains-db");
     }
 
-    /// <summary>--int16 none or T1,T2,... as a set ("all" is <see cref="CompileOptions.Int16AllEligible"/>).</summary>
+    /// <summary>--int16 none or T1,T2,... as a set ("all" and "heavy" are <see cref="CompileOptions.Int16Scope"/>).</summary>
     public static IReadOnlySet<string> Int16Tensors(string text)
     {
         if (text.Trim() == "none")
@@ -114,8 +114,8 @@ public static class CommandSupport
         CalibrationFiles = o.Calibration.ToList(),
         Estimator = o.CalibrationEstimator is null ? null : RangeEstimator.Parse(o.CalibrationEstimator, DslErrorCode.Usage, "--calibration-estimator"),
         CalibrationGainsDb = o.CalibrationGainsDb is null ? null : GainsDb(o.CalibrationGainsDb),
-        Int16Tensors = o.Int16 is null or "all" ? null : Int16Tensors(o.Int16),
-        Int16AllEligible = o.Int16 == "all",
+        Int16Tensors = o.Int16 is null or "all" or "heavy" ? null : Int16Tensors(o.Int16),
+        Int16Scope = o.Int16 switch { "all" => Int16Scope.All, "heavy" => Int16Scope.Heavy, _ => null },
         Int16Headroom = o.Int16HeadroomDb is null ? null : Int16Headroom.Parse(o.Int16HeadroomDb, DslErrorCode.Usage, "--int16-headroom-db"),
         TargetSnr = o.TargetSnr is null ? null : TargetSnr.Parse(o.TargetSnr, DslErrorCode.Usage, "--target-snr"),
         Progress = info,

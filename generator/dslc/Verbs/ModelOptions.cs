@@ -20,7 +20,7 @@ public abstract class ModelOptions
     [Option("calibration-gains-db", HelpText = "Also calibrate on level-shifted copies of the calibration audio: gains in dB, comma-separated (e.g. --calibration-gains-db=0,-30); default: dsl.json's calibration_gains_db, else 0.")]
     public string? CalibrationGainsDb { get; set; }
 
-    [Option("int16", HelpText = "Activation tensors kept in int16 (mixed precision): none, all (every eligible tensor) or T1,T2,... (tensor names); default: dsl.json's int16_tensors, else the precision search (--target-snr).")]
+    [Option("int16", HelpText = "Activation tensors kept in int16 (mixed precision): none, all (every eligible tensor), heavy (every eligible tensor of the heavy path) or T1,T2,... (tensor names); default: dsl.json's int16_tensors, else the precision search (--target-snr).")]
     public string? Int16 { get; set; }
 
     [Option("int16-headroom-db", HelpText = "How far (dB) int16 activations reach beyond their calibrated range before they clamp, so audio louder than the calibration audio keeps its peaks; default: dsl.json's int16_headroom_db, else 15.")]

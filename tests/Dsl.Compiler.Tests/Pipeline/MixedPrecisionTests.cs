@@ -184,7 +184,7 @@ public sealed class MixedPrecisionTests
             string path = Path.Combine(dir, "dsl.json");
             File.WriteAllText(path, text[..(brace + 1)] + $"\n  \"int16_tensors\": {json}," + text[(brace + 1)..]);
             DslManifest m = DslManifestLoader.Load(path);
-            Assert.Equal(all, m.Int16AllEligible);
+            Assert.Equal(all, m.Int16Scope == Int16Scope.All);
             Assert.Equal(names, m.Int16Tensors is null ? null : string.Join(",", m.Int16Tensors.Order(StringComparer.Ordinal)));
         }
         finally
@@ -197,7 +197,7 @@ public sealed class MixedPrecisionTests
     public void A_manifest_without_int16_tensors_leaves_the_choice_open()
     {
         Assert.Null(Tiny.Value.Manifest.Int16Tensors);
-        Assert.False(Tiny.Value.Manifest.Int16AllEligible);
+        Assert.Null(Tiny.Value.Manifest.Int16Scope);
         Assert.Empty(Tiny.Value.Quantization.Int16Tensors);
     }
 

@@ -20,7 +20,7 @@ public sealed class Int16HeadroomTests
         (Compile(new Int16Headroom(0)), Compile(null)));
 
     private static CompiledModel Compile(Int16Headroom? headroom) => ModelCompiler.Compile(Fixtures.TinyDsl,
-        new CompileOptions { Int16AllEligible = true, Int16Headroom = headroom });
+        new CompileOptions { Int16Scope = Int16Scope.All, Int16Headroom = headroom });
 
     [Fact]
     public void Int16_ranges_widen_by_the_headroom_and_nothing_else_changes()
