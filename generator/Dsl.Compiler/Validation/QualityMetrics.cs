@@ -8,7 +8,7 @@ namespace Dsl.Compiler.Validation;
 public static class QualityMetrics
 {
     /// <summary>SNR (dB) of the always-heavy int8 output against the float heavy output, over a clip.</summary>
-    public static double HeavyInt8VsFloatSnr(CompiledModel m, short[] audio) => Measure(m, "clip", audio).SnrDb;
+    public static double HeavyIntVsFloatSnr(CompiledModel m, short[] audio) => Measure(m, "clip", audio).SnrDb;
 
     /// <summary>
     /// The always-heavy int8 output against the float heavy output (frame f of the output against frame f of the

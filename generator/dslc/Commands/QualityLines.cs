@@ -8,7 +8,7 @@ public static class QualityLines
 {
     /// <summary>The SNR line of a clip: overall, then per input level with its frame count.</summary>
     public static string Snr(ClipQuality q) =>
-        string.Create(CultureInfo.InvariantCulture, $"int8 vs float, always-heavy output: SNR {q.SnrDb:F1} dB ({q.Clip}); by input level: ")
+        string.Create(CultureInfo.InvariantCulture, $"int vs float, always-heavy output: SNR {q.SnrDb:F1} dB ({q.Clip}); by input level: ")
         + string.Join(", ", q.Levels.Select(l => l.SnrDb is { } snr
             ? string.Create(CultureInfo.InvariantCulture, $"{Name(l.Level)} {snr:F1} dB ({l.Frames} frames)")
             : $"{Name(l.Level)}: no frames"));

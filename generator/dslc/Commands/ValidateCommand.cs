@@ -79,7 +79,7 @@ public static class ValidateCommand
         if (o.Layers)
         {
             layers = LayerErrorProbe.Run(model, first).OrderBy(l => l.SnrDb).ToList();
-            Console.WriteLine($"tensors by int8 vs float SNR, worst first ({audio[0].Item1}):");
+            Console.WriteLine($"tensors by int vs float SNR, worst first ({audio[0].Item1}):");
             foreach (LayerErrorProbe.LayerSnr layer in layers)
             {
                 Console.WriteLine($"  {layer.SnrDb,6:F1} dB  {layer.Tensor} (scale {layer.Scale:E2})");

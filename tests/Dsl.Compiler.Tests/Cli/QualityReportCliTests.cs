@@ -30,8 +30,8 @@ public sealed class QualityReportCliTests
         DslcProcess.Result r = DslcProcess.Run("validate", "-m", Fixtures.TinyDsl, "-a", $"{Fixtures.TinyDslTestAudio},{LoudClip(dir)}",
             "--work", Path.Combine(dir, "work"), "--json", json, "--layers", "-q");
         Assert.True(r.Code == 0, r.StdOut + r.StdErr);
-        Assert.Contains("tensors by int8 vs float SNR, worst first (synth.wav):", r.StdOut);
-        Assert.Matches(@"int8 vs float, always-heavy output: SNR -?\d+\.\d dB \(synth\.wav\); by input level: quiet \(< -40 dBFS\)", r.StdOut);
+        Assert.Contains("tensors by int vs float SNR, worst first (synth.wav):", r.StdOut);
+        Assert.Matches(@"int vs float, always-heavy output: SNR -?\d+\.\d dB \(synth\.wav\); by input level: quiet \(< -40 dBFS\)", r.StdOut);
         Assert.Matches(@"dslc: warning: loud\.wav: tensor '[^']+' saturates: \d+ of \d+ values", r.StdErr);
         Assert.DoesNotContain("warning: synth.wav", r.StdErr);
 

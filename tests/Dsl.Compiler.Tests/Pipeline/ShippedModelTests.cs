@@ -43,37 +43,38 @@ public sealed class ShippedModelTests(ITestOutputHelper log)
     }
 
     /// <summary>
-    /// int8 vs float (always-heavy output) on every test clip of dsl.json, gated at the measured SNR minus
-    /// 1 dB (rounded down). Measured 2026-11-29 with the single rounding rule: 20.0-28.1 dB on the eight
-    /// speech and tts clips (mixtures with music and noise included), 26.2 / 12.7 dB on the two music clips, and low
-    /// figures on noise and silence (pink -7.3, white 4.8, rumble -6.8 dB).
+    /// int vs float (always-heavy output) on every test clip of dsl.json, gated at the measured SNR minus
+    /// 1 dB (rounded down). Measured 2026-11-30 with the single rounding rule, as dsl.json compiles it (handoff
+    /// "audio", heavy path int16): 36.4-38.2 dB on the eight speech and tts clips (mixtures with music and noise
+    /// included), 38.7 / 35.8 dB on the two music clips, white noise (-35 dBFS) 27.1, pink noise (-59 dBFS) 18.9,
+    /// rumble (-63 dBFS) 17.7 dB.
     /// </summary>
     [Theory]
-    [InlineData("music_moh_reno_project-system.wav", 25)]
-    [InlineData("music_spi_loop_weirdo.wav", 11)]
-    [InlineData("noise_pinknoise_45.wav", -9)]
-    [InlineData("noise_whitenoise_25.wav", 3)]
-    [InlineData("silence_silence_rumble.wav", -8)]
-    [InlineData("speech_en_US_f_Allison_conf-adminmenu-18.wav", 27)]
-    [InlineData("speech_fr_CA_f_June_vm-rec-temp.wav", 21)]
-    [InlineData("speech_music_mixm_en_US_f_Allison_vm-repeat_moh_reno_.wav", 23)]
-    [InlineData("speech_music_mixm_fr_CA_f_June_demo-thanks_moh_reno_p.wav", 23)]
-    [InlineData("speech_noise_mixn_en_US_f_Allison_conf-adminmenu-18_p.wav", 21)]
-    [InlineData("speech_noise_mixn_en_US_f_Allison_confbridge-inc-list.wav", 25)]
-    [InlineData("tts_espeak_en_0.wav", 18)]
-    [InlineData("tts_flite_rms_3.wav", 22)]
-    public void Int8_heavy_output_stays_within_reach_of_float(string clip, double floorDb)
+    [InlineData("music_moh_reno_project-system.wav", 37)]
+    [InlineData("music_spi_loop_weirdo.wav", 34)]
+    [InlineData("noise_pinknoise_45.wav", 17)]
+    [InlineData("noise_whitenoise_25.wav", 26)]
+    [InlineData("silence_silence_rumble.wav", 16)]
+    [InlineData("speech_en_US_f_Allison_conf-adminmenu-18.wav", 37)]
+    [InlineData("speech_fr_CA_f_June_vm-rec-temp.wav", 36)]
+    [InlineData("speech_music_mixm_en_US_f_Allison_vm-repeat_moh_reno_.wav", 37)]
+    [InlineData("speech_music_mixm_fr_CA_f_June_demo-thanks_moh_reno_p.wav", 36)]
+    [InlineData("speech_noise_mixn_en_US_f_Allison_conf-adminmenu-18_p.wav", 35)]
+    [InlineData("speech_noise_mixn_en_US_f_Allison_confbridge-inc-list.wav", 36)]
+    [InlineData("tts_espeak_en_0.wav", 35)]
+    [InlineData("tts_flite_rms_3.wav", 37)]
+    public void Int_heavy_output_stays_within_reach_of_float(string clip, double floorDb)
     {
-        double snr = QualityMetrics.HeavyInt8VsFloatSnr(Compiled.Value, WavFile.ReadMono16(Path.Combine(TestDir, clip), 16000));
+        double snr = QualityMetrics.HeavyIntVsFloatSnr(Compiled.Value, WavFile.ReadMono16(Path.Combine(TestDir, clip), 16000));
         _log.WriteLine($"{clip}: {snr:F2} dB");
-        Assert.True(snr >= floorDb, $"{clip}: int8 vs float heavy SNR {snr:F2} dB, below the gate {floorDb} dB");
+        Assert.True(snr >= floorDb, $"{clip}: int vs float heavy SNR {snr:F2} dB, below the gate {floorDb} dB");
     }
 
     [Fact]
     public void Every_test_clip_has_a_quality_gate()
     {
         IReadOnlyList<string> clips = ManifestFiles.Expand(Compiled.Value.Manifest, Compiled.Value.Manifest.TestPatterns, "test");
-        var gated = typeof(ShippedModelTests).GetMethod(nameof(Int8_heavy_output_stays_within_reach_of_float))!
+        var gated = typeof(ShippedModelTests).GetMethod(nameof(Int_heavy_output_stays_within_reach_of_float))!
             .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
             .Select(a => (string)a.GetData(null!).Single()[0]);
         Assert.Equal(clips.Select(Path.GetFileName).Order(StringComparer.Ordinal), gated.Order(StringComparer.Ordinal));

@@ -56,7 +56,7 @@ public sealed class TinyModelPipelineTests
     [Fact]
     public void Int8_heavy_output_tracks_the_float_reference()
     {
-        double snr = QualityMetrics.HeavyInt8VsFloatSnr(Compiled.Value, TestAudio);
+        double snr = QualityMetrics.HeavyIntVsFloatSnr(Compiled.Value, TestAudio);
         Assert.True(snr > 20, $"int8 vs float heavy SNR {snr:F1} dB");
     }
 }
