@@ -11,6 +11,8 @@
 #include "dsl_kernels.h"
 #include "dsl_requantize.h"
 #include "test_platform.h"
+#define TEST_RNG_SEED 0x2545F491u
+#include "test_check.h"
 
 #if defined(HAVE_VARIANT_dsl_lut_s8)
 void dsl_lut_s8_variant(const int8_t *lut, const int8_t *in, int32_t count, int8_t *out);
@@ -22,41 +24,13 @@ void dsl_add_s8_variant(const dsl_add_params_t *p, const int8_t *a, const int8_t
 
 /* ---------------------------------------------------------------- output */
 
-static int g_passed, g_failed;
-
-static void put_int(int64_t v)
-{
-    char buf[24], out[26];
-    int n = 0, k = 0;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        buf[n++] = (char)('0' + (int)(u % 10u));
-        u /= 10u;
-    } while (u != 0);
-    if (v < 0) out[k++] = '-';
-    while (n > 0) out[k++] = buf[--n];
-    out[k] = 0;
-    tp_puts(out);
-}
-
 /* one test case: the first n bytes of got and want are equal; names the case and the index */
 static void check_bytes(const char *what, int32_t case_id, const uint8_t *got, const uint8_t *want, int32_t n)
 {
     int32_t i;
     for (i = 0; i < n; i++) {
         if (got[i] != want[i]) {
-            g_failed++;
-            tp_puts("FAIL ");
-            tp_puts(what);
-            tp_puts(" case ");
-            put_int(case_id);
-            tp_puts(" at index ");
-            put_int(i);
-            tp_puts(": got ");
-            put_int((int8_t)got[i]);
-            tp_puts(", expected ");
-            put_int((int8_t)want[i]);
-            tp_puts("\n");
+            report_mismatch(what, case_id, i, (int8_t)got[i], (int8_t)want[i]);
             return;
         }
     }
@@ -64,18 +38,6 @@ static void check_bytes(const char *what, int32_t case_id, const uint8_t *got, c
 }
 
 /* ---------------------------------------------------------------- random */
-
-static uint32_t g_rng = 0x2545F491u;
-
-static uint32_t rnd(void)
-{
-    g_rng ^= g_rng << 13;
-    g_rng ^= g_rng >> 17;
-    g_rng ^= g_rng << 5;
-    return g_rng;
-}
-
-static int32_t rnd_range(int32_t lo, int32_t hi) { return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1)); }
 
 static void fill_rnd(uint8_t *p, int32_t n)
 {

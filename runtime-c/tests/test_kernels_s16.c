@@ -21,6 +21,8 @@
 #include "dsl_requantize.h"
 #include "dsl_kernel_internal.h"
 #include "test_platform.h"
+#define TEST_RNG_SEED 0x2545F491u
+#include "test_check.h"
 
 #ifdef TEST_VARIANT
 void dsl_conv1d_s16_s16_variant(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int16_t *out);
@@ -53,67 +55,6 @@ void dsl_conv1d_s16_s8_variant(const dsl_conv1d_params_t *p, const int16_t *in, 
 #define DSL_CONV1D_16X8
 #define DSL_DOT(f) S16_DOT(f)
 #include S16_SKELETON
-
-/* ---------------------------------------------------------------- output */
-
-static int g_passed, g_failed;
-
-static void put_int(int64_t v)
-{
-    char buf[24], out[26];
-    int n = 0, k = 0;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        buf[n++] = (char)('0' + (int)(u % 10u));
-        u /= 10u;
-    } while (u != 0);
-    if (v < 0) out[k++] = '-';
-    while (n > 0) out[k++] = buf[--n];
-    out[k] = 0;
-    tp_puts(out);
-}
-
-/* one test: got[0..n) == want[0..n) (and, for the guard, both as written); names the case */
-static void check_i32(const char *what, int32_t case_id, const int32_t *got, const int32_t *want, int32_t n)
-{
-    int32_t i;
-    for (i = 0; i < n; i++) {
-        if (got[i] != want[i]) {
-            g_failed++;
-            tp_puts("FAIL ");
-            tp_puts(what);
-            tp_puts(" case ");
-            put_int(case_id);
-            tp_puts(" at index ");
-            put_int(i);
-            tp_puts(": got ");
-            put_int(got[i]);
-            tp_puts(", expected ");
-            put_int(want[i]);
-            tp_puts("\n");
-            return;
-        }
-    }
-    g_passed++;
-}
-
-/* ---------------------------------------------------------------- random */
-
-static uint32_t g_rng = 0x2545F491u;
-
-static uint32_t rnd(void)
-{
-    g_rng ^= g_rng << 13;
-    g_rng ^= g_rng >> 17;
-    g_rng ^= g_rng << 5;
-    return g_rng;
-}
-
-/* uniform in [lo, hi] */
-static int32_t rnd_range(int32_t lo, int32_t hi)
-{
-    return (int32_t)((uint32_t)lo + rnd() % ((uint32_t)hi - (uint32_t)lo + 1u));
-}
 
 /* ---------------------------------------------------------------- buffers */
 

@@ -16,6 +16,8 @@
 #include "dsl_requantize.h"
 #include "dsl_kernel_internal.h"
 #include "test_platform.h"
+#define TEST_RNG_SEED 0x9E3779B9u
+#include "test_check.h"
 #include "test_tconv_layout.h"
 #if defined(TCONV_SPEC_DSP)
 #include "dsl_kernel_dsp.h"
@@ -56,63 +58,6 @@ void dsl_conv_transpose1d_s8_s16_variant(const dsl_conv_transpose1d_params_t *p,
 void dsl_conv_transpose1d_s16_s16_variant(const dsl_conv_transpose1d_params_t *p, const int16_t *in, int32_t in_rows,
                                           int16_t *out);
 #endif
-
-/* ---------------------------------------------------------------- output */
-
-static int g_passed, g_failed;
-
-static void put_int(int64_t v)
-{
-    char buf[24], out[26];
-    int n = 0, k = 0;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        buf[n++] = (char)('0' + (int)(u % 10u));
-        u /= 10u;
-    } while (u != 0);
-    if (v < 0) out[k++] = '-';
-    while (n > 0) out[k++] = buf[--n];
-    out[k] = 0;
-    tp_puts(out);
-}
-
-/* one test case: got[0..n) == want[0..n) (int32 copies of the outputs); names the case and the index */
-static void check_out(const char *what, int32_t case_id, const int32_t *got, const int32_t *want, int32_t n)
-{
-    int32_t i;
-    for (i = 0; i < n; i++) {
-        if (got[i] != want[i]) {
-            g_failed++;
-            tp_puts("FAIL ");
-            tp_puts(what);
-            tp_puts(" case ");
-            put_int(case_id);
-            tp_puts(" at index ");
-            put_int(i);
-            tp_puts(": got ");
-            put_int(got[i]);
-            tp_puts(", expected ");
-            put_int(want[i]);
-            tp_puts("\n");
-            return;
-        }
-    }
-    g_passed++;
-}
-
-/* ---------------------------------------------------------------- random */
-
-static uint32_t g_rng = 0x9E3779B9u;
-
-static uint32_t rnd(void)
-{
-    g_rng ^= g_rng << 13;
-    g_rng ^= g_rng >> 17;
-    g_rng ^= g_rng << 5;
-    return g_rng;
-}
-
-static int32_t rnd_range(int32_t lo, int32_t hi) { return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1)); }
 
 /* ---------------------------------------------------------------- buffers */
 
@@ -309,10 +254,10 @@ static void check_kinds_case(const char *what, int32_t case_id, int32_t kind, co
     const int32_t n = in_rows * p->stride * p->out_channels;
     ref_tconv(kind, p, in_rows, g_want);
     run_kind(kind, IMPL_PORTABLE, p, in_rows, g_portable);
-    check_out(what, case_id, g_portable, g_want, n);
+    check_i32(what, case_id, g_portable, g_want, n);
 #ifdef TEST_VARIANT
     run_kind(kind, IMPL_VARIANT, p, in_rows, g_got);
-    check_out(k_kind_name[kind], case_id, g_got, g_portable, n); /* variant vs portable */
+    check_i32(k_kind_name[kind], case_id, g_got, g_portable, n); /* variant vs portable */
 #endif
 }
 
@@ -469,7 +414,7 @@ static void test_specialised(void)
                 ref_tconv(kind, &p, rows, g_want);
                 steps[k].f(kind, general, &p);
                 for (i = 0; i < rows * p.stride * p.out_channels; i++) g_got[i] = out16(kind) ? g_out16[i] : g_out8[i];
-                check_out(general ? "specialised step (general form)" : "specialised step (shortcut form)",
+                check_i32(general ? "specialised step (general form)" : "specialised step (shortcut form)",
                           3000 + 10 * k + kind, g_got, g_want, rows * p.stride * p.out_channels);
             }
         }
