@@ -14,6 +14,9 @@ public static class PrecisionAnalysis
     /// <see cref="CappedVariants"/> (the budget: 20 % on M4 and M55).</summary>
     public const double LightGrowthCap = 0.20;
 
+    /// <summary>How a tensor kept int8 by the cap starts its reason (report.md, precision.json).</summary>
+    public const string CappedWhy = "int8: int16 would raise the light path";
+
     /// <summary>The kernel variants the light-path cap is checked in: dsp (Cortex-M4/M33) and mve (M55).</summary>
     public static readonly IReadOnlyList<string> CappedVariants = ["dsp", "mve"];
 
@@ -91,7 +94,7 @@ public static class PrecisionAnalysis
                 ("int16-option", false) => "not given by --int16",
                 ("off", _) => "--target-snr off",
                 (_, true) when !met => "int16: the target is out of reach, so every affordable tensor is",
-                (_, false) when capped.Contains(name) => $"int8: int16 would raise the light path over its +{LightGrowthCap * 100:0} % instruction cap",
+                (_, false) when capped.Contains(name) => $"{CappedWhy} over its +{LightGrowthCap * 100:0} % instruction cap",
                 (_, true) => "chosen: needed for the target",
                 (_, false) when t.GainDb is null => "not needed: all-int8 meets the target",
                 _ => "not needed: the target holds without it",

@@ -56,8 +56,20 @@ public sealed record PrecisionChoice(
     }
 
     /// <summary>The warning when the target is not reached, else null.</summary>
-    public string? Warning() => Met || Target is null ? null : string.Create(CultureInfo.InvariantCulture,
-        $"target SNR {Target:0.#} dB not reached on the calibration audio: {string.Join(", ", Snr.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Output} {o.SnrDb:F1} dB")))} with {Chosen.Count} int16 tensors, the best dslc found; lower --target-snr or improve the calibration");
+    public string? Warning()
+    {
+        if (Met || Target is null)
+        {
+            return null;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        int capped = Tensors.Count(t => t.Why.StartsWith(PrecisionAnalysis.CappedWhy, StringComparison.Ordinal));
+        string hint = capped == 0 ? "" : string.Create(c,
+            $"; {capped} tensors stayed int8 to keep the always-on light path within +{PrecisionAnalysis.LightGrowthCap * 100:0} % (report.md names them): where both paths share them, dsl.json \"handoff\": \"audio\" gives the heavy path its own copy to make int16");
+        return string.Create(c,
+            $"target SNR {Target:0.#} dB not reached on the calibration audio: {string.Join(", ", Snr.Select(o => string.Create(c, $"{o.Output} {o.SnrDb:F1} dB")))} with {Chosen.Count} int16 tensors, the best dslc found; lower --target-snr or improve the calibration{hint}");
+    }
 
     private static string Percent(double now, double int8) =>
         int8 <= 0 ? "+0 %" : ((now - int8) / int8 * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " %";
