@@ -21,7 +21,8 @@
  * each frame with its route and, on a heavy frame that restarts the heavy path (heavy_restart), the
  * number of frames to replay (replay_frames <= R, R = replay_depth, the heavy path's receptive field in
  * frames); it records that frame in switch_seq (the replay request). The heavy core then resets its
- * state, replays frames s - replay .. s - 1 and runs s; while the route stays heavy, frames run one after
+ * state, replays frames s - replay .. s - 1 and runs s (with c->resume set, a consumer whose state holds a frame
+ * w with s - w <= replay + 1 instead runs w + 1 .. s without a reset); while the route stays heavy, frames run one after
  * the other. dsl_handoff_next_job() turns this into jobs: REPLAY (run the heavy path, discard its output)
  * and RUN (run it; its output is the routed output of that frame if dsl_handoff_finish_job() then
  * returns 1); job.reset says when to reset the heavy state first. After a loss the heavy state no longer
@@ -192,6 +193,8 @@ typedef struct {
     uint32_t target;      /*   that frame */
     uint32_t next;        /*   the next frame to run (a replay frame, then target) */
     uint32_t reset;       /*   the next job resets the heavy state */
+    uint32_t resume;      /* 1: a restart resumes from the warm state when that is within its replay window
+                             (set after dsl_handoff_attach; dsl.json replay "resume"), 0: always reset */
 } dsl_handoff_consumer_t;
 
 typedef struct {
@@ -360,6 +363,7 @@ static inline int dsl_handoff_attach(const dsl_handoff_t *h, dsl_handoff_consume
     c->target = 0u;
     c->next = 0u;
     c->reset = 0u;
+    c->resume = 0u;
     h->ctrl->cons.c.attached = DSL_HANDOFF_MAGIC;
     DSL_HANDOFF_CACHE_CLEAN(&h->ctrl->cons, sizeof(h->ctrl->cons));
     return 1;
@@ -414,7 +418,11 @@ static inline uint32_t dsl_handoff_next_job(const dsl_handoff_t *h, dsl_handoff_
                     continue;
                 }
                 if (route == DSL_HANDOFF_ROUTE_HEAVY) {
-                    if (restart != 0u) { /* the producer's restart: reset, replay restart - 1 frames */
+                    if (restart != 0u && c->resume && c->warm_valid && (uint32_t)(s - c->warm) <= restart) {
+                        /* resume: the state holds frame warm, and the frames since are in the replay window */
+                        c->next = c->warm + 1u;
+                        c->reset = 0u;
+                    } else if (restart != 0u) { /* the producer's restart: reset, replay restart - 1 frames */
                         c->next = s - (restart - 1u);
                         c->reset = 1u;
                     } else if (c->warm_valid && c->warm == s - 1u) { /* continue */

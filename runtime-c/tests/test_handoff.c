@@ -302,7 +302,42 @@ static void consume_one(const dsl_handoff_t *h, dsl_handoff_consumer_t *c, heavy
     }
 }
 
-static void test_random(const dsl_handoff_t *h, uint32_t depth, uint32_t start_head, uint32_t seed, int overload, const char *name)
+/* The consumer resumes (c.resume = 1) from the frame its state holds when the frames since are in the
+   replay window of a restart, else it resets and replays as before. */
+static void test_resume(void)
+{
+    const dsl_handoff_t *h = &g_d;
+    dsl_handoff_consumer_t c;
+    uint32_t i;
+    g_role = 1;
+    check(init_ring(h, 3, 0) == 0, "resume: init R = 3", 0, 0);
+    g_role = 2;
+    check(dsl_handoff_attach(h, &c) == 1, "resume: attach", 0, 0);
+    c.resume = 1u;
+    g_role = 1;
+    produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 1 */
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 1, 1, "resume: frame 1 heavy, nothing kept yet: reset, run");
+    produce(h, DSL_HANDOFF_ROUTE_LIGHT); /* 2 */
+    produce(h, DSL_HANDOFF_ROUTE_LIGHT); /* 3 */
+    produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 4 */
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 2, 0, "resume: switch at 4 two frames after 1: no reset, run 2");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 3, 0, "resume: run 3");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 4, 0, "resume: run 4");
+    for (i = 0; i < 4; i++) produce(h, DSL_HANDOFF_ROUTE_LIGHT); /* 5..8 */
+    produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 9 */
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 6, 1, "resume: four light frames > R: reset, replay 6");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 7, 0, "resume: replay 7");
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 8, 0, "resume: replay 8");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 9, 0, "resume: run 9");
+    produce(h, DSL_HANDOFF_ROUTE_LIGHT); /* 10 */
+    produce(h, DSL_HANDOFF_ROUTE_HEAVY); /* 11 */
+    expect_job(h, &c, DSL_HANDOFF_JOB_REPLAY, 10, 0, "resume: one light frame: run 10");
+    expect_job(h, &c, DSL_HANDOFF_JOB_RUN, 11, 0, "resume: run 11");
+    expect_job(h, &c, DSL_HANDOFF_JOB_NONE, 0, 0, "resume: then nothing");
+}
+
+static void test_random(const dsl_handoff_t *h, uint32_t depth, uint32_t start_head, uint32_t seed, int overload, uint32_t resume,
+                        const char *name)
 {
     dsl_handoff_consumer_t c;
     dsl_handoff_stats_t st;
@@ -319,6 +354,7 @@ static void test_random(const dsl_handoff_t *h, uint32_t depth, uint32_t start_h
     check(init_ring(h, depth, start_head) == 0, name, 0, 0);
     g_role = 2;
     check(dsl_handoff_attach(h, &c) == 1, name, 0, 0);
+    c.resume = resume;
     for (frames = 0; frames < 3000u;) {
         uint32_t a = rnd() % 100u;
         if (!overload) {
@@ -474,15 +510,19 @@ int main(void)
 {
     test_layout();
     test_sequence();
-    test_random(&g_a, 3, 0u, 1u, 0, "R=3, 8 slots of 37 bytes, fast consumer");
-    test_random(&g_a, 3, 0u, 2u, 1, "R=3, 8 slots of 37 bytes, overload");
-    test_random(&g_a, 3, 0xFFFFFF00u, 3u, 0, "R=3, across the 32-bit wrap, fast consumer");
-    test_random(&g_a, 3, 0xFFFFFF00u, 4u, 1, "R=3, across the 32-bit wrap, overload");
-    test_random(&g_b, 0, 0u, 5u, 0, "R=0, 2 slots of 1 byte, fast consumer");
-    test_random(&g_b, 0, 0u, 6u, 1, "R=0, 2 slots of 1 byte, overload");
-    test_random(&g_c, 6, 0u, 7u, 0, "R=6, 8 slots of 64 bytes, fast consumer");
-    test_random(&g_c, 6, 0u, 8u, 1, "R=6, 8 slots of 64 bytes, overload");
-    test_random(&g_d, 5, 0x7FFFFFF0u, 9u, 1, "R=5, 16 slots of 100 bytes, overload");
+    test_random(&g_a, 3, 0u, 1u, 0, 0u, "R=3, 8 slots of 37 bytes, fast consumer");
+    test_random(&g_a, 3, 0u, 2u, 1, 0u, "R=3, 8 slots of 37 bytes, overload");
+    test_random(&g_a, 3, 0xFFFFFF00u, 3u, 0, 0u, "R=3, across the 32-bit wrap, fast consumer");
+    test_random(&g_a, 3, 0xFFFFFF00u, 4u, 1, 0u, "R=3, across the 32-bit wrap, overload");
+    test_random(&g_b, 0, 0u, 5u, 0, 0u, "R=0, 2 slots of 1 byte, fast consumer");
+    test_random(&g_b, 0, 0u, 6u, 1, 0u, "R=0, 2 slots of 1 byte, overload");
+    test_random(&g_c, 6, 0u, 7u, 0, 0u, "R=6, 8 slots of 64 bytes, fast consumer");
+    test_random(&g_c, 6, 0u, 8u, 1, 0u, "R=6, 8 slots of 64 bytes, overload");
+    test_random(&g_d, 5, 0x7FFFFFF0u, 9u, 1, 0u, "R=5, 16 slots of 100 bytes, overload");
+    test_random(&g_a, 3, 0u, 10u, 0, 1u, "resume, R=3, 8 slots of 37 bytes, fast consumer");
+    test_random(&g_a, 3, 0xFFFFFF00u, 11u, 1, 1u, "resume, R=3, across the 32-bit wrap, overload");
+    test_random(&g_c, 6, 0u, 12u, 1, 1u, "resume, R=6, 8 slots of 64 bytes, overload");
+    test_resume();
 #if defined(TEST_THREADS)
     test_threads(&g_c, 6);
     test_threads(&g_a, 3);

@@ -86,7 +86,7 @@ public static partial class CEmitter
 
         // The silence gate (absent when dsl.json turns it off: then no file changes).
         var silence = program.Silence;
-        var common = new Dictionary<string, object> { ["name"] = m, ["upper"] = upper, ["silence"] = silence is not null };
+        var common = new Dictionary<string, object> { ["name"] = m, ["upper"] = upper, ["silence"] = silence is not null, ["resume"] = program.Replay == ReplayPolicy.Resume };
         Dictionary<string, object> With(params (string Key, object Value)[] extra)
         {
             var d = new Dictionary<string, object>(common);

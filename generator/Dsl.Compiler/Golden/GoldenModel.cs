@@ -23,7 +23,7 @@ public sealed class GoldenModel
         this.program = program;
         light = new PathInterpreter(program.Light, program.Rounding);
         heavy = new PathInterpreter(program.Heavy, program.Rounding);
-        router = new Router(program.HoldFrames, program.ReplayFrames);
+        router = new Router(program.HoldFrames, program.ReplayFrames, program.Replay);
         silence = program.Silence is null ? null : new SilenceGate(program.Silence);
         ring = Enumerable.Range(0, program.ReplayFrames + 1).Select(_ => new byte[program.HandoffBytes]).ToArray();
         LightReset();

@@ -26,7 +26,8 @@ public sealed record DslManifest(
     TargetSnr? TargetSnr = null,
     SilenceGateSettings? SilenceGate = null,
     Int16Headroom? Int16Headroom = null,
-    HandoffKind Handoff = HandoffKind.Features)
+    HandoffKind Handoff = HandoffKind.Features,
+    ReplayPolicy Replay = ReplayPolicy.Resume)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;

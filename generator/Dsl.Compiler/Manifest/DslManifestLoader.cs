@@ -78,6 +78,13 @@ public static class DslManifestLoader
             "audio" => HandoffKind.Audio,
             _ => throw new DslException(DslErrorCode.Manifest, $"{path}: field 'handoff' must be \"features\" (the heavy path reads the shared layers' output) or \"audio\" (it runs its own copy of them, e.g. in int16), got \"{handoffText}\""),
         };
+        string replayText = r.OptionalString("replay") ?? "resume";
+        ReplayPolicy replay = replayText switch
+        {
+            "resume" => ReplayPolicy.Resume,
+            "reset" => ReplayPolicy.Reset,
+            _ => throw new DslException(DslErrorCode.Manifest, $"{path}: field 'replay' must be \"resume\" (the heavy path keeps its state between heavy frames and runs the light frames it missed) or \"reset\" (it is reset and replays R frames on every light -> heavy switch, for a heavy core whose RAM is off while it sleeps), got \"{replayText}\""),
+        };
         IReadOnlyList<string> light = r.OptionalObject("light")?.StringList("outputs") ?? Array.Empty<string>();
         IReadOnlyList<string> heavy = r.Object("heavy").StringList("outputs");
         if (heavy.Count == 0)
@@ -145,7 +152,7 @@ public static class DslManifestLoader
             : new SilenceGateSettings(gate.OptionalBool("enabled", true), gate.OptionalInt("threshold", 0, 0, SilenceGateSettings.MaxThreshold));
 
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains, int16Tensors, int16Scope, target, silence, headroom, handoff);
+            calibration, test, estimator, gains, int16Tensors, int16Scope, target, silence, headroom, handoff, replay);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest

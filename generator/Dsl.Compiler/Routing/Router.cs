@@ -1,23 +1,31 @@
+using Dsl.Compiler.Manifest;
+
 namespace Dsl.Compiler.Routing;
 
 /// <summary>
 /// The routing rule of design.md, the one C# copy of what the generated light path and m_model.c do,
 /// shared by the golden model, the float reference and the tests: a frame is heavy while the switch
 /// triggers, held for <c>hold</c> frames after the last trigger; a heavy frame after a light one (or at
-/// the start) restarts the heavy path, which replays min(R, frames seen before) handoff frames.
+/// the start) restarts the heavy path: with <see cref="ReplayPolicy.Resume"/> it runs the light frames since its
+/// last heavy frame when there are at most R of them, else (and always with <see cref="ReplayPolicy.Reset"/>) it is
+/// reset and replays min(R, frames seen before) handoff frames.
 /// </summary>
 public sealed class Router
 {
     private readonly int hold;
     private readonly int replayFrames;
+    private readonly ReplayPolicy policy;
     private int holdLeft;
     private bool previousHeavy;
     private long frames;
+    private long sinceHeavy; // light frames since the last heavy frame; beyond R when none since reset
 
-    public Router(int hold, int replayFrames)
+    public Router(int hold, int replayFrames, ReplayPolicy policy)
     {
         this.hold = hold;
         this.replayFrames = replayFrames;
+        this.policy = policy;
+        Reset();
     }
 
     public void Reset()
@@ -25,6 +33,7 @@ public sealed class Router
         holdLeft = 0;
         previousHeavy = false;
         frames = 0;
+        sinceHeavy = replayFrames + 1;
     }
 
     /// <summary>Routes the next frame.</summary>
@@ -47,16 +56,18 @@ public sealed class Router
         }
 
         bool restart = heavy && !previousHeavy;
-        int replay = restart ? (int)Math.Min(replayFrames, frames) : 0;
+        bool resume = restart && policy == ReplayPolicy.Resume && sinceHeavy <= replayFrames;
+        int replay = !restart ? 0 : resume ? (int)sinceHeavy : (int)Math.Min(replayFrames, frames);
         previousHeavy = heavy;
+        sinceHeavy = heavy ? 0 : Math.Min(sinceHeavy + 1, replayFrames + 1);
         frames++;
-        return new RouteStep(heavy, restart, replay);
+        return new RouteStep(heavy, restart, replay, restart && !resume);
     }
 
     /// <summary>
     /// The heavy side of a routed frame, as m_heavy_process_routed runs it: nothing on a light frame; on
-    /// a heavy one reset and replay the handoffs of ages ReplayFrames..1 (outputs dropped) when the
-    /// route restarts the heavy path, then the frame itself (age 0) into <paramref name="heavyOut"/>.
+    /// a heavy one that restarts the heavy path, reset it when the route says so and run the handoffs of ages
+    /// ReplayFrames..1 (outputs dropped), then the frame itself (age 0) into <paramref name="heavyOut"/>.
     /// </summary>
     /// <typeparam name="THandoff">A handoff frame as the heavy path takes it.</typeparam>
     public static void RunHeavy<THandoff>(RouteStep route, Func<int, THandoff> handoffOfAge, Action resetHeavy,
@@ -69,7 +80,11 @@ public sealed class Router
 
         if (route.RestartHeavy)
         {
-            resetHeavy();
+            if (route.ResetHeavy)
+            {
+                resetHeavy();
+            }
+
             var replayed = new short[heavyOut.Length];
             for (int age = route.ReplayFrames; age >= 1; age--)
             {

@@ -20,4 +20,5 @@ public sealed record ModelProgram(
     BufferSlice SwitchScore,
     int SwitchThreshold,
     bool HasLightOutput,
-    SilenceGateProgram? Silence = null);
+    SilenceGateProgram? Silence = null,
+    ReplayPolicy Replay = ReplayPolicy.Resume);

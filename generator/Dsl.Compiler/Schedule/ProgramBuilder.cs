@@ -55,7 +55,7 @@ public sealed class ProgramBuilder
         int thresholdQ = (int)Math.Clamp(threshold, -128, 128);
         return new ModelProgram(manifest.CName, manifest.SampleRate, manifest.Frame, manifest.Mode, rounding, light, heavy,
             handoffBytes, partition.ReplayFrames, manifest.Hold, lightPlaces[switchTensor], thresholdQ,
-            lightOut is not null && manifest.Mode == RoutingMode.Switch, SilenceGate());
+            lightOut is not null && manifest.Mode == RoutingMode.Switch, SilenceGate(), manifest.Replay);
     }
 
     /// <summary>The gate's integers: its frames of silence are the whole model's receptive field from the audio input

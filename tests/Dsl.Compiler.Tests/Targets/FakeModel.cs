@@ -1,3 +1,4 @@
+using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Routing;
 using Dsl.Compiler.Targets;
 using Dsl.Compiler.Validation;
@@ -63,7 +64,7 @@ internal static class FakeModel
         var ring = new List<sbyte[]>();
         var hist = new int[Replay];
         var pos = 0;
-        var router = new Router(Hold, Replay);
+        var router = new Router(Hold, Replay, ReplayPolicy.Reset); // fake.h routes by the reset rule
 
         void HeavyReset()
         {
