@@ -16,6 +16,12 @@ public sealed record PathDeadline(string Path, string Core, double Steady, doubl
     /// <summary>The verdict: the worst frame fits.</summary>
     public bool Met => Worst <= Budget;
 
+    /// <summary>Frames after a worst frame until the path is back on time, when its steady frames fit: the overrun
+    /// (worst - budget) drains by the spare cycles of each following steady frame (budget - steady), and the output
+    /// is late by up to that many frames meanwhile (buffering permitting). 0 when the worst frame fits; null when the
+    /// steady frame does not fit (the path never catches up).</summary>
+    public int? CatchUpFrames => Met ? 0 : SteadyMet ? (int)Math.Ceiling((Worst - Budget) / (Budget - Steady)) : null;
+
     /// <summary>"meets", "misses (replay burst)" or "misses".</summary>
     public string Verdict => Met ? "meets" : SteadyMet ? "misses (replay burst)" : "misses";
 

@@ -27,13 +27,15 @@ public static class RealTimeSection
         }
 
         s.AppendLine();
-        s.AppendLine("| path | core | steady frame | worst frame | deadline (cycles) | verdict |");
-        s.AppendLine("|---|---|---:|---:|---:|---|");
+        s.AppendLine("| path | core | steady frame | worst frame | deadline (cycles) | verdict | back on time after |");
+        s.AppendLine("|---|---|---:|---:|---:|---|---:|");
         foreach (PathDeadline d in r.Deadlines)
         {
-            Line($"| {d.Path} | {d.Core} | {100 * d.Steady / d.Budget:F1}% | {100 * d.Worst / d.Budget:F1}% | {d.Budget:N0} | {(d.Met ? "meets" : "**" + d.Verdict + "**")} |");
+            Line($"| {d.Path} | {d.Core} | {100 * d.Steady / d.Budget:F1}% | {100 * d.Worst / d.Budget:F1}% | {d.Budget:N0} | {(d.Met ? "meets" : "**" + d.Verdict + "**")} | {(d.CatchUpFrames is { } k ? (k == 0 ? "-" : k.ToString(c) + " frame(s)") : "never")} |");
         }
 
+        s.AppendLine();
+        s.AppendLine("Steady and worst frame as % of the deadline. \"Back on time after\": frames until a path that overran in its worst frame has caught up, its overrun drained by the spare cycles of the steady frames that follow; its output is late meanwhile, if the application buffers that much.");
         s.AppendLine();
         if (r.Energy.Count == 0)
         {

@@ -118,6 +118,9 @@ public sealed class RealTimeReportTests
         Assert.Equal(("heavy", "big", 100_000.0), (heavy.Path, heavy.Core, heavy.Budget));
         Assert.True(heavy.SteadyMet);
         Assert.Equal("misses (replay burst)", heavy.Verdict);
+        // 20,000 cycles over, drained by 70,000 spare cycles per steady frame: on time again one frame later.
+        Assert.Equal(1, heavy.CatchUpFrames);
+        Assert.Equal(0, r.Deadlines.Single(d => d.Path == "light").CatchUpFrames);
         string line = heavy.MissMessage("hand-made", r.DeadlineMs, 20_000_000);
         Assert.Contains("board 'hand-made', core 'big', heavy path", line);
         Assert.Contains("120,000 instructions, 120%", line);
@@ -157,6 +160,7 @@ public sealed class RealTimeReportTests
         Assert.Equal("big", miss.Core);
         Assert.False(miss.SteadyMet);
         Assert.Equal("misses", miss.Verdict);
+        Assert.Null(miss.CatchUpFrames);
     }
 
     [Fact]
