@@ -33,6 +33,10 @@ public sealed record RealTimeReport(
     IReadOnlyList<string> NoPowerFigures,
     EnergyTotals? Total)
 {
+    /// <summary>Ops of the model whose cost-table figure is provisional or a fallback (not measured): the estimate
+    /// is least sure there (<see cref="CandidateCost.UnmeasuredOps"/>).</summary>
+    public IReadOnlyList<string> ProvisionalOps { get; init; } = [];
+
     /// <summary>How instructions become time: stated in the report, and the only conversion used.</summary>
     public const string CycleAssumption =
         "one instruction per core cycle at the profile's clock_hz: no per-core-class factor is applied (none is sourced); " +

@@ -15,7 +15,12 @@ public static class RealTimeSection
         Line($"## Real time and energy on {r.Board}");
         s.AppendLine();
         Line($"Frame period {r.FrameMs:0.###} ms (frame / sample rate); deadline {r.DeadlineMs:0.###} ms ({r.BudgetPercent}% of the frame, frame_budget_percent). Heavy path: {r.Routes.HeavyShare:P1} of frames, {r.Routes.RestartsPerFrame * 1000:0.#} restarts per 1000 frames, each replaying up to R = {r.ReplayFrames} frames; {r.Routes.Source}.");
-        Line($"Instructions are estimates from the per-kernel cost table (kernel-costs.json), not measurements on this board; time assumes {RealTimeReport.CycleAssumption}.");
+        Line($"Instructions are estimates from the per-kernel cost table (kernel-costs.json), not measurements on this board: figures per MAC, element or byte measured on the shipped model's layers, with no fixed cost per kernel call, so a model with small layers costs more than estimated (`dslc bench` on an emulated board of the same kernel variant measures it). Time assumes {RealTimeReport.CycleAssumption}.");
+        if (r.ProvisionalOps.Count > 0)
+        {
+            s.AppendLine($"Priced with provisional figures (not measured yet; the loads are least sure there): {string.Join(", ", r.ProvisionalOps.Select(o => $"`{o}`"))}.");
+        }
+
         s.AppendLine();
         s.AppendLine("| core | cpu @ clock | runs | kernel figures | light frame | steady heavy frame | worst frame (R + 1 heavy calls) | mean load | p99 load | worst load |");
         s.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|");

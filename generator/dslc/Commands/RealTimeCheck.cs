@@ -21,8 +21,10 @@ public static class RealTimeCheck
             ? RouteProfile.Assumed(model.Program.HoldFrames, model.Program.ReplayFrames)
             : RouteProfile.Measure(model.Program, clips.Select(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)),
                 $"the model's test audio ({clips.Count} clip(s))");
-        CandidateCost cost = CandidateCost.Of(model.Program, KernelCostTable.Shipped());
-        RealTimeReport report = RealTimeReport.Build(board, cost.Instructions, routes, manifest.SampleRate, manifest.Frame, model.Program.ReplayFrames);
+        KernelCostTable table = KernelCostTable.Shipped();
+        CandidateCost cost = CandidateCost.Of(model.Program, table);
+        RealTimeReport report = RealTimeReport.Build(board, cost.Instructions, routes, manifest.SampleRate, manifest.Frame, model.Program.ReplayFrames)
+            with { ProvisionalOps = CandidateCost.UnmeasuredOps(model.Program, table) };
         foreach (CoreLoad core in report.Cores)
         {
             info(FormattableString.Invariant($"{board.Name}/{core.Core} ({core.Paths}): mean load {core.MeanPercent:F1}%, p99 {core.P99Percent:F1}%, worst frame {core.WorstPercent:F1}% of {report.FrameMs:0.###} ms (estimate)"));
