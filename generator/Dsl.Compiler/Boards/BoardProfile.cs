@@ -27,6 +27,10 @@ public sealed record BoardProfile(
     /// (the application then provides the hooks itself).</summary>
     public string? Glue { get; init; }
 
+    /// <summary>Share of each frame period (percent) the model may use on a core: the frame deadline is this
+    /// share of frame / sample rate (<c>frame_budget_percent</c>, default 100: the whole frame).</summary>
+    public int FrameBudgetPercent { get; init; } = 100;
+
     public bool IsSingleCore => LightCore == HeavyCore;
 
     public bool IsEmulated => Qemu is not null;

@@ -13,9 +13,9 @@ namespace Dsl.Compiler.Boards;
 /// </summary>
 public static partial class BoardProfileLoader
 {
-    private static readonly string[] TopKeys = ["name", "description", "source", "cores", "paths", "shared", "glue", "qemu"];
+    private static readonly string[] TopKeys = ["name", "description", "source", "cores", "paths", "shared", "glue", "qemu", "frame_budget_percent"];
     private static readonly string[] CoreKeys =
-        ["id", "cpu", "fpu", "dsp", "mve", "clock_hz", "gcc_flags", "memory", "kernel_variant", "address_space"];
+        ["id", "cpu", "fpu", "dsp", "mve", "clock_hz", "gcc_flags", "memory", "kernel_variant", "address_space", "power"];
     private static readonly string[] MemoryKeys = ["flash", "ram", "boot"];
     private static readonly string[] RegionKeys = ["origin", "size"];
     private static readonly string[] PathKeys = ["light", "heavy"];
@@ -274,7 +274,11 @@ public static partial class BoardProfileLoader
             }
         }
 
-        return new BoardProfile(name, description, source, cores, light, heavy, shared, qemu, file) { Glue = glue };
+        return new BoardProfile(name, description, source, cores, light, heavy, shared, qemu, file)
+        {
+            Glue = glue,
+            FrameBudgetPercent = ParseFrameBudget(ctx, root),
+        };
     }
 
     private static IEnumerable<(string Name, MemoryRegion Region)> Regions(CoreProfile c) =>
@@ -417,7 +421,10 @@ public static partial class BoardProfileLoader
 
         var addressSpace = ctx.Value(cn, "address_space") is null ? "system" : ctx.String(cn, field, "address_space");
 
-        return new CoreProfile(id, cpu, fpu, dsp, mve, clock, flags, flash, ram, variant, addressSpace, boot);
+        return new CoreProfile(id, cpu, fpu, dsp, mve, clock, flags, flash, ram, variant, addressSpace, boot)
+        {
+            Power = ctx.Value(cn, "power") is { } powerNode ? ParsePower(ctx, powerNode, field + ".power", clock) : null,
+        };
     }
 
     private static MemoryRegion ParseRegion(Ctx ctx, YamlNode node, string field)

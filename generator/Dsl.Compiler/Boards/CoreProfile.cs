@@ -26,4 +26,9 @@ public sealed record CoreProfile(
     MemoryRegion Ram,
     KernelVariant KernelVariant,
     string AddressSpace,
-    MemoryRegion? Boot = null);
+    MemoryRegion? Boot = null)
+{
+    /// <summary>Active and sleep power from the datasheet (<c>power:</c>); null when the profile gives none
+    /// (emulated boards): the report then has no energy figures for this core.</summary>
+    public CorePower? Power { get; init; }
+}

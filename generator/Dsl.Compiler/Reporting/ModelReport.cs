@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dsl.Compiler.Analysis;
 using Dsl.Compiler.Emit;
 using Dsl.Compiler.Ir;
@@ -27,6 +28,10 @@ public sealed record ModelReport(
     IReadOnlyList<LayerReport> Layers,
     int SpecialiseMaxChannels)
 {
+    /// <summary>Real time and energy on the board <c>generate --board</c> named; null without a board.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RealTimeReport? RealTime { get; init; }
+
     /// <param name="m">The compiled model.</param>
     /// <param name="specialisation">The rule the emitted C used (<see cref="ConvSpecialisation.For"/> its kernel variant).</param>
     /// <param name="layout">The weight layouts the emitted C used; null: int8 everywhere.</param>

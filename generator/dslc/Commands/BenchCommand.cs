@@ -50,6 +50,8 @@ public static class BenchCommand
         File.WriteAllBytes(pcmPath, bytes);
 
         var rows = new List<PathMeasurement>();
+        var loads = new List<MeasuredCoreLoad>();
+        double frameSeconds = (double)manifest.Frame / manifest.SampleRate;
         foreach (BoardProfile board in boards)
         {
             string emitted = Path.Combine(work, board.Name, model.Program.Name);
@@ -60,13 +62,19 @@ public static class BenchCommand
             BoardBenchmark measured = BenchmarkCollector.MeasureBoard(board, folder, pcmPath, Path.Combine(work, board.Name, "build"), light, heavy, repo,
                 layers: o.Layers);
             rows.AddRange(measured.Paths);
+            loads.AddRange(MeasuredCoreLoad.Of(board, measured.Run.TraceOrThrow().Frames, frameSeconds));
             info($"{board.Name}: measured");
         }
 
         var measurements = new BenchmarkMeasurements(model.Program.Name, model.Manifest.SampleRate, model.Manifest.Frame,
             (double)pcm.Length / model.Manifest.SampleRate, rows);
-        CommandSupport.WriteFile(o.Out, "-o", _ => BenchmarkTable.Write(measurements, o.Out, json));
-        Console.Write(BenchmarkTable.ToMarkdown(measurements));
+        string loadSection = MeasuredLoadSection.ToMarkdown(loads, 1000 * frameSeconds);
+        CommandSupport.WriteFile(o.Out, "-o", _ =>
+        {
+            BenchmarkTable.Write(measurements, o.Out, json);
+            File.AppendAllText(o.Out, loadSection);
+        });
+        Console.Write(BenchmarkTable.ToMarkdown(measurements) + loadSection);
         Console.WriteLine($"wrote {o.Out} and {json}");
         return 0;
     }

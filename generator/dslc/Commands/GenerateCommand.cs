@@ -33,7 +33,14 @@ public static class GenerateCommand
         PrecisionLines.Summary(model, Console.WriteLine);
         // Each path in the variant of the core that runs it (docs/two-cores.md); without a board, --variant for both.
         PathVariants variants = board is null ? PathVariants.Uniform(CommandSupport.Variant(o.Variant)) : PathVariants.Of(board);
-        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck);
+        if (board is null && o.StrictDeadline)
+        {
+            throw new DslException(DslErrorCode.Usage, "--strict-deadline: the frame deadline is checked on a board; add --board");
+        }
+
+        // Before anything is written: with --strict-deadline a missed deadline leaves the output folder as it was.
+        RealTimeReport? realTime = board is null ? null : RealTimeCheck.Run(model, board, o.StrictDeadline, info);
+        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime);
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -41,8 +48,9 @@ public static class GenerateCommand
     /// <summary>Writes everything for <paramref name="board"/> (or none) into <paramref name="output"/>.</summary>
     /// <param name="layoutBoard">The board whose flash bounds the weight layouts when <paramref name="board"/> is null
     /// (bench and validate build their firmware themselves); neither: every candidate layer widened.</param>
+    /// <param name="realTime">The board's real-time and energy estimate (<see cref="RealTimeCheck"/>): a section of report.md and real_time in report.json.</param>
     public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
-        BoardProfile? layoutBoard = null)
+        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
@@ -50,9 +58,10 @@ public static class GenerateCommand
         {
             var emit = EmitOptions.For(repo.RuntimeDir, variants, WeightLayoutPlan.Choose(model.Program, variants, board ?? layoutBoard));
             CEmitter.Emit(model.Program, staging, emit);
-            ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule);
+            ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule) with { RealTime = realTime };
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
-            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report) + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p, model.Quantization.Headroom) : ""));
+            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report) + (realTime is null ? "" : RealTimeSection.ToMarkdown(realTime))
+                + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p, model.Quantization.Headroom) : ""));
             if (model.Precision is not null)
             {
                 File.WriteAllText(Path.Combine(staging, PrecisionJson.FileName), PrecisionJson.ToJson(model.Precision));

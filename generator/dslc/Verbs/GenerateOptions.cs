@@ -17,6 +17,9 @@ public sealed class GenerateOptions : ModelOptions
     [Option("no-fit-check", HelpText = "With --board: do not link the paths to check they fit the board's memory (no Arm toolchain needed); a warning says so, even with -q.")]
     public bool NoFitCheck { get; set; }
 
+    [Option("strict-deadline", HelpText = "With --board: a path that misses its frame deadline on the board (worst frame, replay burst included; estimated instructions at one per cycle) is an error (exit 8) instead of a warning.")]
+    public bool StrictDeadline { get; set; }
+
     [Option("variant", HelpText = "Kernel variant without a board: portable (default), dsp or mve.")]
     public string? Variant { get; set; }
 }

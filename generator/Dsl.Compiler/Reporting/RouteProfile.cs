@@ -1,0 +1,92 @@
+using System.Globalization;
+using Dsl.Compiler.Golden;
+using Dsl.Compiler.Schedule;
+
+namespace Dsl.Compiler.Reporting;
+
+/// <summary>
+/// How often the heavy path runs per frame under the model's routing: measured by the golden model's light path
+/// (switch, hold and replay exactly as the C runs them) on the model's test audio, or assumed when there is none.
+/// The real-time report turns it into mean and p99 load and the routed energy.
+/// </summary>
+/// <param name="Source">Where the figures come from, for the report.</param>
+/// <param name="Frames">Frames routed (0 when assumed).</param>
+/// <param name="HeavyShare">Share of frames routed to the heavy path.</param>
+/// <param name="RestartsPerFrame">Light-to-heavy transitions per frame (each pays a replay).</param>
+/// <param name="Distribution">Heavy calls per frame and the share of frames with that many, fewest calls first.</param>
+public sealed record RouteProfile(string Source, long Frames, double HeavyShare, double RestartsPerFrame, IReadOnlyList<HeavyCalls> Distribution)
+{
+    /// <summary>The heavy share assumed when the model has no test audio.</summary>
+    public const double AssumedHeavyShare = 0.25;
+
+    /// <summary>Mean heavy-path calls per frame, replay included.</summary>
+    public double MeanCalls => Distribution.Sum(d => d.Calls * d.Share);
+
+    /// <summary>Heavy calls of the frame at <paramref name="percentile"/> (nearest rank over the distribution).</summary>
+    public int CallsAtPercentile(double percentile)
+    {
+        double reached = 0;
+        foreach (HeavyCalls d in Distribution)
+        {
+            reached += d.Share;
+            if (reached >= (percentile / 100) - 1e-12)
+            {
+                return d.Calls;
+            }
+        }
+
+        return Distribution.Count == 0 ? 0 : Distribution[^1].Calls;
+    }
+
+    /// <summary>Routes every frame of <paramref name="clips"/> (each from a reset model) with the golden light path.</summary>
+    /// <param name="what">Names the audio in <see cref="Source"/>.</param>
+    public static RouteProfile Measure(ModelProgram program, IEnumerable<short[]> clips, string what)
+    {
+        var model = new GoldenModel(program);
+        var counts = new SortedDictionary<int, long>();
+        long frames = 0, heavy = 0, restarts = 0;
+        int n = program.FrameSamples;
+        var lightOut = new short[n];
+        foreach (short[] pcm in clips)
+        {
+            model.LightReset();
+            for (int f = 0; f + n <= pcm.Length; f += n)
+            {
+                Decision d = model.LightProcess(pcm[f..(f + n)], lightOut);
+                int calls = d.Heavy ? 1 + d.ReplayFrames : 0;
+                counts[calls] = counts.GetValueOrDefault(calls) + 1;
+                frames++;
+                heavy += d.Heavy ? 1 : 0;
+                restarts += d.Route.RestartHeavy ? 1 : 0;
+            }
+        }
+
+        if (frames == 0)
+        {
+            return Assumed(program.HoldFrames, program.ReplayFrames);
+        }
+
+        return new RouteProfile($"measured by the golden model on {frames} frames of {what}", frames, (double)heavy / frames, (double)restarts / frames,
+            counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList());
+    }
+
+    /// <summary>No audio to measure on: <see cref="AssumedHeavyShare"/> of the frames heavy, in bursts of hold + 1
+    /// frames, each opened by a full replay of <paramref name="replayFrames"/>.</summary>
+    public static RouteProfile Assumed(int hold, int replayFrames, double share = AssumedHeavyShare)
+    {
+        double restarts = share / (hold + 1);
+        var distribution = new List<HeavyCalls> { new(0, 1 - share) };
+        if (replayFrames == 0)
+        {
+            distribution.Add(new HeavyCalls(1, share));
+        }
+        else
+        {
+            distribution.Add(new HeavyCalls(1, share - restarts));
+            distribution.Add(new HeavyCalls(1 + replayFrames, restarts));
+        }
+
+        return new RouteProfile(string.Create(CultureInfo.InvariantCulture, $"assumed (no test audio): {share:P0} of frames heavy, in bursts of hold + 1 = {hold + 1} frames, each opened by a replay of {replayFrames} frames"),
+            0, share, restarts, distribution.Where(d => d.Share > 0).ToList());
+    }
+}
