@@ -1,6 +1,6 @@
-using System.Text;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Tests.Manifest;
 using Dsl.Compiler.Precision;
 using Xunit;
 
@@ -10,21 +10,7 @@ namespace Dsl.Compiler.Tests.Precision;
 /// option's or field's exit code.</summary>
 public sealed class TargetSnrOptionTests
 {
-    private static DslManifest Load(string targetJson)
-    {
-        string text = File.ReadAllText(Fixtures.TinyDsl).TrimEnd().TrimEnd('}') + $", \"target_snr_db\": {targetJson} }}";
-        string dir = Directory.CreateTempSubdirectory("dslc-target-").FullName;
-        try
-        {
-            string path = Path.Combine(dir, "dsl.json");
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-            return DslManifestLoader.Load(path);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    private static DslManifest Load(string json) => TinyManifestVariant.Load("target_snr_db", json);
 
     [Theory]
     [InlineData("30", 30.0, false)]

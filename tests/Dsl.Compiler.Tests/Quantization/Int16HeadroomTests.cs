@@ -1,7 +1,7 @@
-using System.Text;
 using Dsl.Compiler.Audio;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Tests.Manifest;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Quantization;
 using Dsl.Compiler.Validation;
@@ -76,19 +76,5 @@ public sealed class Int16HeadroomTests
         }
     }
 
-    private static DslManifest Load(string headroomJson)
-    {
-        string text = File.ReadAllText(Fixtures.TinyDsl).TrimEnd().TrimEnd('}') + $", \"int16_headroom_db\": {headroomJson} }}";
-        string dir = Directory.CreateTempSubdirectory("dslc-headroom-").FullName;
-        try
-        {
-            string path = Path.Combine(dir, "dsl.json");
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-            return DslManifestLoader.Load(path);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    private static DslManifest Load(string json) => TinyManifestVariant.Load("int16_headroom_db", json);
 }

@@ -1,8 +1,10 @@
 using Dsl.Compiler.Audio;
+using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Golden;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Routing;
+using Dsl.Compiler.Tests.Manifest;
 using Dsl.Compiler.Validation;
 using Xunit.Abstractions;
 
@@ -60,6 +62,17 @@ public sealed class ReplayPolicyTests(ITestOutputHelper log)
         Assert.Equal(new RouteStep(true, true, 0, true), s[0]);
         Assert.Equal(new RouteStep(true, true, 2, false), s[3]);
         Assert.Equal(new RouteStep(true, true, 3, true), s[8]);
+    }
+
+    [Fact]
+    public void Dsl_json_chooses_the_policy_and_refuses_others_naming_the_field()
+    {
+        Assert.Equal(ReplayPolicy.Resume, DslManifestLoader.Load(Fixtures.TinyDsl).Replay);
+        Assert.Equal(ReplayPolicy.Reset, TinyManifestVariant.Load("replay", "\"reset\"").Replay);
+        Assert.Equal(ReplayPolicy.Resume, TinyManifestVariant.Load("replay", "\"resume\"").Replay);
+        var e = Assert.Throws<DslException>(() => TinyManifestVariant.Load("replay", "\"bounded\""));
+        Assert.Equal(DslErrorCode.Manifest, e.Code);
+        Assert.Contains("'replay'", e.Message);
     }
 
     public static TheoryData<string, bool> Models() => new()
