@@ -96,6 +96,7 @@ static void pairs4_header(const int32_t *v, int32_t cout, int32_t block_words, i
         if (field == 2) {
             rec[1] = v[o];
 #if defined(DSL_REQUANT_DOUBLE_ROUNDING)
+            (void)zp; /* no zero point in the rounding term under this rule */
             rec[2] = 0;
             rec[3] = -v[o];
 #else

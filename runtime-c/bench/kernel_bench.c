@@ -37,8 +37,8 @@
 #define DSL_BENCH_VARIANT "dsp"
 #define DSL_BENCH_SKELETON "dsl_conv1d_dsp_body.h"
 #define DSL_BENCH_DSLC_SPECIALISES(cin, cout) 1
-/* the pairs4 weight layout for int8-input, groups-1 steps with at least 4 output channels and at least 16
-   MACs per output (a copy of DspPairedWeights.Fits, MinMacsPerOutput 16: change both); WeightLayoutPlan
+/* the pairs4 weight layout (pairs4s16 for int16 input) for groups-1 steps with at least 4 output channels and at
+   least 16 MACs per output (a copy of DspPairedWeights.Fits, MinMacsPerOutput 16: change both); WeightLayoutPlan
    takes every such step while the core's flash holds it, on the emulated boards all of them */
 #define DSL_BENCH_PAIRS4(cin, cout, k, g) ((g) == 1 && (cout) >= 4 && (k) * (cin) >= 16)
 #elif defined(DSL_BENCH_VARIANT_MVE)
