@@ -1,6 +1,7 @@
 /*
  * dsl_conv1d_dsp_pairs_body.h - the DSP skeleton of dsl_conv1d_s8 and dsl_conv1d_s8_s16 (int8 input,
- * groups 1) for weights in the "pairs4" layout of dsl_kernel_dsp_pairs.h: p->weights points at that
+ * groups 1; with DSL_CONV1D_16X8 also dsl_conv1d_s16_s16 and dsl_conv1d_s16_s8 on the "pairs4s16" layout of
+ * dsl_kernel_dsp_pairs16.h) for weights in the "pairs4" layout of dsl_kernel_dsp_pairs.h: p->weights points at that
  * layout's int32 words (cast to const int8_t *), the rest of p is as usual. Same parameters, signature
  * and bits as dsl_conv1d_body.h; included by generated path files after they define
  *   DSL_CONV1D_BODY    the force-inlined body defined

@@ -7,7 +7,8 @@ namespace Dsl.Compiler.Emit;
 /// widened to int16 pairs in the order SXTB16 splits an input word ([x0 x2], [x1 x3]), 4 output channels
 /// interleaved so one block of the kernel reads them in sequence; each block starts with its channels' biases and
 /// prepared requantization records (<see cref="DspRequantRecord"/>), so the kernel loads them instead of computing
-/// them. Emission only: the golden model and the arithmetic are unchanged (the padding weights are 0).
+/// them. Emission only: the golden model and the arithmetic are unchanged (the padding weights are 0). With int16
+/// input the halves are in load order instead ("pairs4s16", runtime-c/include/dsl_kernel_dsp_pairs16.h).
 /// </summary>
 public static class DspPairedWeights
 {
