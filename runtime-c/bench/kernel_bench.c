@@ -37,8 +37,8 @@
 #define DSL_BENCH_VARIANT "dsp"
 #define DSL_BENCH_SKELETON "dsl_conv1d_dsp_body.h"
 #define DSL_BENCH_DSLC_SPECIALISES(cin, cout) 1
-/* the pairs4 weight layout for int8-input, groups-1 steps with at least 4 output channels and at least 16
-   MACs per output (a copy of DspPairedWeights.Fits, MinMacsPerOutput 16: change both); WeightLayoutPlan
+/* the pairs4 weight layout (pairs4s16 for int16 input) for groups-1 steps with at least 4 output channels and at
+   least 16 MACs per output (a copy of DspPairedWeights.Fits, MinMacsPerOutput 16: change both); WeightLayoutPlan
    takes every such step while the core's flash holds it, on the emulated boards all of them */
 #define DSL_BENCH_PAIRS4(cin, cout, k, g) ((g) == 1 && (cout) >= 4 && (k) * (cin) >= 16)
 #elif defined(DSL_BENCH_VARIANT_MVE)
@@ -81,13 +81,24 @@
 #define dsl_conv1d_s8_pairs4_body dsl_conv1d_s8_body /* never called: DSL_BENCH_PAIRS4 is 0 */
 #endif
 
-/* the int16-activation body (dsl_conv1d_s16_s16), as specialised_c.scriban instantiates it */
+/* the int16-activation bodies (dsl_conv1d_s16_s16), as specialised_c.scriban instantiates them: int8 weights, and
+   on dsp the pairs4s16 words where dslc uses them (DSL_BENCH_PAIRS4: the same rule as int8's) */
 #define DSL_CONV1D_BODY dsl_conv1d_s16_s16_body
 #define DSL_CONV1D_OUT int16_t
 #define DSL_CONV1D_STORE dsl_stage_s16
 #define DSL_CONV1D_16X8
 #define DSL_DOT(f) DSL_BENCH_DOT(f)
 #include DSL_BENCH_SKELETON
+#if defined(DSL_BENCH_VARIANT_DSP)
+#define DSL_CONV1D_BODY dsl_conv1d_s16_s16_pairs4_body
+#define DSL_CONV1D_OUT int16_t
+#define DSL_CONV1D_STORE dsl_stage_s16
+#define DSL_CONV1D_16X8
+#define DSL_DOT(f) DSL_BENCH_DOT(f)
+#include "dsl_conv1d_dsp_pairs_body.h"
+#else
+#define dsl_conv1d_s16_s16_pairs4_body dsl_conv1d_s16_s16_body /* never called: DSL_BENCH_PAIRS4 is 0 */
+#endif
 
 /* every channel's shift is -10..-7 (gen_kernel_bench_data.c), no LUT, no fused clamp: the form
    CStageForm gives such a stage; ZP_IN_ROUND as under the default rule (round + zp * 2^right is far inside
@@ -131,18 +142,28 @@ DSL_BENCH_SHAPES_S16(DSL_BENCH_STEP)
 
 /* the int16 output stage of the s16 shapes (zero point 0, the int16 range: dslc's int16 tensors) */
 #define DSL_BENCH_FORM16 (DSL_STAGE_SHORTCUT | DSL_STAGE_INT16_RANGE | DSL_STAGE_ZP_IN_ROUND)
-#define DSL_BENCH_STEP16(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)               \
-    extern const int16_t bench_##id##_in16[];                                                               \
-    static const dsl_conv1d_params_t bench_##id##_params16 = {                                              \
+#define DSL_BENCH_PARAMS16(id, cin, cout, k, s, d, g, w)                                                    \
+    {                                                                                                       \
         .in_channels = (cin), .out_channels = (cout), .kernel = (k), .stride = (s), .dilation = (d),        \
-        .groups = (g), .weights = bench_##id##_w,                                                           \
+        .groups = (g), .weights = (w),                                                                      \
         .stage = {.bias = bench_##id##_bias, .multiplier = bench_##id##_mult, .shift = bench_##id##_shift,  \
                   .out_zero_point = 0, .act_min = -32768, .act_max = 32767, .lut = 0},                      \
-    };                                                                                                      \
+    }
+#define DSL_BENCH_STEP16(id, cin, cout, k, s, d, g, rows, cmsis_m4, cmsis_m55, m4_goal, desc)               \
+    extern const int16_t bench_##id##_in16[];                                                               \
+    extern const int32_t bench_##id##_w4s16[];                                                              \
+    static const dsl_conv1d_params_t bench_##id##_params16 = DSL_BENCH_PARAMS16(id, cin, cout, k, s, d, g,   \
+                                                                                bench_##id##_w);            \
+    static const dsl_conv1d_params_t bench_##id##_params16_4 = DSL_BENCH_PARAMS16(                          \
+        id, cin, cout, k, s, d, g, (const int8_t *)(const void *)bench_##id##_w4s16);                       \
     DSL_HOT DSL_STEP_NOINLINE static void bench_##id##_specialised16(const int16_t *in, int16_t *out)      \
     {                                                                                                       \
-        dsl_conv1d_s16_s16_body(&bench_##id##_params16, in, (rows), out, (cin), (cout), (k), (s), (d), (g),  \
-                                DSL_BENCH_FORM16);                                                          \
+        if (DSL_BENCH_PAIRS4(cin, cout, k, g))                                                              \
+            dsl_conv1d_s16_s16_pairs4_body(&bench_##id##_params16_4, in, (rows), out, (cin), (cout), (k),    \
+                                           (s), (d), (g), DSL_BENCH_FORM16);                                \
+        else                                                                                                \
+            dsl_conv1d_s16_s16_body(&bench_##id##_params16, in, (rows), out, (cin), (cout), (k), (s), (d),   \
+                                    (g), DSL_BENCH_FORM16);                                                 \
     }                                                                                                       \
     static void bench_##id##_library16(const int16_t *in, int16_t *out)                                    \
     {                                                                                                       \

@@ -34,13 +34,19 @@
     X(t4, 12, 8, 4, 2, 160, "tconv 12->8, k4, stride 2, 160 in rows (heavy net.10)")
 /* int16 activations (mixed precision): dsl_conv1d_s16_s16 (int16 in and out, int8 weights) on hidden-layer
    shapes of the shipped model and a long window, against dsl_conv1d_s8 on the same shape (same columns;
-   no CMSIS-NN figures: 0) */
+   no CMSIS-NN figures: 0). h-k: the heavy path's big steps (dslc generate's report.md; its transposed convs as
+   TransposedConvAsConv emits them); i and j with fewer output channels than the model's, so that the M55 image
+   fits its 512 KiB flash (instructions per MAC do not depend on the number of 4-channel blocks) */
 #define DSL_BENCH_SHAPES_S16(X)                                                                     \
     X(s, 16, 16, 3, 1, 1, 1, 8, 0, 0, 0, "conv 16->16, k3, 8 rows (encoder residual unit)")        \
     X(t, 192, 192, 1, 1, 1, 1, 1, 0, 0, 0, "conv 192->192, k1, one row (heavy residual unit)")     \
     X(u, 8, 1, 7, 1, 1, 1, 320, 0, 0, 0, "conv 8->1, k7, 320 rows (heavy last layer)")             \
     X(v, 64, 64, 7, 1, 1, 1, 20, 0, 0, 0, "conv 64->64, k7, 20 rows")                              \
-    X(w, 1, 4, 4, 2, 1, 1, 160, 0, 0, 0, "conv 1->4, k4, stride 2, 160 rows (first layer on PCM)")
+    X(w, 1, 4, 4, 2, 1, 1, 160, 0, 0, 0, "conv 1->4, k4, stride 2, 160 rows (first layer on PCM)") \
+    X(h, 192, 192, 3, 1, 1, 1, 1, 0, 0, 0, "conv 192->192, k3, one row (heavy residual unit)")      \
+    X(i, 192, 96, 3, 1, 3, 1, 1, 0, 0, 0, "conv 192->96 (of 192), k3, dilation 3, one row (heavy)")  \
+    X(j, 192, 128, 2, 1, 1, 1, 1, 0, 0, 0, "conv 192->128 (of 512), k2 (heavy net.4 tconv as conv)") \
+    X(k, 64, 120, 2, 1, 1, 1, 8, 0, 0, 0, "tconv 64->24 k10 s5 as conv 64->120 k2, 8 rows (net.6)")
 
 /* sizes of one shape's arrays */
 #define DSL_BENCH_IN_ROWS(cin, cout, k, s, d, g, rows) (((rows) - 1) * (s) + ((k) - 1) * (d) + 1)

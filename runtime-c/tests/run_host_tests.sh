@@ -75,6 +75,14 @@ for rounding in single double; do
                 else
                     result "$name pairs4 (build)" 1
                 fi
+                # int16 input: the pairs4s16 layout
+                if $cc $flags -I"$here/shim" "$here/test_dsp_pairs16.c" "$here/platform_host.c" "$rt"/src/portable/*.c \
+                    -o "$dir/pairs16"; then
+                    "$dir/pairs16" > "$dir/pairs16.log" 2>&1
+                    count_log "$name pairs4s16" "$dir/pairs16.log" $?
+                else
+                    result "$name pairs4s16 (build)" 1
+                fi
             fi
             # the data-movement and elementwise kernels (their variant files, where they exist)
             have=$(variant_kernels "$rt/src/$variant" "$variant")

@@ -133,6 +133,7 @@ for cfg in "mps2-an385:-mcpu=cortex-m3 -mfloat-abi=soft:portable:25000000" \
         grep '^instructions' "$dir/log" | sed "s/^instructions /$board $rounding-rounding /" >> "$bench"
         if [ "$variant" = dsp ]; then # the pairs4 weight layout (dslc picks it per layer for dsp cores)
             test_image "$name pairs4" "$dir/pairs.elf" "$dir/pairs.log" "$here/test_dsp_pairs.c" "$rt"/src/portable/*.c
+            test_image "$name pairs4s16" "$dir/pairs16.elf" "$dir/pairs16.log" "$here/test_dsp_pairs16.c" "$rt"/src/portable/*.c
         fi
         # the data-movement and elementwise kernels (their variant files, where they exist)
         have=$(variant_kernels "$rt/src/$variant" "$variant")

@@ -37,12 +37,12 @@ public sealed record ConvSpecialisation(int MaxChannels)
     /// <summary>Nothing specialised: every step calls its library kernel.</summary>
     public static ConvSpecialisation None { get; } = new(0);
 
-    /// <remarks>The int16 forms of mixed precision (int16 -> int16 convs, transposed convs with an int16 side) have no
-    /// specialised body: they call their library kernels.</remarks>
+    /// <remarks>Convolutions of every kind have specialised bodies; transposed convolutions with an int16 side only where
+    /// they are emitted as convolutions (<see cref="TransposedConvAsConv"/>), else they call their library kernels.</remarks>
     public bool Applies(Step step) => step switch
     {
-        ConvStep c => c.Kind != ConvKind.S16S16 && Small(c.InChannels, c.OutChannels),
-        ConvTransposeStep t => t.Kind == ConvKind.S8 && MaxChannels > 0,
+        ConvStep c => Small(c.InChannels, c.OutChannels),
+        ConvTransposeStep t => (t.Kind == ConvKind.S8 || TransposedConvAsConv.Applies(t)) && MaxChannels > 0,
         _ => false,
     };
 

@@ -74,11 +74,9 @@ internal sealed class PathCoder
             ConvKind.S8 => ("dsl_conv1d_s8", CKernelBody.Conv1dS8, SliceExpr.Element.S8, SliceExpr.Element.S8),
             ConvKind.S16S8 => ("dsl_conv1d_s16_s8", CKernelBody.Conv1dS16S8, SliceExpr.Element.S16, SliceExpr.Element.S8),
             ConvKind.S8S16 => ("dsl_conv1d_s8_s16", CKernelBody.Conv1dS8S16, SliceExpr.Element.S8, SliceExpr.Element.S16),
-            // No specialised body: ConvSpecialisation never chooses it.
-            ConvKind.S16S16 => ("dsl_conv1d_s16_s16", CKernelBody.Conv1dS8, SliceExpr.Element.S16, SliceExpr.Element.S16),
+            ConvKind.S16S16 => ("dsl_conv1d_s16_s16", CKernelBody.Conv1dS16S16, SliceExpr.Element.S16, SliceExpr.Element.S16),
             _ => throw _slices.Invalid(s.Node, $"unknown conv kind {s.Kind}"),
         };
-        Require(s.Node, !specialise || s.Kind != ConvKind.S16S16, "an int16 -> int16 conv has no specialised body");
         var int16Out = s.Kind is ConvKind.S8S16 or ConvKind.S16S16;
         var sym = _symbols.Allocate(s.Node);
         Require(s.Node, s.Weights.Length == s.OutChannels * s.Kernel * (s.InChannels / s.Groups),
@@ -86,7 +84,13 @@ internal sealed class PathCoder
         // The dsp pairs4 layout (chosen per board): int32 words behind the params' int8 pointer, read by its own body.
         var pairs4 = _layout.Pairs4(s.Node) && specialise && DspPairedWeights.Fits(s);
         if (pairs4)
-            body = s.Kind == ConvKind.S8 ? CKernelBody.Conv1dS8Pairs4 : CKernelBody.Conv1dS8S16Pairs4;
+            body = s.Kind switch
+            {
+                ConvKind.S8 => CKernelBody.Conv1dS8Pairs4,
+                ConvKind.S8S16 => CKernelBody.Conv1dS8S16Pairs4,
+                ConvKind.S16S8 => CKernelBody.Conv1dS16S8Pairs4,
+                _ => CKernelBody.Conv1dS16S16Pairs4,
+            };
         var weights = pairs4
             ? "(const int8_t *)(const void *)" + Array(s.Node, sym, "w", "int32_t", DspPairedWeights.Words(s, _rounding), DspPairedWeights.WordCount(s))
             : Array(s.Node, sym, "w", "int8_t", s.Weights, s.OutChannels * s.Kernel * (s.InChannels / s.Groups));
@@ -110,7 +114,7 @@ internal sealed class PathCoder
     {
         Require(s.Node, s is { InChannels: > 0, OutChannels: > 0, Kernel: > 0, Stride: > 0, Dilation: > 0, InRows: > 0 },
             "transposed conv shape must be positive");
-        if (s.Kind == ConvKind.S8 && TransposedConvAsConv.Applies(s))
+        if (TransposedConvAsConv.Applies(s))
         {
             Conv(TransposedConvAsConv.Equivalent(s), _specialisation.Applies(s));
             return;

@@ -11,7 +11,8 @@ namespace Dsl.Compiler.Emit;
 /// w[o][p + stride * (kernel / stride - 1 - c)] on tap c. Emitting it that way gives transposed layers
 /// every blocking, layout and output-stage form the convolution kernels have (per variant). Same weights,
 /// same sums, same requantization per channel (replicated per phase; the bias already is [stride][out]):
-/// bit-exact with the golden model, which keeps interpreting the transposed step.
+/// bit-exact with the golden model, which keeps interpreting the transposed step. Any kind (int8 or int16 input and
+/// output): the equivalent has the same kind, and dslc's no-overflow proof per phase is the proof per output channel.
 /// </summary>
 public static class TransposedConvAsConv
 {
@@ -54,7 +55,7 @@ public static class TransposedConvAsConv
             Multiplier = PerPhase(st.Multiplier, s.Stride),
             Shift = PerPhase(st.Shift, s.Stride),
         };
-        return new ConvStep(s.Node, ConvKind.S8, cin, s.Stride * cout, taps, 1, 1, 1, weights, stage, s.Input, s.InRows, s.Output);
+        return new ConvStep(s.Node, s.Kind, cin, s.Stride * cout, taps, 1, 1, 1, weights, stage, s.Input, s.InRows, s.Output);
     }
 
     private static int[] PerPhase(int[] perChannel, int stride)

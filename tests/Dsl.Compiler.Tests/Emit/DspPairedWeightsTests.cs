@@ -6,7 +6,8 @@ namespace Dsl.Compiler.Tests.Emit;
 /// <summary>
 /// The dsp pairs4 weight layout: the words, read as the kernel reads them (per window, per group of 4 inputs
 /// split into [x0 x2] / [x1 x3] halves, one SMLAD per word), give the convolution's dot products for shapes whose
-/// channel counts and window lengths are not multiples of 4, with and without dilation; and which steps it serves.
+/// channel counts and window lengths are not multiples of 4, with and without dilation; the same for int16 input, where
+/// the words are in load order (pairs4s16: [x0 x1] / [x2 x3] as loaded); and which steps it serves.
 /// </summary>
 public sealed class DspPairedWeightsTests
 {
@@ -21,7 +22,7 @@ public sealed class DspPairedWeightsTests
     }
 
     /// <summary>Channel o's dot product with input x (one output row), computed from the layout's words as the kernel does.</summary>
-    private static long KernelDot(ConvStep s, int[] words, sbyte[] x, int o)
+    private static long KernelDot(ConvStep s, int[] words, int[] x, int o)
     {
         var windows = s.Dilation == 1 ? 1 : s.Kernel;
         var window = s.Dilation == 1 ? s.Kernel * s.InChannels : s.InChannels;
@@ -34,7 +35,9 @@ public sealed class DspPairedWeightsTests
             int X(int e) => g * 4 + e < window ? x[j * s.Dilation * s.InChannels + g * 4 + e] : 0;
             var at = ((o / 4) * (DspPairedWeights.HeaderWords + (windows * groups * 8))) + DspPairedWeights.HeaderWords
                      + ((j * groups + g) * 8) + ((o % 4) * 2);
-            acc += Low(words[at]) * X(0) + High(words[at]) * X(2) + Low(words[at + 1]) * X(1) + High(words[at + 1]) * X(3);
+            acc += DspPairedWeights.Int16Input(s)
+                ? Low(words[at]) * X(0) + High(words[at]) * X(1) + Low(words[at + 1]) * X(2) + High(words[at + 1]) * X(3)
+                : Low(words[at]) * X(0) + High(words[at]) * X(2) + Low(words[at + 1]) * X(1) + High(words[at + 1]) * X(3);
         }
 
         return acc;
@@ -51,14 +54,21 @@ public sealed class DspPairedWeightsTests
     [InlineData(19, 4, 2, 3)]
     [InlineData(192, 192, 3, 3)]
     [InlineData(24, 1, 3, 1)]
-    public void Words_read_as_the_kernel_reads_them_give_the_convolution(int cin, int cout, int kernel, int dilation)
+    [InlineData(7, 5, 3, 1, ConvKind.S16S16)]
+    [InlineData(17, 6, 1, 1, ConvKind.S16S16)]
+    [InlineData(5, 9, 3, 2, ConvKind.S16S8)]
+    [InlineData(19, 4, 2, 3, ConvKind.S16S16)]
+    [InlineData(192, 512, 2, 1, ConvKind.S16S16)]
+    public void Words_read_as_the_kernel_reads_them_give_the_convolution(int cin, int cout, int kernel, int dilation,
+        ConvKind kind = ConvKind.S8)
     {
-        var s = Conv(cin, cout, kernel, dilation, seed: cin * 31 + cout);
+        var s = Conv(cin, cout, kernel, dilation, kind: kind, seed: cin * 31 + cout);
         var words = DspPairedWeights.Words(s, RoundingRule.Single);
         Assert.Equal(DspPairedWeights.WordCount(s), words.Length);
         var random = new Random(7);
-        var x = new sbyte[((kernel - 1) * dilation + 1) * cin];
-        for (var i = 0; i < x.Length; i++) x[i] = (sbyte)random.Next(-128, 128);
+        var x = new int[((kernel - 1) * dilation + 1) * cin];
+        var int16 = DspPairedWeights.Int16Input(s);
+        for (var i = 0; i < x.Length; i++) x[i] = int16 ? random.Next(-32768, 32768) : random.Next(-128, 128);
         for (var o = 0; o < cout; o++)
         {
             long expected = 0;
@@ -122,7 +132,7 @@ public sealed class DspPairedWeightsTests
     }
 
     [Fact]
-    public void Serves_int8_input_groups_1_with_at_least_4_channels_and_16_MACs_per_output()
+    public void Serves_groups_1_with_at_least_4_channels_and_16_MACs_per_output()
     {
         Assert.True(DspPairedWeights.Fits(Conv(17, 4, 1, 1)));
         Assert.True(DspPairedWeights.Fits(Conv(24, 16, 3, 1, kind: ConvKind.S8S16)));
@@ -134,6 +144,9 @@ public sealed class DspPairedWeightsTests
         Assert.False(DspPairedWeights.Fits(Conv(7, 16, 2, 3)));
         Assert.False(DspPairedWeights.Fits(Conv(24, 3, 3, 1)));   // 3 channels: a block of 4 wastes a quarter or more
         Assert.False(DspPairedWeights.Fits(Conv(24, 24, 3, 1, groups: 2)));
-        Assert.False(DspPairedWeights.Fits(Conv(24, 8, 3, 1, kind: ConvKind.S16S8)));
+        Assert.True(DspPairedWeights.Fits(Conv(24, 8, 3, 1, kind: ConvKind.S16S8)));     // int16 input: pairs4s16
+        Assert.True(DspPairedWeights.Fits(Conv(192, 192, 3, 3, kind: ConvKind.S16S16)));
+        Assert.False(DspPairedWeights.Fits(Conv(8, 1, 7, 1, kind: ConvKind.S16S16)));     // 1 channel
+        Assert.False(DspPairedWeights.Fits(Conv(24, 24, 3, 1, groups: 2, kind: ConvKind.S16S16)));
     }
 }

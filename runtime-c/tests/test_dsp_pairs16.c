@@ -1,0 +1,321 @@
+/*
+ * test_dsp_pairs16.c - the DSP convolution with int16 input on weights in the "pairs4s16" layout
+ * (dsl_kernel_dsp_pairs16.h; dsl_conv1d_dsp_pairs_body.h with DSL_CONV1D_16X8) against the portable
+ * dsl_conv1d_s16_s16 / dsl_conv1d_s16_s8 on random shapes with groups 1: channel counts and window lengths not
+ * multiples of 4 or 8 (every tail of the asm loop and of the unrolled groups), stride, dilation, one-row layers,
+ * int16 and int8 outputs; with run-time shapes (the asm loop on the target) and constant ones (the inline block
+ * a generated step uses). The input ends at the end of its buffer, so a read past a window shows under
+ * AddressSanitizer. Weights are small enough that no int32 sum wraps (dslc's proof: |bias| + 32768 sum|w| < 2^31).
+ * Host: built with tests/shim (C emulation of SMLAD); target: Cortex-M4/M7/M33.
+ * Prints "N passed, M failed".
+ */
+#include <stdint.h>
+#include "dsl_kernels.h"
+#include "dsl_kernel_internal.h"
+#include "dsl_kernel_dsp.h"
+#include "dsl_kernel_dsp_pairs16.h"
+#include "dsl_stage_dsp.h"
+#include "test_platform.h"
+
+#define DSL_CONV1D_BODY pairs_s16_s16_body
+#define DSL_CONV1D_OUT int16_t
+#define DSL_CONV1D_STORE dsl_stage_s16
+#define DSL_CONV1D_16X8
+#define DSL_DOT(f) dsl_dsp_##f
+#include "dsl_conv1d_dsp_pairs_body.h"
+
+#define DSL_CONV1D_BODY pairs_s16_s8_body
+#define DSL_CONV1D_OUT int8_t
+#define DSL_CONV1D_STORE dsl_stage_s8
+#define DSL_CONV1D_16X8
+#define DSL_DOT(f) dsl_dsp_##f
+#include "dsl_conv1d_dsp_pairs_body.h"
+
+#define MAX_CIN 200
+#define MAX_COUT 40
+#define MAX_K 5
+#define MAX_IN (((6 - 1) * 3 + (MAX_K - 1) * 4 + 1) * MAX_CIN)
+#define MAX_WORDS (((MAX_COUT + 3) / 4) * (20 + MAX_K * ((MAX_CIN + 3) / 4) * 8))
+#define MAX_W 40 /* |weight|: MAX_K * MAX_CIN * 40 * 32768 + |bias| < 2^31 */
+
+static int16_t g_in[MAX_IN];
+static int8_t g_w[MAX_COUT * MAX_K * MAX_CIN];
+static int32_t g_words[MAX_WORDS];
+static int32_t g_bias[MAX_COUT], g_mult[MAX_COUT], g_shift[MAX_COUT];
+static int8_t g_out8_a[6 * MAX_COUT], g_out8_b[6 * MAX_COUT];
+static int16_t g_out16_a[6 * MAX_COUT], g_out16_b[6 * MAX_COUT];
+static int g_passed, g_failed;
+static uint32_t g_rng = 0x13579BDFu;
+
+static uint32_t rnd(void)
+{
+    g_rng ^= g_rng << 13;
+    g_rng ^= g_rng >> 17;
+    g_rng ^= g_rng << 5;
+    return g_rng;
+}
+
+static int32_t rnd_range(int32_t lo, int32_t hi) { return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1)); }
+
+static void put_uint(uint32_t v)
+{
+    char buf[12];
+    int n = 11;
+    buf[n] = 0;
+    do {
+        buf[--n] = (char)('0' + (int)(v % 10u));
+        v /= 10u;
+    } while (v != 0);
+    tp_puts(buf + n);
+}
+
+static void check(int ok, const char *what, int32_t iteration)
+{
+    if (ok) {
+        g_passed++;
+        return;
+    }
+    g_failed++;
+    tp_puts("FAIL ");
+    tp_puts(what);
+    tp_puts(" iteration ");
+    put_uint((uint32_t)iteration);
+    tp_puts("\n");
+}
+
+/* the layout as dsl_kernel_dsp_pairs16.h describes it, from weights [out][kernel][in] and the stage prepared for
+   form (the block headers): per group of 4 window elements and channel, [w0 w1] then [w2 w3] */
+static void make_pairs4s16(const int8_t *w, int32_t cin, int32_t cout, int32_t kernel, int32_t dilation,
+                           const dsl_output_stage_t *s, dsl_stage_form_t form, int32_t *words)
+{
+    const int32_t windows = dilation == 1 ? 1 : kernel, win = dilation == 1 ? kernel * cin : cin;
+    const int32_t groups4 = (win + 3) / 4;
+    int32_t b, j, g, c, *out = words;
+    for (b = 0; b < (cout + 3) / 4; b++) {
+        for (c = 0; c < 4; c++) {
+            const int32_t o = 4 * b + c;
+            int32_t *rec = out + 4 + 4 * c;
+            out[c] = o < cout ? s->bias[o] : 0;
+            rec[0] = rec[1] = rec[2] = rec[3] = 0;
+            if (o < cout) {
+                const dsl_requant_t q = dsl_dsp_requant_prepare(s, o, form);
+                rec[0] = q.multiplier;
+                rec[1] = q.shift;
+                rec[2] = q.round;
+                rec[3] = q.right;
+            }
+        }
+        out += DSL_DSP_PAIRS4_HEADER_WORDS;
+        for (j = 0; j < windows; j++)
+            for (g = 0; g < groups4; g++)
+                for (c = 0; c < 4; c++) {
+                    int32_t e[4], k;
+                    for (k = 0; k < 4; k++) {
+                        const int32_t o = 4 * b + c, i = 4 * g + k;
+                        e[k] = o < cout && i < win ? w[o * kernel * cin + j * cin + i] : 0;
+                    }
+                    *out++ = (int32_t)(((uint32_t)e[0] & 0xFFFFu) | ((uint32_t)e[1] << 16));
+                    *out++ = (int32_t)(((uint32_t)e[2] & 0xFFFFu) | ((uint32_t)e[3] << 16));
+                }
+    }
+}
+
+/* int16 outputs: dslc's int16 tensors (zero point 0); int8 outputs: any zero point and clamp */
+static void make_stage(dsl_output_stage_t *s, int32_t cout, int32_t s16_out)
+{
+    int32_t o;
+    for (o = 0; o < cout; o++) {
+        g_bias[o] = rnd_range(-30000, 30000);
+        g_mult[o] = (int32_t)(0x40000000u + (rnd() & 0x3FFFFFFFu));
+        g_shift[o] = s16_out ? rnd_range(-16, -2) : rnd_range(-24, -10);
+    }
+    s->bias = g_bias;
+    s->multiplier = g_mult;
+    s->shift = g_shift;
+    s->out_zero_point = s16_out ? 0 : rnd_range(-20, 20);
+    s->act_min = s16_out ? ((rnd() & 3u) ? -32768 : 0) : ((rnd() & 1u) ? -128 : rnd_range(-128, 0));
+    s->act_max = s16_out ? 32767 : 127;
+    s->lut = 0;
+}
+
+/* the dsl_stage_form_t dslc would pass for this stage (Emit/CStageForm.cs), so the form-specialised stores
+   (the lean ones of dsl_stage_dsp.h) are checked as well as DSL_STAGE_GENERAL */
+static dsl_stage_form_t stage_form(const dsl_output_stage_t *s, int32_t cout, int32_t s16_out)
+{
+    int32_t o, shortcut = 1, wide = 1, zp_fits = s->out_zero_point != 0;
+    dsl_stage_form_t form = 0;
+    for (o = 0; o < cout; o++) {
+        const int32_t m = s->multiplier[o], e = s->shift[o];
+#if defined(DSL_REQUANT_DOUBLE_ROUNDING)
+        shortcut &= e <= 0 && m >= 0;
+        wide = 0;
+        zp_fits = 0;
+#else
+        const int32_t right = -1 - e;
+        shortcut &= e <= -2;
+        wide &= m >= 0 && (e == -1 || e == 0);
+        if (right < 1 || right > 30) {
+            zp_fits = 0;
+        } else {
+            const int64_t zp = (int64_t)s->out_zero_point * ((int64_t)1 << right), round = (int64_t)1 << (right - 1);
+            zp_fits &= ((int64_t)1 << 30) + round + (zp > 0 ? zp : 0) <= INT32_MAX && -((int64_t)1 << 30) + (zp < 0 ? zp : 0) >= INT32_MIN;
+        }
+#endif
+    }
+    if (shortcut) form |= DSL_STAGE_SHORTCUT;
+    else if (wide) form |= DSL_STAGE_WIDE;
+    if (!s16_out) {
+        form |= s->lut == 0 ? DSL_STAGE_NO_LUT : DSL_STAGE_LUT;
+        if (s->act_min == -128 && s->act_max == 127) form |= DSL_STAGE_INT8_RANGE;
+    } else if (s->act_min == -32768 && s->act_max == 32767) {
+        form |= DSL_STAGE_INT16_RANGE;
+    }
+    if (shortcut && zp_fits) form |= DSL_STAGE_ZP_IN_ROUND;
+    return form;
+}
+
+/* random weights, input at the end of g_in, stage; returns the input pointer */
+static const int16_t *setup(dsl_conv1d_params_t *p, int32_t out_rows, int32_t s16_out)
+{
+    const int32_t in_rows = (out_rows - 1) * p->stride + (p->kernel - 1) * p->dilation + 1;
+    const int32_t n_in = in_rows * p->in_channels;
+    int32_t i;
+    int16_t *in = g_in + MAX_IN - n_in;
+    for (i = 0; i < n_in; i++) in[i] = (int16_t)rnd_range(-32768, 32767);
+    for (i = 0; i < p->out_channels * p->kernel * p->in_channels; i++) g_w[i] = (int8_t)rnd_range(-MAX_W, MAX_W);
+    p->groups = 1;
+    p->weights = g_w;
+    make_stage(&p->stage, p->out_channels, s16_out);
+    return in;
+}
+
+/* the portable kernel into the _a buffers, then compare with the _b buffers */
+static int32_t same_as_portable(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int32_t s16_out)
+{
+    const int32_t n = out_rows * p->out_channels;
+    int32_t i, same = 1;
+    if (s16_out) {
+        dsl_conv1d_s16_s16(p, in, out_rows, g_out16_a);
+        for (i = 0; i < n; i++) same &= g_out16_a[i] == g_out16_b[i];
+    } else {
+        dsl_conv1d_s16_s8(p, in, out_rows, g_out8_a);
+        for (i = 0; i < n; i++) same &= g_out8_a[i] == g_out8_b[i];
+    }
+    return same;
+}
+
+/* a run-time shape: pairs4s16 layout vs portable kernel, general and specialised stage form */
+static void compare(dsl_conv1d_params_t *p, int32_t out_rows, int32_t s16_out, int32_t it)
+{
+    const int16_t *in = setup(p, out_rows, s16_out);
+    dsl_conv1d_params_t q = *p;
+    const dsl_stage_form_t forms[2] = {DSL_STAGE_GENERAL, stage_form(&p->stage, p->out_channels, s16_out)};
+    int32_t f;
+    q.weights = (const int8_t *)(const void *)g_words;
+    for (f = 0; f < 2; f++) {
+        make_pairs4s16(g_w, p->in_channels, p->out_channels, p->kernel, p->dilation, &p->stage, forms[f], g_words);
+        if (s16_out)
+            pairs_s16_s16_body(&q, in, out_rows, g_out16_b, p->in_channels, p->out_channels, p->kernel, p->stride,
+                               p->dilation, 1, forms[f]);
+        else
+            pairs_s16_s8_body(&q, in, out_rows, g_out8_b, p->in_channels, p->out_channels, p->kernel, p->stride,
+                              p->dilation, 1, forms[f]);
+        check(same_as_portable(p, in, out_rows, s16_out),
+              s16_out ? "pairs4s16 conv1d_s16_s16 vs portable" : "pairs4s16 conv1d_s16_s8 vs portable", it);
+    }
+}
+
+/* constant shapes (as a generated step passes them): {cin, cout, kernel, stride, dilation, rows, int16 out}:
+   windows of 3, 5, 6, 7 (tails only), 16, 20 and 45 (unrolled groups and tails), 64 (the longest unrolled), 65, 67,
+   69, 76 (the asm loop: tails of 1 and 3, an odd group, both), 192 x 3 (the heavy layer), 1 to 9 channels */
+#define N_CONSTANT 12
+static const int32_t g_shapes[N_CONSTANT][7] = {
+    {3, 5, 1, 1, 1, 2, 1},  {5, 4, 1, 1, 1, 1, 1},  {3, 6, 2, 2, 1, 3, 1},  {7, 9, 1, 1, 1, 2, 0},
+    {16, 4, 1, 1, 1, 3, 1}, {10, 6, 2, 1, 1, 2, 1}, {15, 7, 3, 1, 2, 2, 1}, {32, 8, 2, 1, 1, 1, 1},
+    {65, 5, 1, 1, 1, 2, 1}, {67, 4, 1, 1, 1, 1, 0}, {23, 5, 3, 1, 1, 2, 1}, {192, 5, 3, 1, 3, 1, 1}};
+
+/* the form of the shipped model's int16 layers (zero point 0: nothing to fold), as a constant (the form is one in a
+   generated step) */
+#define FORM_S16 (DSL_STAGE_SHORTCUT | DSL_STAGE_INT16_RANGE)
+
+#define PAIRS16_RUN(body, out, n, form)                                                                              \
+    body(q, in, g_shapes[n][5], out, g_shapes[n][0], g_shapes[n][1], g_shapes[n][2], g_shapes[n][3],               \
+         g_shapes[n][4], 1, form)
+#define PAIRS16_CASE(n)                                                                                              \
+    case n:                                                                                                          \
+        if (!g_shapes[n][6])                                                                                         \
+            PAIRS16_RUN(pairs_s16_s8_body, g_out8_b, n, form);                                                       \
+        else if (form == FORM_S16)                                                                                   \
+            PAIRS16_RUN(pairs_s16_s16_body, g_out16_b, n, FORM_S16);                                                 \
+        else                                                                                                         \
+            PAIRS16_RUN(pairs_s16_s16_body, g_out16_b, n, form);                                                     \
+        break;
+
+/* compiled for speed at every level, as generated steps are (DSL_HOT) */
+DSL_HOT static void run_constant(int32_t k, const dsl_conv1d_params_t *q, const int16_t *in, dsl_stage_form_t form)
+{
+    switch (k) {
+        PAIRS16_CASE(0)
+        PAIRS16_CASE(1)
+        PAIRS16_CASE(2)
+        PAIRS16_CASE(3)
+        PAIRS16_CASE(4)
+        PAIRS16_CASE(5)
+        PAIRS16_CASE(6)
+        PAIRS16_CASE(7)
+        PAIRS16_CASE(8)
+        PAIRS16_CASE(9)
+        PAIRS16_CASE(10)
+        PAIRS16_CASE(11)
+    default: break;
+    }
+}
+
+/* counts of the constant-form runs, so the test fails if the stage generator stops producing them */
+static int32_t g_constant_form_runs;
+
+static void compare_constant(int32_t it)
+{
+    int32_t k;
+    for (k = 0; k < N_CONSTANT; k++) {
+        dsl_conv1d_params_t p, q;
+        const int32_t *sh = g_shapes[k];
+        const int16_t *in;
+        dsl_stage_form_t form;
+        p.in_channels = sh[0];
+        p.out_channels = sh[1];
+        p.kernel = sh[2];
+        p.stride = sh[3];
+        p.dilation = sh[4];
+        in = setup(&p, sh[5], sh[6]);
+        q = p;
+        q.weights = (const int8_t *)(const void *)g_words;
+        form = stage_form(&p.stage, p.out_channels, sh[6]);
+        make_pairs4s16(g_w, p.in_channels, p.out_channels, p.kernel, p.dilation, &p.stage, form, g_words);
+        g_constant_form_runs += sh[6] && form == FORM_S16;
+        run_constant(k, &q, in, form);
+        check(same_as_portable(&p, in, sh[5], sh[6]), "pairs4s16 constant shape vs portable", it * N_CONSTANT + k);
+    }
+}
+
+int main(void)
+{
+    int32_t it;
+    for (it = 0; it < 300; it++) {
+        dsl_conv1d_params_t p;
+        const int32_t big = it % 3 == 0;
+        p.in_channels = big ? rnd_range(1, MAX_CIN) : rnd_range(1, 12);
+        p.out_channels = big ? rnd_range(1, MAX_COUT) : rnd_range(1, 12);
+        p.kernel = rnd_range(1, MAX_K);
+        p.stride = (rnd() % 3u) == 0 ? rnd_range(2, 3) : 1;
+        p.dilation = (rnd() % 3u) == 0 ? rnd_range(2, 4) : 1;
+        compare(&p, (rnd() & 1u) ? 1 : rnd_range(1, 6), it % 4 != 1, it);
+    }
+    for (it = 0; it < 20; it++) compare_constant(it);
+    check(g_constant_form_runs >= 20, "constant stage forms exercised", g_constant_form_runs);
+    put_uint((uint32_t)g_passed);
+    tp_puts(" passed, ");
+    put_uint((uint32_t)g_failed);
+    tp_puts(" failed\n");
+    return g_failed != 0;
+}
