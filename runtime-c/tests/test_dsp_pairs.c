@@ -15,6 +15,8 @@
 #include "dsl_kernel_dsp_pairs.h"
 #include "dsl_stage_dsp.h"
 #include "test_platform.h"
+#define TEST_RNG_SEED 0x2468ACE1u
+#include "test_check.h"
 #include "test_stage_form.h"
 
 #define DSL_CONV1D_BODY pairs_s8_body
@@ -42,31 +44,6 @@ static int32_t g_bias[MAX_COUT], g_mult[MAX_COUT], g_shift[MAX_COUT];
 static int8_t g_lut[256];
 static int8_t g_out8_a[6 * MAX_COUT], g_out8_b[6 * MAX_COUT];
 static int16_t g_out16_a[6 * MAX_COUT], g_out16_b[6 * MAX_COUT];
-static int g_passed, g_failed;
-static uint32_t g_rng = 0x2468ACE1u;
-
-static uint32_t rnd(void)
-{
-    g_rng ^= g_rng << 13;
-    g_rng ^= g_rng >> 17;
-    g_rng ^= g_rng << 5;
-    return g_rng;
-}
-
-static int32_t rnd_range(int32_t lo, int32_t hi) { return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1)); }
-
-static void put_uint(uint32_t v)
-{
-    char buf[12];
-    int n = 11;
-    buf[n] = 0;
-    do {
-        buf[--n] = (char)('0' + (int)(v % 10u));
-        v /= 10u;
-    } while (v != 0);
-    tp_puts(buf + n);
-}
-
 static void check(int ok, const char *what, int32_t iteration)
 {
     if (ok) {
@@ -77,7 +54,7 @@ static void check(int ok, const char *what, int32_t iteration)
     tp_puts("FAIL ");
     tp_puts(what);
     tp_puts(" iteration ");
-    put_uint((uint32_t)iteration);
+    put_int((uint32_t)iteration);
     tp_puts("\n");
 }
 
@@ -296,9 +273,9 @@ int main(void)
     }
     for (it = 0; it < 20; it++) compare_constant(it);
     check(g_constant_form_runs >= 20, "constant stage forms exercised", g_constant_form_runs);
-    put_uint((uint32_t)g_passed);
+    put_int((uint32_t)g_passed);
     tp_puts(" passed, ");
-    put_uint((uint32_t)g_failed);
+    put_int((uint32_t)g_failed);
     tp_puts(" failed\n");
     return g_failed != 0;
 }
