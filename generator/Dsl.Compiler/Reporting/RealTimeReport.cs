@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dsl.Compiler.Boards;
+using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Precision;
 
 namespace Dsl.Compiler.Reporting;
@@ -47,8 +49,9 @@ public sealed record RealTimeReport(
     public IEnumerable<PathDeadline> Misses => Deadlines.Where(d => !d.Met);
 
     /// <param name="instructions">Per-variant light frame and heavy call (<see cref="CandidateCost.Of"/>).</param>
+    /// <param name="replay">The replay policy: with resume the two-core heavy latency is proven, else measured.</param>
     public static RealTimeReport Build(BoardProfile board, IReadOnlyList<VariantInstructions> instructions, RouteProfile routes,
-        int sampleRate, int frameSamples, int replayFrames)
+        int sampleRate, int frameSamples, int replayFrames, ReplayPolicy replay = ReplayPolicy.Resume)
     {
         ArgumentNullException.ThrowIfNull(board);
         double frameSeconds = (double)frameSamples / sampleRate;
@@ -91,11 +94,29 @@ public sealed record RealTimeReport(
         double Budget(CoreProfile c) => c.ClockHz * frameSeconds * budgetShare;
         CoreLoad lightCore = cores.First(c => c.Core == board.LightCore), heavyCore = cores.First(c => c.Core == board.HeavyCore);
         deadlines.Add(new PathDeadline("light", board.LightCore, lightCore.LightFrame, lightCore.LightFrame, Budget(board.Light)));
-        deadlines.Add(new PathDeadline("heavy", board.HeavyCore, heavyCore.SteadyHeavyFrame!.Value, heavyCore.WorstFrame, Budget(board.Heavy)));
+        var heavyDeadline = new PathDeadline("heavy", board.HeavyCore, heavyCore.SteadyHeavyFrame!.Value, heavyCore.WorstFrame, Budget(board.Heavy));
+        deadlines.Add(board.IsSingleCore ? heavyDeadline
+            : heavyDeadline with { Latency = TwoCoreLatency(routes, replayFrames, replay, heavyCore.SteadyHeavyFrame.Value / heavyDeadline.Budget) });
 
         EnergyTotals? total = noPower.Count > 0 ? null
             : new EnergyTotals(energy.Sum(e => e.LightOnly), energy.Sum(e => e.Routed), energy.Sum(e => e.AlwaysHeavy));
         return new RealTimeReport(board.Name, 1000 * frameSeconds, 1000 * frameSeconds * budgetShare, board.FrameBudgetPercent, replayFrames, routes,
             cores, deadlines, energy, noPower, total);
+    }
+
+    /// <summary>The two-core heavy path's response against the routed latency R + 1: the bound with resume, else the
+    /// queue simulated on the measured routes (or one isolated burst when the routes are assumed).</summary>
+    private static HeavyLatency TwoCoreLatency(RouteProfile routes, int replayFrames, ReplayPolicy replay, double callFrames)
+    {
+        int latency = replayFrames + 1;
+        if (replay == ReplayPolicy.Resume && HeavyBacklog.ResumeBoundFrames(replayFrames, callFrames) is { } bound)
+        {
+            return new HeavyLatency(latency, bound, true, "a bound for any input with replay \"resume\"");
+        }
+
+        return routes.CallsPerFrame.Count > 0
+            ? new HeavyLatency(latency, HeavyBacklog.WorstResponseFrames(routes.CallsPerFrame, callFrames), false,
+                string.Create(CultureInfo.InvariantCulture, $"the heavy core's queue simulated on the {routes.Frames} routed frames, not a bound for other input"))
+            : new HeavyLatency(latency, (replayFrames + 1) * callFrames, false, "one isolated replay burst of the assumed routing");
     }
 }

@@ -36,11 +36,19 @@ public static class RealTimeSection
         s.AppendLine("|---|---|---:|---:|---:|---|---:|");
         foreach (PathDeadline d in r.Deadlines)
         {
-            Line($"| {d.Path} | {d.Core} | {100 * d.Steady / d.Budget:F1}% | {100 * d.Worst / d.Budget:F1}% | {d.Budget:N0} | {(d.Met ? "meets" : "**" + d.Verdict + "**")} | {(d.CatchUpFrames is { } k ? (k == 0 ? "-" : k.ToString(c) + " frame(s)") : "never")} |");
+            Line($"| {d.Path} | {d.Core} | {100 * d.Steady / d.Budget:F1}% | {100 * d.Worst / d.Budget:F1}% | {d.Budget:N0} | {(d.Met ? d.Verdict : "**" + d.Verdict + "**")} | {(d.CatchUpFrames is { } k ? (k == 0 ? "-" : k.ToString(c) + " frame(s)") : "never")} |");
         }
 
         s.AppendLine();
         s.AppendLine("Steady and worst frame as % of the deadline. \"Back on time after\": frames until a path that overran in its worst frame has caught up, its overrun drained by the spare cycles of the steady frames that follow; its output is late meanwhile, if the application buffers that much.");
+        foreach (PathDeadline d in r.Deadlines)
+        {
+            if (d.Latency is { } l)
+            {
+                s.AppendLine();
+                Line($"Two cores: the {d.Path} output of a frame is due L = {l.Frames} frames after it (R + 1, the default `<M>_ROUTED_LATENCY_FRAMES`), so a replay burst spreads over the frames that follow it. Worst response {l.ResponseFrames:0.##} frames from a frame to its {d.Path} output ({l.Basis}): {(l.Met ? "within" : "**beyond**")} the latency.");
+            }
+        }
         s.AppendLine();
         if (r.Energy.Count == 0)
         {

@@ -19,6 +19,11 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
     /// <summary>The heavy share assumed when the model has no test audio.</summary>
     public const double AssumedHeavyShare = 0.25;
 
+    /// <summary>Heavy calls of every frame, per clip in order (empty when assumed): what the two-core heavy core's
+    /// queue is simulated on (<see cref="HeavyBacklog"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<IReadOnlyList<int>> CallsPerFrame { get; init; } = [];
+
     /// <summary>Mean heavy-path calls per frame, replay included.</summary>
     public double MeanCalls => Distribution.Sum(d => d.Calls * d.Share);
 
@@ -47,14 +52,18 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
         long frames = 0, heavy = 0, restarts = 0;
         int n = program.FrameSamples;
         var lightOut = new short[n];
+        var sequences = new List<IReadOnlyList<int>>();
         foreach (short[] pcm in clips)
         {
             model.LightReset();
+            var sequence = new List<int>();
+            sequences.Add(sequence);
             for (int f = 0; f + n <= pcm.Length; f += n)
             {
                 Decision d = model.LightProcess(pcm[f..(f + n)], lightOut);
                 int calls = d.Heavy ? 1 + d.ReplayFrames : 0;
                 counts[calls] = counts.GetValueOrDefault(calls) + 1;
+                sequence.Add(calls);
                 frames++;
                 heavy += d.Heavy ? 1 : 0;
                 restarts += d.Route.RestartHeavy ? 1 : 0;
@@ -67,7 +76,7 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
         }
 
         return new RouteProfile($"measured by the golden model on {frames} frames of {what}", frames, (double)heavy / frames, (double)restarts / frames,
-            counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList());
+            counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList()) { CallsPerFrame = sequences };
     }
 
     /// <summary>No audio to measure on: <see cref="AssumedHeavyShare"/> of the frames heavy, in bursts of hold + 1

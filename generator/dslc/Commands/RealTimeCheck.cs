@@ -23,7 +23,8 @@ public static class RealTimeCheck
                 $"the model's test audio ({clips.Count} clip(s))");
         KernelCostTable table = KernelCostTable.Shipped();
         CandidateCost cost = CandidateCost.Of(model.Program, table);
-        RealTimeReport report = RealTimeReport.Build(board, cost.Instructions, routes, manifest.SampleRate, manifest.Frame, model.Program.ReplayFrames)
+        RealTimeReport report = RealTimeReport.Build(board, cost.Instructions, routes, manifest.SampleRate, manifest.Frame, model.Program.ReplayFrames,
+            model.Program.Replay)
             with { ProvisionalOps = CandidateCost.UnmeasuredOps(model.Program, table) };
         foreach (CoreLoad core in report.Cores)
         {

@@ -1,5 +1,6 @@
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Golden;
+using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Precision;
 using Dsl.Compiler.Reporting;
@@ -108,23 +109,63 @@ public sealed class RealTimeReportTests
     }
 
     [Fact]
-    public void A_replay_burst_beyond_the_budget_misses_the_heavy_deadline_while_the_steady_frame_fits()
+    public void On_one_core_a_replay_burst_beyond_the_budget_misses_the_deadline_while_the_steady_frame_fits()
     {
-        // Budget 50 %: 100,000 of the big core's 200,000 cycles; steady 30,000 fits, the burst of 4 x 30,000 does not.
-        RealTimeReport r = RealTimeReport.Build(TwoCore(budgetPercent: 50), Costs, Routes, SampleRate, Frame, replayFrames: 3);
+        // stm32f407g-disc1 at 168 MHz: a 10 ms frame is 1,680,000 cycles; a dsp heavy call of 500,000 fits with the
+        // light frame, a burst of R + 1 = 4 calls does not.
+        BoardProfile board = BoardProfileLoader.Load("stm32f407g-disc1", BoardsDir);
+        var costs = new List<VariantInstructions> { new("portable", 40_000, 90_000), new("dsp", 10_000, 500_000), new("mve", 5_000, 12_000) };
+        RealTimeReport r = RealTimeReport.Build(board, costs, Routes, SampleRate, Frame, replayFrames: 3);
 
-        Assert.Equal(5.0, r.DeadlineMs, 9);
         PathDeadline heavy = Assert.Single(r.Misses);
-        Assert.Equal(("heavy", "big", 100_000.0), (heavy.Path, heavy.Core, heavy.Budget));
+        Assert.Equal(("heavy", 1_680_000.0), (heavy.Path, heavy.Budget));
+        Assert.Null(heavy.Latency);
         Assert.True(heavy.SteadyMet);
         Assert.Equal("misses (replay burst)", heavy.Verdict);
-        // 20,000 cycles over, drained by 70,000 spare cycles per steady frame: on time again one frame later.
+        // 2,010,000 - 1,680,000 = 330,000 over, drained by 1,170,000 spare cycles per steady frame: one frame.
         Assert.Equal(1, heavy.CatchUpFrames);
         Assert.Equal(0, r.Deadlines.Single(d => d.Path == "light").CatchUpFrames);
-        string line = heavy.MissMessage("hand-made", r.DeadlineMs, 20_000_000);
-        Assert.Contains("board 'hand-made', core 'big', heavy path", line);
-        Assert.Contains("120,000 instructions, 120%", line);
+        string line = heavy.MissMessage(board.Name, r.DeadlineMs, 168_000_000);
+        Assert.Contains("core 'm4', heavy path", line);
+        Assert.Contains("2,010,000 instructions, 120%", line);
         Assert.DoesNotContain('\n', line);
+    }
+
+    [Fact]
+    public void On_two_cores_a_replay_burst_spreads_over_the_routed_latency()
+    {
+        // Budget 50 %: 100,000 of the big core's 200,000 cycles; the burst of 4 x 30,000 does not fit one frame, but
+        // with resume the response is at most (R + 1) x 0.3 = 1.2 frames, within the latency R + 1 = 4.
+        RealTimeReport r = RealTimeReport.Build(TwoCore(budgetPercent: 50), Costs, Routes, SampleRate, Frame, replayFrames: 3);
+
+        PathDeadline heavy = r.Deadlines.Single(d => d.Path == "heavy");
+        Assert.Empty(r.Misses);
+        HeavyLatency latency = Assert.IsType<HeavyLatency>(heavy.Latency);
+        Assert.Equal((4, 1.2, true), (latency.Frames, Math.Round(latency.ResponseFrames, 9), latency.Proven));
+        Assert.Equal("meets (burst spread over the latency)", heavy.Verdict);
+        Assert.Contains("spreads over the frames that follow", RealTimeSection.ToMarkdown(r));
+    }
+
+    [Fact]
+    public void On_two_cores_with_reset_the_latency_is_measured_on_the_routes_and_can_be_missed()
+    {
+        // Reset replays R = 3 frames after every light run, even a one-frame one: heavy, light, heavy, ... costs 4
+        // calls every other frame. At 0.6 frames per call the queue grows by 0.4 frames every two frames.
+        var costs = new List<VariantInstructions> { new("portable", 40_000, 90_000), new("dsp", 10_000, 60_000), new("mve", 5_000, 12_000) };
+        int[] calls = Enumerable.Range(0, 40).Select(t => t % 2 == 0 ? 4 : 0).ToArray();
+        RouteProfile routes = new("hand-made", calls.Length, 0.5, 0.5, [new(0, 0.5), new(4, 0.5)]) { CallsPerFrame = [calls] };
+
+        RealTimeReport reset = RealTimeReport.Build(TwoCore(budgetPercent: 50), costs, routes, SampleRate, Frame, replayFrames: 3, ReplayPolicy.Reset);
+        RealTimeReport resume = RealTimeReport.Build(TwoCore(budgetPercent: 50), costs, routes, SampleRate, Frame, replayFrames: 3, ReplayPolicy.Resume);
+
+        PathDeadline late = Assert.Single(reset.Misses);
+        Assert.False(late.Latency!.Proven);
+        Assert.Equal("misses (output late)", late.Verdict);
+        Assert.Contains("beyond the routed latency of 4 frames", late.MissMessage("hand-made", reset.DeadlineMs, 20_000_000));
+        Assert.Equal(HeavyBacklog.WorstResponseFrames([calls], 0.6), late.Latency.ResponseFrames, 12);
+        // The resume bound does not look at the routes: 4 x 0.6 = 2.4 frames.
+        Assert.Empty(resume.Misses);
+        Assert.Equal(2.4, resume.Deadlines.Single(d => d.Path == "heavy").Latency!.ResponseFrames, 9);
     }
 
     [Fact]
