@@ -14,10 +14,15 @@ public static class HeavyBacklog
     /// arrival to the end of its own call, with <paramref name="callFrames"/> = one heavy call / the budget.
     /// </summary>
     /// <param name="callsPerFrame">Heavy calls of each frame of each clip (0 on a light frame).</param>
-    public static double WorstResponseFrames(IEnumerable<IReadOnlyList<int>> callsPerFrame, double callFrames)
+    public static double WorstResponseFrames(IEnumerable<IReadOnlyList<int>> callsPerFrame, double callFrames) =>
+        WorstResponseFrames(callsPerFrame.Select(clip => (IReadOnlyList<double>)clip.Select(c => c * callFrames).ToArray()));
+
+    /// <summary>Worst response in frame periods for measured work: each frame's heavy work in frame periods at the
+    /// budget (0 on a light frame), per clip, each clip starting idle.</summary>
+    public static double WorstResponseFrames(IEnumerable<IReadOnlyList<double>> workPerFrame)
     {
         double worst = 0;
-        foreach (IReadOnlyList<int> clip in callsPerFrame)
+        foreach (IReadOnlyList<double> clip in workPerFrame)
         {
             double busyUntil = 0;
             for (int t = 0; t < clip.Count; t++)
@@ -27,7 +32,7 @@ public static class HeavyBacklog
                     continue;
                 }
 
-                busyUntil = Math.Max(busyUntil, t) + (clip[t] * callFrames);
+                busyUntil = Math.Max(busyUntil, t) + clip[t];
                 worst = Math.Max(worst, busyUntil - t);
             }
         }

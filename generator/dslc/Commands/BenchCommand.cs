@@ -62,7 +62,7 @@ public static class BenchCommand
             BoardBenchmark measured = BenchmarkCollector.MeasureBoard(board, folder, pcmPath, Path.Combine(work, board.Name, "build"), light, heavy, repo,
                 layers: o.Layers);
             rows.AddRange(measured.Paths);
-            loads.AddRange(MeasuredCoreLoad.Of(board, measured.Run.TraceOrThrow().Frames, frameSeconds));
+            loads.AddRange(MeasuredCoreLoad.Of(board, measured.Run.TraceOrThrow().Frames, frameSeconds, model.Program.ReplayFrames));
             info($"{board.Name}: measured");
         }
 

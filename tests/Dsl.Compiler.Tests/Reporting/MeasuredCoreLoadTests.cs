@@ -23,7 +23,7 @@ public sealed class MeasuredCoreLoadTests
     public void One_core_adds_the_light_frame_to_the_heavy_calls_of_every_frame()
     {
         BoardProfile board = BoardProfileLoader.Load("mps2-an386", BoardsDir);
-        MeasuredCoreLoad m4 = Assert.Single(MeasuredCoreLoad.Of(board, Frames(), 0.02));
+        MeasuredCoreLoad m4 = Assert.Single(MeasuredCoreLoad.Of(board, Frames(), 0.02, replayFrames: 3));
 
         Assert.Equal("light + heavy", m4.Paths);
         Assert.Equal(100, m4.Frames);
@@ -31,13 +31,14 @@ public sealed class MeasuredCoreLoadTests
         Assert.Equal(6_000, m4.P99);   // rank 99 of 100: a steady heavy frame, not the restart
         Assert.Equal(21_000, m4.Worst);
         Assert.Equal(100.0 * 21_000 / (25_000_000 * 0.02), m4.WorstPercent, 9);
+        Assert.Equal("meets", m4.Verdict);
     }
 
     [Fact]
     public void Two_cores_count_each_path_on_its_own_core()
     {
         BoardProfile board = BoardProfileLoader.Load("mps2-an521", BoardsDir);
-        IReadOnlyList<MeasuredCoreLoad> loads = MeasuredCoreLoad.Of(board, Frames(), 0.02);
+        IReadOnlyList<MeasuredCoreLoad> loads = MeasuredCoreLoad.Of(board, Frames(), 0.02, replayFrames: 3);
 
         MeasuredCoreLoad light = loads.Single(l => l.Core == board.LightCore);
         MeasuredCoreLoad heavy = loads.Single(l => l.Core == board.HeavyCore);
@@ -45,5 +46,25 @@ public sealed class MeasuredCoreLoadTests
         Assert.Equal(((9 * 5_000) + 20_000) / 100.0, heavy.Mean, 9);
         Assert.Equal((5_000L, 20_000L), (heavy.P99, heavy.Worst));
         Assert.Contains("| mps2-an521 | " + board.HeavyCore + " | heavy |", MeasuredLoadSection.ToMarkdown(loads, 20));
+        Assert.Null(light.LatencyFrames);
+        Assert.Equal(4, heavy.LatencyFrames);
+    }
+
+    [Fact]
+    public void A_two_core_heavy_core_meets_while_its_queue_answers_within_the_latency()
+    {
+        BoardProfile board = BoardProfileLoader.Load("mps2-an521", BoardsDir);
+        double budget = board.Heavy.ClockHz * 0.02 * board.FrameBudgetPercent / 100.0;
+        // Frame 10 carries 3.5 frames of work: its output is ready 3.5 frames later, within R + 1 = 4 ...
+        List<FrameRecord> Burst(double frames) => Enumerable.Range(0, 30).Select(i =>
+            FrameRecord.Routed(i == 10 ? 1 : 0, 0, 0, 1_000, i == 10 ? (uint)(frames * budget) : 0u, [], [], [])).ToList();
+        MeasuredCoreLoad fits = MeasuredCoreLoad.Of(board, Burst(3.5), 0.02, replayFrames: 3).Single(l => l.Core == board.HeavyCore);
+        Assert.True(fits.Met);
+        Assert.Equal(3.5, fits.ResponseFrames!.Value, 6);
+        Assert.StartsWith("meets", fits.Verdict);
+        // ... and 4.5 frames of work is late, though on one core the same frame would miss either way.
+        MeasuredCoreLoad late = MeasuredCoreLoad.Of(board, Burst(4.5), 0.02, replayFrames: 3).Single(l => l.Core == board.HeavyCore);
+        Assert.False(late.Met);
+        Assert.Contains("misses", late.Verdict);
     }
 }
