@@ -78,13 +78,27 @@ public static class BenchmarkTable
             return;
         }
 
-        sb.Append("\nOne heavy call (heavy frames after a heavy frame: no reset, no replay):\n\n");
-        sb.Append("| board | core | frames | instr/call mean | instr/MAC |\n|---|---|---:|---:|---:|\n");
+        sb.Append("\nOne heavy call (heavy frames after a heavy frame: no reset, no replay), and the routed heavy path against always-heavy: ");
+        sb.Append("heavy-path instructions per frame over all frames of the audio (replay included) vs one call per frame:\n\n");
+        sb.Append("| board | core | frames | instr/call mean | instr/MAC | routed heavy instr/frame | always-heavy instr/frame | routed / always-heavy |\n");
+        sb.Append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var p in rows)
         {
             var ipm = InstructionsPerMacCall(p);
-            sb.Append(c, $"| {p.Board} | {p.Core} | {p.CallFrames} | {p.InstructionsPerCall:0} | {(ipm is { } v ? v.ToString("0.00", c) : "-")} |\n");
+            sb.Append(c, $"| {p.Board} | {p.Core} | {p.CallFrames} | {p.InstructionsPerCall:0} | {(ipm is { } v ? v.ToString("0.00", c) : "-")} | ");
+            double? routed = RoutedHeavyPerFrame(m, p);
+            sb.Append(routed is { } r && p.InstructionsPerCall is { } call and > 0
+                ? string.Create(c, $"{r:0} | {call:0} | {r / call:0.000} |\n")
+                : "- | - | - |\n");
         }
+    }
+
+    /// <summary>Heavy-path instructions per frame over every frame of the run (light frames count 0), or null when
+    /// the board's light row (every frame) is missing.</summary>
+    public static double? RoutedHeavyPerFrame(BenchmarkMeasurements m, PathMeasurement heavy)
+    {
+        var light = m.Paths.FirstOrDefault(p => p.Board == heavy.Board && p.Path == "light");
+        return light is null || light.Frames == 0 ? null : heavy.MeanInstructions * heavy.Frames / light.Frames;
     }
 
     private static void AppendProfiles(StringBuilder sb, BenchmarkMeasurements m)
@@ -171,6 +185,7 @@ public static class BenchmarkTable
                     w.WriteNumber("call_frames", p.CallFrames);
                     WriteNumberOrNull(w, "instructions_per_call_mean", p.InstructionsPerCall is { } perCall ? Math.Round(perCall, 1) : null);
                     WriteNumberOrNull(w, "instructions_per_mac_call", InstructionsPerMacCall(p) is { } ipmCall ? Math.Round(ipmCall, 3) : null);
+                    WriteNumberOrNull(w, "routed_instructions_per_frame_all_frames", RoutedHeavyPerFrame(m, p) is { } routed ? Math.Round(routed, 1) : null);
                 }
 
                 w.WriteNumber("text_bytes", p.TextBytes);

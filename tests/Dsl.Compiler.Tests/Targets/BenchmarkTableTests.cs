@@ -65,6 +65,20 @@ public class BenchmarkTableTests
     }
 
     [Fact]
+    public void Routed_heavy_work_is_compared_with_one_call_every_frame()
+    {
+        // 300 of 1500 frames heavy at 250,000 (replay included): 50,000 per frame over all frames; one call costs
+        // 200,000, so always-heavy costs 200,000 per frame and routing 0.25 of it.
+        var m = Sample() with { Paths = [Sample().Paths[0] with { CallFrames = 200, MeanInstructionsPerCall = 200_000 }, Sample().Paths[1]] };
+
+        Assert.Equal(50_000, BenchmarkTable.RoutedHeavyPerFrame(m, m.Paths[0])!.Value, 9);
+        Assert.Contains("| mps2-an386 | m4 | 200 | 200000 | 2.00 | 50000 | 200000 | 0.250 |", BenchmarkTable.ToMarkdown(m));
+        using var doc = JsonDocument.Parse(BenchmarkTable.ToJson(m));
+        var heavy = doc.RootElement.GetProperty("paths").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "heavy");
+        Assert.Equal(50_000, heavy.GetProperty("routed_instructions_per_frame_all_frames").GetDouble());
+    }
+
+    [Fact]
     public void Stats_from_trace_use_heavy_frames_only_for_heavy()
     {
         var t = new TraceFile(1, 0,
