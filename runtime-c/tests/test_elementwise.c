@@ -17,6 +17,9 @@
 #if defined(HAVE_VARIANT_dsl_lut_s8)
 void dsl_lut_s8_variant(const int8_t *lut, const int8_t *in, int32_t count, int8_t *out);
 #endif
+#if defined(HAVE_VARIANT_dsl_curve_s16)
+void dsl_curve_s16_variant(const int16_t *table, const int16_t *in, int32_t count, int16_t *out);
+#endif
 #if defined(HAVE_VARIANT_dsl_add_s8)
 void dsl_add_s8_variant(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t b_row_stride,
                         int32_t rows, int32_t channels, int8_t *out);
@@ -147,7 +150,9 @@ static int16_t curve_ref(const int16_t *t, int16_t x)
     return (int16_t)(t[i] + q);
 }
 
-static void test_curve(void)
+typedef void (*curve_fn)(const int16_t *table, const int16_t *in, int32_t count, int16_t *out);
+
+static void test_curve_with(curve_fn f, const char *what)
 {
     static int16_t table[DSL_CURVE_POINTS];
     int32_t i, k, n, id = 0;
@@ -160,8 +165,8 @@ static void test_curve(void)
             x[i] = (int16_t)(k + i);
             want[i] = curve_ref(table, x[i]);
         }
-        dsl_curve_s16(table, x, 1024, x);
-        check_bytes("curve_s16 all codes", id++, BUF_A, BUF_C, 2048);
+        f(table, x, 1024, x);
+        check_bytes(what, id++, BUF_A, BUF_C, 2048);
     }
     /* random inputs, every size, out of place: nothing past the end is written */
     for (i = 0; i < N_SIZES; i++) {
@@ -171,8 +176,8 @@ static void test_curve(void)
         fill_rnd(BUF_B, 2 * n + 16);
         for (k = 0; k < 2 * n + 16; k++) BUF_C[k] = BUF_B[k];
         for (k = 0; k < n; k++) ((int16_t *)(void *)BUF_C)[k] = curve_ref(table, ((const int16_t *)(const void *)BUF_A)[k]);
-        dsl_curve_s16(table, (const int16_t *)(const void *)BUF_A, n, (int16_t *)(void *)BUF_B);
-        check_bytes("curve_s16", id++, BUF_B, BUF_C, 2 * n + 16);
+        f(table, (const int16_t *)(const void *)BUF_A, n, (int16_t *)(void *)BUF_B);
+        check_bytes(what, id++, BUF_B, BUF_C, 2 * n + 16);
     }
 }
 
@@ -322,6 +327,16 @@ static void benchmark(void)
     t1 = tp_icount_ticks();
     report("lut_s8 128 " TEST_VARIANT, t0, t1, e1 - e0);
 #endif
+    t0 = tp_icount_ticks();
+    dsl_curve_s16((const int16_t *)(const void *)BUF_B, (const int16_t *)(const void *)BUF_A, 640, (int16_t *)(void *)BUF_C);
+    t1 = tp_icount_ticks();
+    report("curve_s16 640 portable", t0, t1, e1 - e0);
+#if defined(HAVE_VARIANT_dsl_curve_s16)
+    t0 = tp_icount_ticks();
+    dsl_curve_s16_variant((const int16_t *)(const void *)BUF_B, (const int16_t *)(const void *)BUF_A, 640, (int16_t *)(void *)BUF_C);
+    t1 = tp_icount_ticks();
+    report("curve_s16 640 " TEST_VARIANT, t0, t1, e1 - e0);
+#endif
     random_add(&p, lut, 0);
     p.act_min = -128;
     p.act_max = 127;
@@ -462,7 +477,10 @@ int main(void)
 #if defined(HAVE_VARIANT_dsl_lut_s8)
     test_lut_with(dsl_lut_s8_variant, "lut_s8 variant");
 #endif
-    test_curve();
+    test_curve_with(dsl_curve_s16, "curve_s16");
+#if defined(HAVE_VARIANT_dsl_curve_s16)
+    test_curve_with(dsl_curve_s16_variant, "curve_s16 variant");
+#endif
     test_silence_gate();
     test_add_with(dsl_add_s8, "add_s8", 1500);
 #if defined(HAVE_VARIANT_dsl_add_s8)
