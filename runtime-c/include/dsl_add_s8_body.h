@@ -242,27 +242,37 @@ DSL_INLINE int32_t dsl_add_input(int32_t x, int32_t zero_point, int32_t k, int32
 #endif
 }
 
+/* the lean output stage: the sum of the rescaled inputs requantized, plus the zero point (not clamped);
+   q from dsl_requant_prepare, bias from dsl_add_lean_bias */
+DSL_INLINE int32_t dsl_add_lean_output(const dsl_add_params_t *c, const dsl_requant_t *q, int32_t bias, int32_t sum)
+{
+#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
+    return ((int32_t)(((int64_t)sum * c->out_multiplier) >> 32) + bias) >> q->right;
+#else
+    const int32_t high = (int32_t)(((int64_t)sum * c->out_multiplier + ((int64_t)1 << 30)) >> 31);
+    (void)bias;
+    return dsl_add_wrap_i32(dsl_add_rounding_divide(high, q->right), c->out_zero_point);
+#endif
+}
+
+/* the single rule's rounding term with the zero point folded in (see dsl_add_output_zero_point_folds) */
+DSL_INLINE int32_t dsl_add_lean_bias(const dsl_add_params_t *c, const dsl_requant_t *q)
+{
+    return q->round + c->out_zero_point * ((int32_t)1 << q->right);
+}
+
 DSL_INLINE void dsl_add_lean_run(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t count, int8_t *out,
                                  int32_t ka, int32_t kb, dsl_add_form_t form)
 {
     /* parameters in locals: the int8 stores may alias *p */
     const dsl_add_params_t c = *p;
     const dsl_requant_t q = dsl_requant_prepare(c.out_multiplier, c.out_shift);
-#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-    const int32_t bias = q.round + c.out_zero_point * ((int32_t)1 << q.right); /* see dsl_add_output_zero_point_folds */
-#endif
+    const int32_t bias = dsl_add_lean_bias(&c, &q);
     int32_t i;
     for (i = 0; i < count; i++) {
         const int32_t a2 = dsl_add_input(a[i], c.a_zero_point, ka, c.a_multiplier, -c.a_shift);
         const int32_t b2 = dsl_add_input(b[i], c.b_zero_point, kb, c.b_multiplier, -c.b_shift);
-        const int32_t sum = dsl_add_wrap_i32(a2, b2);
-#if !defined(DSL_REQUANT_DOUBLE_ROUNDING)
-        const int32_t v = ((int32_t)(((int64_t)sum * c.out_multiplier) >> 32) + bias) >> q.right;
-#else
-        const int32_t high = (int32_t)(((int64_t)sum * c.out_multiplier + ((int64_t)1 << 30)) >> 31);
-        const int32_t v = dsl_add_wrap_i32(dsl_add_rounding_divide(high, q.right), c.out_zero_point);
-#endif
-        out[i] = dsl_add_clamp_lut(&c, v, form);
+        out[i] = dsl_add_clamp_lut(&c, dsl_add_lean_output(&c, &q, bias, dsl_add_wrap_i32(a2, b2)), form);
     }
 }
 

@@ -20,6 +20,10 @@ void dsl_lut_s8_variant(const int8_t *lut, const int8_t *in, int32_t count, int8
 #if defined(HAVE_VARIANT_dsl_curve_s16)
 void dsl_curve_s16_variant(const int16_t *table, const int16_t *in, int32_t count, int16_t *out);
 #endif
+#if defined(HAVE_VARIANT_dsl_add_s16)
+void dsl_add_s16_variant(const dsl_add_params_t *p, const int16_t *a, const int16_t *b, int32_t b_row_stride,
+                         int32_t rows, int32_t channels, int16_t *out);
+#endif
 #if defined(HAVE_VARIANT_dsl_add_s8)
 void dsl_add_s8_variant(const dsl_add_params_t *p, const int8_t *a, const int8_t *b, int32_t b_row_stride,
                         int32_t rows, int32_t channels, int8_t *out);
@@ -336,6 +340,28 @@ static void benchmark(void)
     dsl_curve_s16_variant((const int16_t *)(const void *)BUF_B, (const int16_t *)(const void *)BUF_A, 640, (int16_t *)(void *)BUF_C);
     t1 = tp_icount_ticks();
     report("curve_s16 640 " TEST_VARIANT, t0, t1, e1 - e0);
+#endif
+    /* an int16 add as dslc emits it (zero points 0, left_shift 15): the lean form (test_kernels_s16.c tests it) */
+    p.a_zero_point = p.b_zero_point = p.out_zero_point = 0;
+    p.left_shift = 15;
+    p.a_multiplier = 0x40000000;
+    p.a_shift = 0;
+    p.b_multiplier = 0x5A827999;
+    p.b_shift = -1;
+    p.out_multiplier = 0x7FFFFFFF;
+    p.out_shift = -14;
+    p.act_min = -32768;
+    p.act_max = 32767;
+    p.lut = 0;
+    t0 = tp_icount_ticks();
+    dsl_add_s16(&p, (const int16_t *)(const void *)BUF_A, (const int16_t *)(const void *)BUF_B, 16, 8, 16, (int16_t *)(void *)BUF_C);
+    t1 = tp_icount_ticks();
+    report("add_s16 8x16 portable", t0, t1, e1 - e0);
+#if defined(HAVE_VARIANT_dsl_add_s16)
+    t0 = tp_icount_ticks();
+    dsl_add_s16_variant(&p, (const int16_t *)(const void *)BUF_A, (const int16_t *)(const void *)BUF_B, 16, 8, 16, (int16_t *)(void *)BUF_C);
+    t1 = tp_icount_ticks();
+    report("add_s16 8x16 " TEST_VARIANT, t0, t1, e1 - e0);
 #endif
     random_add(&p, lut, 0);
     p.act_min = -128;

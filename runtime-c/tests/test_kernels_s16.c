@@ -27,6 +27,8 @@
 #ifdef TEST_VARIANT
 void dsl_conv1d_s16_s16_variant(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int16_t *out);
 void dsl_conv1d_s16_s8_variant(const dsl_conv1d_params_t *p, const int16_t *in, int32_t out_rows, int8_t *out);
+void dsl_add_s16_variant(const dsl_add_params_t *p, const int16_t *a, const int16_t *b, int32_t b_row_stride,
+                         int32_t rows, int32_t channels, int16_t *out);
 #endif
 
 /* the conv1d skeleton dslc instantiates for the variant (CKernelBody.For) */
@@ -412,11 +414,17 @@ static void add_case(int32_t id)
             g_want[r * channels + c] = clamp(v, p.act_min, p.act_max);
         }
     }
+    want_guard(n, (int16_t)GUARD_S16);
     guard_s16(g_out16, n);
     dsl_add_s16(&p, g_a, g_b, bstride, rows, channels, g_out16);
     take_s16(g_out16, n);
-    want_guard(n, (int16_t)GUARD_S16);
     check_i32("add_s16 vs reference", id, g_got, g_want, n + GUARD);
+#ifdef TEST_VARIANT
+    guard_s16(g_out16, n);
+    dsl_add_s16_variant(&p, g_a, g_b, bstride, rows, channels, g_out16);
+    take_s16(g_out16, n);
+    check_i32("add_s16 " TEST_VARIANT " vs reference", id, g_got, g_want, n + GUARD);
+#endif
 }
 
 static void mul_case(int32_t id)

@@ -19,7 +19,7 @@ count_log() {
 # the add body (TEST_ADD_DSP / TEST_ADD_MVE) for test_elementwise.c's specialised adds
 variant_kernels() {
     [ "$2" = portable ] && return 0
-    for k in dsl_add_s8 dsl_lut_s8 dsl_copy_bytes dsl_history_shift dsl_curve_s16; do
+    for k in dsl_add_s8 dsl_lut_s8 dsl_copy_bytes dsl_history_shift dsl_curve_s16 dsl_add_s16; do
         [ -f "$1/$k.c" ] && printf ' %s' "-DHAVE_VARIANT_$k"
     done
     [ -f "$1/dsl_add_s8.c" ] && printf ' %s' "-DTEST_ADD_$(echo "$2" | tr 'a-z' 'A-Z')"
