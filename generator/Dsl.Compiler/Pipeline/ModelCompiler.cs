@@ -39,6 +39,14 @@ public static class ModelCompiler
     public static CompiledModel Compile(string manifestPath, CompileOptions options)
     {
         (DslManifest manifest, IrGraph graph, Partition partition) = Analyze(manifestPath, options.TraceFrames);
+        // K is resolved once, into the manifest every later program build (precision search, requantize) reads.
+        int replayFrames = Routing.ReplayBound.Resolve(partition.ReplayFrames, options.ReplayFrames, manifest);
+        manifest = manifest with { ReplayFrames = replayFrames };
+        if (Routing.ReplayBound.Warning(replayFrames, partition.ReplayFrames) is { } bounded)
+        {
+            options.Warning?.Invoke(bounded);
+        }
+
         IReadOnlyList<string> files = options.CalibrationFiles.Count > 0
             ? options.CalibrationFiles
             : ManifestFiles.Expand(manifest, manifest.CalibrationPatterns, "calibration");
