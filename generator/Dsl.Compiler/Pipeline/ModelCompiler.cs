@@ -8,6 +8,7 @@ using Dsl.Compiler.Onnx;
 using Dsl.Compiler.Passes;
 using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
+using Dsl.Compiler.Routing;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Pipeline;
@@ -40,9 +41,9 @@ public static class ModelCompiler
     {
         (DslManifest manifest, IrGraph graph, Partition partition) = Analyze(manifestPath, options.TraceFrames);
         // K is resolved once, into the manifest every later program build (precision search, requantize) reads.
-        int replayFrames = Routing.ReplayBound.Resolve(partition.ReplayFrames, options.ReplayFrames, manifest);
+        int replayFrames = ReplayBound.Resolve(partition.ReplayFrames, options.ReplayFrames, manifest);
         manifest = manifest with { ReplayFrames = replayFrames };
-        if (Routing.ReplayBound.Warning(replayFrames, partition.ReplayFrames) is { } bounded)
+        if (ReplayBound.Warning(replayFrames, partition.ReplayFrames) is { } bounded)
         {
             options.Warning?.Invoke(bounded);
         }

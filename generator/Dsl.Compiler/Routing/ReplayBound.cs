@@ -35,5 +35,5 @@ public static class ReplayBound
 
     /// <summary>The warning for K &lt; R (null when exact): generate and validate print it.</summary>
     public static string? Warning(int replayFrames, int receptiveFrames) => replayFrames >= receptiveFrames ? null
-        : $"bounded replay: the heavy path replays at most K = {replayFrames} of the R = {receptiveFrames} frames its receptive field needs (replay_frames): after a light run the first heavy frames differ from always-heavy running; golden model and C stay bit-exact";
+        : $"bounded replay: the heavy path replays at most K = {replayFrames} of the R = {receptiveFrames} frames its receptive field needs (replay_frames): after a light run the first heavy frames differ from always-heavy running (the C is still checked bit for bit against the golden model)";
 }
