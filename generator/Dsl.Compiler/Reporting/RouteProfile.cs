@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dsl.Compiler.Golden;
+using Dsl.Compiler.Routing;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Reporting;
@@ -43,8 +44,7 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
     public static RouteProfile Measure(ModelProgram program, IEnumerable<short[]> clips, string what)
     {
         var model = new GoldenModel(program);
-        var counts = new SortedDictionary<int, long>();
-        long frames = 0, heavy = 0, restarts = 0;
+        var steps = new List<RouteStep>();
         int n = program.FrameSamples;
         var lightOut = new short[n];
         foreach (short[] pcm in clips)
@@ -52,21 +52,26 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
             model.LightReset();
             for (int f = 0; f + n <= pcm.Length; f += n)
             {
-                Decision d = model.LightProcess(pcm[f..(f + n)], lightOut);
-                int calls = d.Heavy ? 1 + d.ReplayFrames : 0;
-                counts[calls] = counts.GetValueOrDefault(calls) + 1;
-                frames++;
-                heavy += d.Heavy ? 1 : 0;
-                restarts += d.Route.RestartHeavy ? 1 : 0;
+                steps.Add(model.LightProcess(pcm[f..(f + n)], lightOut).Route);
             }
         }
 
-        if (frames == 0)
+        return steps.Count == 0 ? Assumed(program.HoldFrames, program.ReplayFrames) : Of(steps, $"measured by the golden model on {steps.Count} frames of {what}");
+    }
+
+    /// <summary>The profile of a sequence of routes (at least one).</summary>
+    public static RouteProfile Of(IReadOnlyCollection<RouteStep> steps, string source)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var counts = new SortedDictionary<int, long>();
+        foreach (RouteStep d in steps)
         {
-            return Assumed(program.HoldFrames, program.ReplayFrames);
+            int calls = d.Heavy ? 1 + d.ReplayFrames : 0;
+            counts[calls] = counts.GetValueOrDefault(calls) + 1;
         }
 
-        return new RouteProfile($"measured by the golden model on {frames} frames of {what}", frames, (double)heavy / frames, (double)restarts / frames,
+        long frames = steps.Count;
+        return new RouteProfile(source, frames, (double)steps.Count(d => d.Heavy) / frames, (double)steps.Count(d => d.RestartHeavy) / frames,
             counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList());
     }
 

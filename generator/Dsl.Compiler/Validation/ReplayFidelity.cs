@@ -11,10 +11,12 @@ namespace Dsl.Compiler.Validation;
 /// <param name="HeavyCalls">Heavy-path calls, replayed frames included (always-heavy: one per frame).</param>
 public sealed record ReplayFidelity(int Frames, int HeavyFrames, long HeavyCalls, int DifferingHeavyFrames, double HeavySnrDb, double RoutedSnrDb)
 {
-    public static ReplayFidelity Measure(ModelProgram program, short[] pcm)
+    /// <param name="alwaysHeavy">The clip's always-heavy run when already at hand (it does not depend on K or the policy).</param>
+    public static ReplayFidelity Measure(ModelProgram program, short[] pcm, IReadOnlyList<FrameRecord>? alwaysHeavy = null)
     {
+        ArgumentNullException.ThrowIfNull(program);
         List<FrameRecord> routed = new GoldenModel(program).RunClip(pcm);
-        List<FrameRecord> always = new GoldenModel(program).RunClip(pcm, alwaysHeavy: true);
+        IReadOnlyList<FrameRecord> always = alwaysHeavy ?? new GoldenModel(program).RunClip(pcm, alwaysHeavy: true);
         double heavySignal = 0, heavyNoise = 0, signal = 0, noise = 0;
         int heavy = 0, differing = 0;
         long calls = 0;

@@ -10,6 +10,7 @@ using Dsl.Compiler.Tests.Manifest;
 using Dsl.Compiler.Tests.Targets;
 using Dsl.Compiler.Toolchain;
 using Dsl.Compiler.Validation;
+using Xunit.Abstractions;
 
 namespace Dsl.Compiler.Tests.Routing;
 
@@ -19,8 +20,10 @@ namespace Dsl.Compiler.Tests.Routing;
 /// smaller K; K = R emits the same C as no bound; K above R is refused; the emitted C with K &lt; R (inexact against
 /// always-heavy) stays bit-exact with the golden model, on the host and on mps2-an386, with both rounding rules.
 /// </summary>
-public sealed class BoundedReplayTests : IDisposable
+public sealed class BoundedReplayTests(ITestOutputHelper log) : IDisposable
 {
+    private readonly ITestOutputHelper log = log;
+
     private readonly string work = Directory.CreateTempSubdirectory("dsl-bounded-replay-").FullName;
 
     public void Dispose() => Directory.Delete(work, recursive: true);
@@ -161,6 +164,41 @@ public sealed class BoundedReplayTests : IDisposable
         Assert.True(v.BitExact, v.FirstDifference);
         Assert.All(results[0].Trace, f => Assert.InRange(f.ReplayFrames, 0, k));
         Assert.Contains(results[0].Trace, f => f.Route == 1 && f.ReplayFrames == k && (k > 0 || f.Process.ReplayFrames == 0));
+    }
+
+    /// <summary>The shipped model's test audio with K = R, R/2, R/4 and 0 (resume), golden model: heavy calls per frame
+    /// (replay included) and the heavy frames' SNR against always-heavy. K = R is exact; a smaller K never costs more.</summary>
+    [Fact]
+    [Trait("Category", "Model")]
+    public void Shipped_model_heavy_calls_and_snr_per_k()
+    {
+        CompiledModel m = ModelCompiler.Compile(Path.Combine(Fixtures.RepoRoot, "models", "dsl_soundstream_s", "dsl.json"), new CompileOptions());
+        int r = m.Program.ReceptiveFrames;
+        int[] ks = [r, r / 2, r / 4, 0];
+        var clips = ManifestFiles.Expand(m.Manifest, m.Manifest.TestPatterns, "test")
+            .Select(c => Dsl.Compiler.Audio.StreamedAudio.Read(c, m.Manifest.SampleRate, m.Manifest.Frame)).ToList();
+        var always = clips.Select(pcm => new GoldenModel(m.Program).RunClip(pcm, alwaysHeavy: true)).ToList();
+        log.WriteLine($"shipped model, replay resume, {always.Sum(a => a.Count)} frames of {clips.Count} test clips, R = {r}");
+        log.WriteLine("| K | heavy calls / frame | heavy frames differing | heavy-frame SNR vs always-heavy | routed SNR vs always-heavy |");
+        double previousCalls = double.MaxValue;
+        foreach (int k in ks)
+        {
+            var program = m.Program with { ReplayFrames = k };
+            List<ReplayFidelity> per = clips.Select((pcm, i) => ReplayFidelity.Measure(program, pcm, always[i])).ToList();
+            int frames = per.Sum(p => p.Frames), heavy = per.Sum(p => p.HeavyFrames), differing = per.Sum(p => p.DifferingHeavyFrames);
+            double calls = (double)per.Sum(p => p.HeavyCalls) / frames;
+            log.WriteLine(FormattableString.Invariant($"| {k} | {calls:F3} | {differing} of {heavy} | {Median(per.Select(p => p.HeavySnrDb)):F1} dB (clip median; worst {per.Min(p => p.HeavySnrDb):F1}) | {Median(per.Select(p => p.RoutedSnrDb)):F1} dB |"));
+            Assert.True(calls <= 1, $"K = {k}: {calls:F3} heavy calls per frame, more than always-heavy");
+            Assert.True(calls <= previousCalls + 1e-12, $"K = {k} costs more than a larger K");
+            Assert.Equal(k == r, differing == 0);
+            previousCalls = calls;
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;
     }
 
     private string Emit(CompiledModel m, string name, BoardProfile? board = null)
