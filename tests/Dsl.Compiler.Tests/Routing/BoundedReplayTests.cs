@@ -18,7 +18,8 @@ namespace Dsl.Compiler.Tests.Routing;
 /// Bounded replay K &lt; R (dsl.json 'replay_frames', --replay-frames): the router replays at most K frames and
 /// routes the same frames heavy whatever K; resume never costs more heavy calls than always-heavy, fewer with a
 /// smaller K; K = R emits the same C as no bound; K above R is refused; the emitted C with K &lt; R (inexact against
-/// always-heavy) stays bit-exact with the golden model, on the host and on mps2-an386, with both rounding rules.
+/// always-heavy) stays bit-exact with the golden model, on the host and on mps2-an386, with both rounding rules, and
+/// on the two cores of mps2-an521.
 /// </summary>
 public sealed class BoundedReplayTests(ITestOutputHelper log) : IDisposable
 {
@@ -132,6 +133,7 @@ public sealed class BoundedReplayTests(ITestOutputHelper log) : IDisposable
         { null, "tflite", 1 },
         { "mps2-an386", "single", 1 },
         { "mps2-an386", "tflite", 0 },
+        { "mps2-an521", "single", 1 }, // two cores: the handoff ring and the heavy core's replay use K
     };
 
     /// <summary>The tiny fixture (R = 2) with K &lt; R: its golden heavy output differs from always-heavy on some
@@ -140,7 +142,7 @@ public sealed class BoundedReplayTests(ITestOutputHelper log) : IDisposable
     [MemberData(nameof(Targets))]
     public void Emitted_c_with_k_below_r_is_bit_exact_with_the_golden_model(string? boardName, string rounding, int k)
     {
-        if (boardName is not null && !ToolGate.Have("arm-none-eabi-gcc", QemuRunner.Executable))
+        if (boardName is not null && !ToolGate.Have("arm-none-eabi-gcc", "arm-none-eabi-objcopy", QemuRunner.Executable))
         {
             return;
         }
