@@ -93,6 +93,7 @@ public static class ModelCompiler
             "gains=" + string.Join(',', (gains ?? []).Select(g => g.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
             "rounding=" + options.Rounding,
             "target=" + target,
+            "replay_frames=" + model.Program.ReplayFrames, // the handoff ring's bytes in the cost
             "budget=" + EvaluationAudio.FrameBudget + "/" + EvaluationAudio.RankFrameBudget + "/" + EvaluationAudio.MinFramesPerClip,
             .. candidates.Select(c => $"candidate {c.Key}: {c.Value}"),
         ]);
