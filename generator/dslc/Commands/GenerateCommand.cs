@@ -40,7 +40,7 @@ public static class GenerateCommand
 
         // Before anything is written: with --strict-deadline a missed deadline leaves the output folder as it was.
         RealTimeReport? realTime = board is null ? null : RealTimeCheck.Run(model, board, o.StrictDeadline, info);
-        HeavyCostGuarantee cost = HeavyCostGuarantee.Of(model.Program, realTime?.Routes ?? TestAudioRoutes(model));
+        HeavyCostGuarantee cost = HeavyCostGuarantee.Of(model.Program, realTime?.Routes ?? RealTimeCheck.TestAudioRoutes(model));
         if (cost.Warning is { } warning)
         {
             Console.Error.WriteLine($"dslc: warning: {warning}"); // not through info: -q never hides a warning
@@ -104,14 +104,6 @@ public static class GenerateCommand
                 Directory.Delete(staging, recursive: true);
             }
         }
-    }
-
-    /// <summary>The routes of the model's test audio (golden light path), or null when it lists none.</summary>
-    private static RouteProfile? TestAudioRoutes(CompiledModel model)
-    {
-        IReadOnlyList<string> clips = CommandSupport.TestAudio(model.Manifest, Array.Empty<string>());
-        return clips.Count == 0 ? null : RouteProfile.Measure(model.Program,
-            clips.Select(c => Dsl.Compiler.Audio.StreamedAudio.Read(c, model.Manifest.SampleRate, model.Manifest.Frame)), $"the model's test audio ({clips.Count} clip(s))");
     }
 
     /// <summary>", .dsl_handoff N B (shared)" for an image with bytes in the region both cores share, else "".</summary>
