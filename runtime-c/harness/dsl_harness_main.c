@@ -40,6 +40,16 @@
 #endif
 #endif
 
+/* A test build may change the model's run-time settings (e.g. the switch threshold) mid-clip: built with
+   -DDSL_HARNESS_BEFORE_FRAME=fn and a source defining void fn(int32_t frame), both passes call fn with the
+   frame's index (from 0) before the frame. */
+#ifdef DSL_HARNESS_BEFORE_FRAME
+void DSL_HARNESS_BEFORE_FRAME(int32_t frame);
+#define DSL_H_BEFORE_FRAME(f) DSL_HARNESS_BEFORE_FRAME(f)
+#else
+#define DSL_H_BEFORE_FRAME(f) ((void)(f))
+#endif
+
 static int16_t g_in[DSL_H_FS];
 static int16_t g_light_out[DSL_H_FS];
 static int16_t g_heavy_out[DSL_H_FS];
@@ -65,6 +75,7 @@ int main(int argc, char **argv)
     int32_t in_h;
     int32_t out_h;
     int32_t i;
+    int32_t frame;
     int more;
 
     if (dsl_hio_paths(argc, argv, &in_path, &out_path, &profile_path) != 0) return DSL_H_EXIT_USAGE;
@@ -109,6 +120,7 @@ int main(int argc, char **argv)
     /* Pass 1: per path. */
     dsl_model_light_reset();
     dsl_model_heavy_reset();
+    frame = 0;
     while ((more = dsl_h_next_frame(in_h, g_in)) > 0) {
         dsl_model_decision_t d;
         const int8_t *handoff;
@@ -118,6 +130,7 @@ int main(int argc, char **argv)
         uint64_t t0;
         uint64_t t1;
 
+        DSL_H_BEFORE_FRAME(frame++);
         t0 = dsl_hio_counter_ticks();
         d = dsl_model_light_process(g_in, g_light_out);
         t1 = dsl_hio_counter_ticks();
@@ -154,8 +167,11 @@ int main(int argc, char **argv)
     in_h = dsl_hio_open_read(in_path);
     if (in_h < 0) return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot reopen input PCM", in_path);
     dsl_model_light_reset();
+    frame = 0;
     while ((more = dsl_h_next_frame(in_h, g_in)) > 0) {
-        const dsl_model_decision_t d = dsl_model_process(g_in, g_routed_out);
+        dsl_model_decision_t d;
+        DSL_H_BEFORE_FRAME(frame++);
+        d = dsl_model_process(g_in, g_routed_out);
         (void)dsl_h_put16s(dsl_h_put_decision(g_record, &d), g_routed_out, DSL_H_FS);
         if (dsl_hio_write(out_h, g_record, DSL_H_PROCESS_RECORD_BYTES) != 0) {
             return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);

@@ -99,6 +99,7 @@ public static partial class CEmitter
             [$"{m}.h"] = Text("model_h", With(
                 ("sample_rate", program.SampleRate), ("frame_samples", program.FrameSamples),
                 ("handoff_bytes", program.HandoffBytes), ("replay_frames", program.ReplayFrames),
+                ("receptive_frames", program.ReceptiveFrames),
                 ("hold_frames", program.HoldFrames), ("switch_threshold", CText.Int(program.SwitchThreshold)),
                 ("light_arena_bytes", program.Light.ArenaBytes), ("light_state_bytes", program.Light.StateBytes),
                 ("heavy_arena_bytes", program.Heavy.ArenaBytes), ("heavy_state_bytes", program.Heavy.StateBytes),
@@ -178,6 +179,7 @@ public static partial class CEmitter
         if (p.FrameSamples <= 0 || p.SampleRate <= 0) throw Bad("SampleRate and FrameSamples must be positive");
         if (p.HandoffBytes <= 0) throw Bad("HandoffBytes must be positive (the heavy path reads the handoff)");
         if (p.ReplayFrames < 0 || p.HoldFrames < 0) throw Bad("ReplayFrames and HoldFrames must not be negative");
+        if (p.ReplayFrames > p.ReceptiveFrames) throw Bad("ReplayFrames (K) must not exceed ReceptiveFrames (R)");
         if (p.Silence is { } s && (s.QuietFrames < 1 || s.Threshold is < 0 or > 32767 || p.FrameSamples > 65536))
             throw Bad("Silence needs QuietFrames >= 1, Threshold 0..32767 and at most 65536 samples per frame");
         if (p.Light.ArenaBytes < 0 || p.Light.StateBytes < 0 || p.Heavy.ArenaBytes < 0 || p.Heavy.StateBytes < 0)

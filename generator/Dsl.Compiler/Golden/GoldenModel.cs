@@ -26,8 +26,16 @@ public sealed class GoldenModel
         router = new Router(program.HoldFrames, program.ReplayFrames, program.Replay);
         silence = program.Silence is null ? null : new SilenceGate(program.Silence);
         ring = Enumerable.Range(0, program.ReplayFrames + 1).Select(_ => new byte[program.HandoffBytes]).ToArray();
+        SwitchThreshold = program.SwitchThreshold;
         LightReset();
     }
+
+    /// <summary>
+    /// The switch threshold in int8 score units (m_set_switch_threshold / m_switch_threshold): a frame triggers when
+    /// its score is &gt;= it. Starts at the compiled one; <see cref="LightReset"/> keeps it, as the C does (a setting
+    /// of the firmware, not state of the audio stream).
+    /// </summary>
+    public int SwitchThreshold { get; set; }
 
     /// <summary>The light path's interpreter (for per-step diagnostics).</summary>
     public PathInterpreter Light => light;
@@ -82,7 +90,7 @@ public sealed class GoldenModel
 
         BufferSlice s = program.SwitchScore;
         int score = (sbyte)(s.Region == BufferRegion.Arena ? light.Arena : light.State)[s.Offset];
-        RouteStep route = router.Next(score >= program.SwitchThreshold);
+        RouteStep route = router.Next(score >= SwitchThreshold);
         frame++;
         return new Decision(route, score, gate);
     }
@@ -111,8 +119,10 @@ public sealed class GoldenModel
     /// returns its trace; each record's <see cref="FrameRecord.Process"/> is the routed output m_process
     /// must give. <paramref name="alwaysHeavy"/> runs the heavy path on every frame instead (no reset,
     /// no replay): the continuous execution that replay must reproduce. Both outputs pass the silence gate.
+    /// <paramref name="beforeFrame"/> is called with each frame's index before the frame (as a test harness built
+    /// with DSL_HARNESS_BEFORE_FRAME calls its hook), e.g. to change <see cref="SwitchThreshold"/> mid-clip.
     /// </summary>
-    public List<FrameRecord> RunClip(short[] pcm, bool alwaysHeavy = false)
+    public List<FrameRecord> RunClip(short[] pcm, bool alwaysHeavy = false, Action<int>? beforeFrame = null)
     {
         int n = program.FrameSamples;
         LightReset();
@@ -120,6 +130,7 @@ public sealed class GoldenModel
         var records = new List<FrameRecord>();
         for (int f = 0; f + n <= pcm.Length; f += n)
         {
+            beforeFrame?.Invoke(records.Count);
             short[] input = pcm[f..(f + n)];
             var lightOut = new short[n];
             var heavyOut = new short[n];

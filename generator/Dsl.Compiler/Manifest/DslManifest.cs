@@ -4,6 +4,8 @@ using Dsl.Compiler.Quantization;
 namespace Dsl.Compiler.Manifest;
 
 /// <summary>dsl.json: how a trained DSL model is split and routed (see design.md), and optionally how it is calibrated.</summary>
+/// <param name="ReplayFrames">dsl.json 'replay_frames': K, the most handoff frames the heavy path replays on a restart
+/// (bounded replay, inexact below the receptive field R); null: R (exact).</param>
 public sealed record DslManifest(
     string Path,
     string Name,
@@ -27,7 +29,8 @@ public sealed record DslManifest(
     SilenceGateSettings? SilenceGate = null,
     Int16Headroom? Int16Headroom = null,
     HandoffKind Handoff = HandoffKind.Features,
-    ReplayPolicy Replay = ReplayPolicy.Resume)
+    ReplayPolicy Replay = ReplayPolicy.Resume,
+    int? ReplayFrames = null)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;

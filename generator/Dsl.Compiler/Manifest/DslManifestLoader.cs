@@ -85,6 +85,8 @@ public static class DslManifestLoader
             "reset" => ReplayPolicy.Reset,
             _ => throw new DslException(DslErrorCode.Manifest, $"{path}: field 'replay' must be \"resume\" (the heavy path keeps its state between heavy frames and runs the light frames it missed) or \"reset\" (it is reset and replays R frames on every light -> heavy switch, for a heavy core whose RAM is off while it sleeps), got \"{replayText}\""),
         };
+        // 'replay_frames': K <= R, checked against the receptive field once the graph is analysed (ReplayBound).
+        int? replayFrames = root.TryGetProperty("replay_frames", out _) ? r.OptionalInt("replay_frames", 0, 0, 100000) : null;
         IReadOnlyList<string> light = r.OptionalObject("light")?.StringList("outputs") ?? Array.Empty<string>();
         IReadOnlyList<string> heavy = r.Object("heavy").StringList("outputs");
         if (heavy.Count == 0)
@@ -152,7 +154,7 @@ public static class DslManifestLoader
             : new SilenceGateSettings(gate.OptionalBool("enabled", true), gate.OptionalInt("threshold", 0, 0, SilenceGateSettings.MaxThreshold));
 
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains, int16Tensors, int16Scope, target, silence, headroom, handoff, replay);
+            calibration, test, estimator, gains, int16Tensors, int16Scope, target, silence, headroom, handoff, replay, replayFrames);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest

@@ -44,6 +44,10 @@ public sealed record CompileOptions
     /// reused when its key matches; null: always search.</summary>
     public string? PrecisionCache { get; init; }
 
+    /// <summary>K of bounded replay (<see cref="Routing.ReplayBound"/>, --replay-frames); null means dsl.json's
+    /// 'replay_frames', else R (exact).</summary>
+    public int? ReplayFrames { get; init; }
+
     /// <summary>Frames of audio the importer resolves shapes with.</summary>
     public int TraceFrames { get; init; } = 8;
 

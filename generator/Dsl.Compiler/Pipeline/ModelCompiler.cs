@@ -8,6 +8,7 @@ using Dsl.Compiler.Onnx;
 using Dsl.Compiler.Passes;
 using Dsl.Compiler.Precision;
 using Dsl.Compiler.Quantization;
+using Dsl.Compiler.Routing;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Pipeline;
@@ -39,6 +40,14 @@ public static class ModelCompiler
     public static CompiledModel Compile(string manifestPath, CompileOptions options)
     {
         (DslManifest manifest, IrGraph graph, Partition partition) = Analyze(manifestPath, options.TraceFrames);
+        // K is resolved once, into the manifest every later program build (precision search, requantize) reads.
+        int replayFrames = ReplayBound.Resolve(partition.ReplayFrames, options.ReplayFrames, manifest);
+        manifest = manifest with { ReplayFrames = replayFrames };
+        if (ReplayBound.Warning(replayFrames, partition.ReplayFrames) is { } bounded)
+        {
+            options.Warning?.Invoke(bounded);
+        }
+
         IReadOnlyList<string> files = options.CalibrationFiles.Count > 0
             ? options.CalibrationFiles
             : ManifestFiles.Expand(manifest, manifest.CalibrationPatterns, "calibration");
@@ -84,6 +93,7 @@ public static class ModelCompiler
             "gains=" + string.Join(',', (gains ?? []).Select(g => g.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
             "rounding=" + options.Rounding,
             "target=" + target,
+            "replay_frames=" + model.Program.ReplayFrames, // the handoff ring's bytes in the cost
             "budget=" + EvaluationAudio.FrameBudget + "/" + EvaluationAudio.RankFrameBudget + "/" + EvaluationAudio.MinFramesPerClip,
             .. candidates.Select(c => $"candidate {c.Key}: {c.Value}"),
         ]);

@@ -17,7 +17,8 @@ public static class FloatRoutedRun
     public static List<Frame> Run(IrGraph graph, Partition partition, DslManifest manifest, short[] audio)
     {
         var engine = new FloatEngine(graph);
-        var router = new Router(manifest.Hold, partition.ReplayFrames, manifest.Replay);
+        // The replay counts of the int routing (K of bounded replay); the float outputs stay those of exact replay.
+        var router = new Router(manifest.Hold, ReplayBound.Check(partition.ReplayFrames, manifest), manifest.Replay);
         string score = graph.OutputTensor(manifest.SwitchOutput);
         string heavy = graph.OutputTensor(manifest.HeavyOutputs[0]);
         string? light = manifest.Mode == RoutingMode.Switch && manifest.LightOutputs.Count > 0 ? graph.OutputTensor(manifest.LightOutputs[0]) : null;

@@ -42,9 +42,9 @@ public static class HeavyBacklog
 
     /// <summary>
     /// The bound that holds on any input with replay "resume" (the router's invariant): from the start of a busy
-    /// period at frame a to a heavy frame t the heavy core has at most t - a + 1 frames plus the R replayed ones
-    /// before a to run (a replay covers light frames, each at most once), so with one call per frame fitting
-    /// (<paramref name="callFrames"/> &lt;= 1) the response is at most (R + 1) x <paramref name="callFrames"/>.
+    /// period at frame a to a heavy frame t the heavy core has at most t - a + 1 frames plus the K = <paramref name="replayFrames"/> replayed
+    /// ones before a to run (a replay covers light frames, each at most once), so with one call per frame fitting
+    /// (<paramref name="callFrames"/> &lt;= 1) the response is at most (K + 1) x <paramref name="callFrames"/>.
     /// Null when a call does not fit a frame: the backlog then grows without bound under steady heavy input.
     /// </summary>
     public static double? ResumeBoundFrames(int replayFrames, double callFrames) =>

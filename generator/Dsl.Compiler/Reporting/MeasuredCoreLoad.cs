@@ -26,7 +26,7 @@ public sealed record MeasuredCoreLoad(string Board, string Core, string Paths, l
     /// <summary>Cycles the frame deadline allows (frame period x frame_budget_percent).</summary>
     public double BudgetCycles { get; init; }
 
-    /// <summary>The heavy core of a two-core board: its output is due this many frames after its frame (R + 1, the
+    /// <summary>The heavy core of a two-core board: its output is due this many frames after its frame (K + 1, the
     /// default routed latency); null where the core's work must fit each frame.</summary>
     public int? LatencyFrames { get; init; }
 
@@ -43,7 +43,7 @@ public sealed record MeasuredCoreLoad(string Board, string Core, string Paths, l
 
     /// <summary>Each path core of <paramref name="board"/>: the light core counts the light path, the heavy core the
     /// heavy path (on one core, both in the same frame).</summary>
-    /// <param name="replayFrames">R: a two-core heavy core's output is due R + 1 frames after its frame.</param>
+    /// <param name="replayFrames">K, the replay frames: a two-core heavy core's output is due K + 1 frames after its frame.</param>
     public static IReadOnlyList<MeasuredCoreLoad> Of(BoardProfile board, IReadOnlyList<FrameRecord> frames, double frameSeconds, int replayFrames)
     {
         ArgumentNullException.ThrowIfNull(board);

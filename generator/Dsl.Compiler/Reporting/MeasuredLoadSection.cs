@@ -14,7 +14,7 @@ public static class MeasuredLoadSection
         s.AppendLine();
         s.AppendLine("## Measured load per core");
         s.AppendLine();
-        s.AppendLine(string.Create(c, $"Instructions per frame from the QEMU counts over every frame of the audio (heavy counts include replay), as % of the {frameMs:0.###} ms frame at the profile's clock, one instruction per cycle (docs/real-time-and-energy.md). Deadline: the worst frame within frame_budget_percent of the frame; on a two-core board the heavy core's output within the routed latency (R + 1 frames), its measured work run as a queue. The emulated boards have no power figures, so no energy here (`generate --board` estimates it for boards that have them)."));
+        s.AppendLine(string.Create(c, $"Instructions per frame from the QEMU counts over every frame of the audio (heavy counts include replay), as % of the {frameMs:0.###} ms frame at the profile's clock, one instruction per cycle (docs/real-time-and-energy.md). Deadline: the worst frame within frame_budget_percent of the frame; on a two-core board the heavy core's output within the routed latency (K + 1 frames, K the replay frames), its measured work run as a queue. The emulated boards have no power figures, so no energy here (`generate --board` estimates it for boards that have them)."));
         s.AppendLine();
         s.AppendLine("| board | core | runs | clock MHz | frames | mean instr | p99 instr | worst instr | mean load | p99 load | worst load | deadline |");
         s.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -68,7 +68,7 @@ public sealed record ModelReport(
         PathReport heavy = Sum("heavy", layers.Where(l => l.Path == PathKind.Heavy), program.Heavy.ArenaBytes, program.Heavy.StateBytes);
         PathReport full = Sum("full (encoder + heavy)", layers.Where(l => l.Path == PathKind.Heavy || feedsHandoff.Contains(l.Node)), 0, 0);
         return new ModelReport(program.Name, program.SampleRate, program.FrameSamples, m.Manifest.Mode.ToString().ToLowerInvariant(),
-            program.Rounding.ToString().ToLowerInvariant(), program.HandoffBytes, p.Handoff, p.ReplayFrames,
+            program.Rounding.ToString().ToLowerInvariant(), program.HandoffBytes, p.Handoff, program.ReplayFrames, // K: what a restart replays
             ReceptiveField.Samples(g, p.HeavyNodes, p.Handoff), program.HoldFrames, program.SwitchThreshold,
             light, heavy, full, layers, specialisation.MaxChannels);
     }

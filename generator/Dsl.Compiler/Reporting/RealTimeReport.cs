@@ -15,7 +15,7 @@ namespace Dsl.Compiler.Reporting;
 /// <param name="FrameMs">Frame period: frame / sample rate.</param>
 /// <param name="DeadlineMs">The frame deadline: FrameMs x frame_budget_percent.</param>
 /// <param name="BudgetPercent">The board's frame_budget_percent.</param>
-/// <param name="ReplayFrames">R: frames the heavy path replays when it restarts (worst frame = R + 1 calls).</param>
+/// <param name="ReplayFrames">K: frames the heavy path replays at most when it restarts (worst frame = K + 1 calls; R unless bounded).</param>
 /// <param name="Routes">How often the heavy path runs (measured or assumed).</param>
 /// <param name="Cores">Each path core, light core first.</param>
 /// <param name="Deadlines">The light path's verdict, then the heavy path's.</param>
@@ -104,7 +104,7 @@ public sealed record RealTimeReport(
             cores, deadlines, energy, noPower, total);
     }
 
-    /// <summary>The two-core heavy path's response against the routed latency R + 1: the bound with resume, else the
+    /// <summary>The two-core heavy path's response against the routed latency K + 1: the bound with resume, else the
     /// queue simulated on the measured routes (or one isolated burst when the routes are assumed).</summary>
     private static HeavyLatency TwoCoreLatency(RouteProfile routes, int replayFrames, ReplayPolicy replay, double callFrames)
     {

@@ -14,7 +14,7 @@ public static class RealTimeSection
         s.AppendLine();
         Line($"## Real time and energy on {r.Board}");
         s.AppendLine();
-        Line($"Frame period {r.FrameMs:0.###} ms (frame / sample rate); deadline {r.DeadlineMs:0.###} ms ({r.BudgetPercent}% of the frame, frame_budget_percent). Heavy path: {r.Routes.HeavyShare:P1} of frames, {r.Routes.RestartsPerFrame * 1000:0.#} restarts per 1000 frames, each replaying up to R = {r.ReplayFrames} frames; {r.Routes.Source}.");
+        Line($"Frame period {r.FrameMs:0.###} ms (frame / sample rate); deadline {r.DeadlineMs:0.###} ms ({r.BudgetPercent}% of the frame, frame_budget_percent). Heavy path: {r.Routes.HeavyShare:P1} of frames, {r.Routes.RestartsPerFrame * 1000:0.#} restarts per 1000 frames, each replaying up to K = {r.ReplayFrames} frames (K = R, the heavy path's receptive field, unless dsl.json's replay_frames bounds it); {r.Routes.Source}.");
         Line($"Instructions are estimates from the per-kernel cost table (kernel-costs.json), not measurements on this board: figures per MAC, element or byte measured on the shipped model's layers, with no fixed cost per kernel call, so a model with small layers costs more than estimated (`dslc bench` on an emulated board of the same kernel variant measures it). Time assumes {RealTimeReport.CycleAssumption}.");
         if (r.ProvisionalOps.Count > 0)
         {
@@ -22,7 +22,7 @@ public static class RealTimeSection
         }
 
         s.AppendLine();
-        s.AppendLine("| core | cpu @ clock | runs | kernel figures | light frame | steady heavy frame | worst frame (R + 1 heavy calls) | mean load | p99 load | worst load |");
+        s.AppendLine("| core | cpu @ clock | runs | kernel figures | light frame | steady heavy frame | worst frame (K + 1 heavy calls) | mean load | p99 load | worst load |");
         s.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (CoreLoad l in r.Cores)
         {
@@ -46,7 +46,7 @@ public static class RealTimeSection
             if (d.Latency is { } l)
             {
                 s.AppendLine();
-                Line($"Two cores: the {d.Path} output of a frame is due L = {l.Frames} frames after it (R + 1, the default `<M>_ROUTED_LATENCY_FRAMES`), so a replay burst spreads over the frames that follow it. Worst response {l.ResponseFrames:0.##} frames from a frame to its {d.Path} output ({l.Basis}): {(l.Met ? "within" : "**beyond**")} the latency.");
+                Line($"Two cores: the {d.Path} output of a frame is due L = {l.Frames} frames after it (K + 1, the default `<M>_ROUTED_LATENCY_FRAMES`), so a replay burst spreads over the frames that follow it. Worst response {l.ResponseFrames:0.##} frames from a frame to its {d.Path} output ({l.Basis}): {(l.Met ? "within" : "**beyond**")} the latency.");
             }
         }
         s.AppendLine();

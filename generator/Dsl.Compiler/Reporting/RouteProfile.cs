@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dsl.Compiler.Golden;
+using Dsl.Compiler.Routing;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Reporting;
@@ -48,35 +49,45 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
     public static RouteProfile Measure(ModelProgram program, IEnumerable<short[]> clips, string what)
     {
         var model = new GoldenModel(program);
-        var counts = new SortedDictionary<int, long>();
-        long frames = 0, heavy = 0, restarts = 0;
+        var routes = new List<IReadOnlyList<RouteStep>>();
         int n = program.FrameSamples;
         var lightOut = new short[n];
-        var sequences = new List<IReadOnlyList<int>>();
         foreach (short[] pcm in clips)
         {
             model.LightReset();
-            var sequence = new List<int>();
-            sequences.Add(sequence);
+            var steps = new List<RouteStep>();
+            routes.Add(steps);
             for (int f = 0; f + n <= pcm.Length; f += n)
             {
-                Decision d = model.LightProcess(pcm[f..(f + n)], lightOut);
-                int calls = d.Heavy ? 1 + d.ReplayFrames : 0;
-                counts[calls] = counts.GetValueOrDefault(calls) + 1;
-                sequence.Add(calls);
-                frames++;
-                heavy += d.Heavy ? 1 : 0;
-                restarts += d.Route.RestartHeavy ? 1 : 0;
+                steps.Add(model.LightProcess(pcm[f..(f + n)], lightOut).Route);
             }
         }
 
-        if (frames == 0)
+        long frames = routes.Sum(c => c.Count);
+        return frames == 0 ? Assumed(program.HoldFrames, program.ReplayFrames) : OfClips(routes, $"measured by the golden model on {frames} frames of {what}");
+    }
+
+    /// <summary>The profile of a sequence of routes (at least one), one clip.</summary>
+    public static RouteProfile Of(IReadOnlyList<RouteStep> steps, string source) => OfClips([steps], source);
+
+    /// <summary>The profile of the routes of several clips, each from a reset model (at least one route).</summary>
+    public static RouteProfile OfClips(IReadOnlyList<IReadOnlyList<RouteStep>> clips, string source)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        static int Calls(RouteStep d) => d.Heavy ? 1 + d.ReplayFrames : 0;
+        var counts = new SortedDictionary<int, long>();
+        foreach (RouteStep d in clips.SelectMany(c => c))
         {
-            return Assumed(program.HoldFrames, program.ReplayFrames);
+            counts[Calls(d)] = counts.GetValueOrDefault(Calls(d)) + 1;
         }
 
-        return new RouteProfile($"measured by the golden model on {frames} frames of {what}", frames, (double)heavy / frames, (double)restarts / frames,
-            counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList()) { CallsPerFrame = sequences };
+        var all = clips.SelectMany(c => c).ToList();
+        long frames = all.Count;
+        return new RouteProfile(source, frames, (double)all.Count(d => d.Heavy) / frames, (double)all.Count(d => d.RestartHeavy) / frames,
+            counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList())
+        {
+            CallsPerFrame = clips.Select(c => (IReadOnlyList<int>)c.Select(Calls).ToArray()).ToList(),
+        };
     }
 
     /// <summary>No audio to measure on: <see cref="AssumedHeavyShare"/> of the frames heavy, in bursts of hold + 1

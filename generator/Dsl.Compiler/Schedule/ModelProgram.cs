@@ -6,6 +6,10 @@ namespace Dsl.Compiler.Schedule;
 /// Everything the golden model and the C emitter need: both paths' programs, the handoff and
 /// the routing rule in integers.
 /// </summary>
+/// <param name="ReplayFrames">K: the most handoff frames the heavy path replays on a restart (the router's count and the
+/// handoff ring's depth); R, <see cref="ReceptiveFrames"/>, unless dsl.json 'replay_frames' or --replay-frames bound it.</param>
+/// <param name="HeavyReceptiveFrames">R: the heavy path's receptive field in handoff frames, the replay that is exact;
+/// null: <paramref name="ReplayFrames"/>.</param>
 public sealed record ModelProgram(
     string Name,
     int SampleRate,
@@ -21,4 +25,12 @@ public sealed record ModelProgram(
     int SwitchThreshold,
     bool HasLightOutput,
     SilenceGateProgram? Silence = null,
-    ReplayPolicy Replay = ReplayPolicy.Resume);
+    ReplayPolicy Replay = ReplayPolicy.Resume,
+    int? HeavyReceptiveFrames = null)
+{
+    /// <summary>R: the replay the heavy path needs to equal always-heavy running.</summary>
+    public int ReceptiveFrames => HeavyReceptiveFrames ?? ReplayFrames;
+
+    /// <summary>K = R: every heavy output equals always-heavy running (K &lt; R is bounded replay, inexact).</summary>
+    public bool ExactReplay => ReplayFrames >= ReceptiveFrames;
+}

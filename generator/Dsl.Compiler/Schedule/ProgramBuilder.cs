@@ -3,6 +3,7 @@ using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Ir;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Quantization;
+using Dsl.Compiler.Routing;
 
 namespace Dsl.Compiler.Schedule;
 
@@ -54,8 +55,8 @@ public sealed class ProgramBuilder
         double threshold = Math.Ceiling(sq.ZeroPoint + (manifest.Threshold / sq.Scale) - 1e-9);
         int thresholdQ = (int)Math.Clamp(threshold, -128, 128);
         return new ModelProgram(manifest.CName, manifest.SampleRate, manifest.Frame, manifest.Mode, rounding, light, heavy,
-            handoffBytes, partition.ReplayFrames, manifest.Hold, lightPlaces[switchTensor], thresholdQ,
-            lightOut is not null && manifest.Mode == RoutingMode.Switch, SilenceGate(), manifest.Replay);
+            handoffBytes, ReplayBound.Check(partition.ReplayFrames, manifest), manifest.Hold, lightPlaces[switchTensor], thresholdQ,
+            lightOut is not null && manifest.Mode == RoutingMode.Switch, SilenceGate(), manifest.Replay, partition.ReplayFrames);
     }
 
     /// <summary>The gate's integers: its frames of silence are the whole model's receptive field from the audio input

@@ -118,6 +118,7 @@ public static class CommandSupport
         Int16Scope = o.Int16 switch { "all" => Int16Scope.All, "heavy" => Int16Scope.Heavy, _ => null },
         Int16Headroom = o.Int16HeadroomDb is null ? null : Int16Headroom.Parse(o.Int16HeadroomDb, DslErrorCode.Usage, "--int16-headroom-db"),
         TargetSnr = o.TargetSnr is null ? null : TargetSnr.Parse(o.TargetSnr, DslErrorCode.Usage, "--target-snr"),
+        ReplayFrames = o.ReplayFrames,
         Progress = info,
         Warning = w => Console.Error.WriteLine("dslc: warning: " + w), // not through info: -q never hides a warning
     };

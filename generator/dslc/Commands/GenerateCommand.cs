@@ -40,7 +40,13 @@ public static class GenerateCommand
 
         // Before anything is written: with --strict-deadline a missed deadline leaves the output folder as it was.
         RealTimeReport? realTime = board is null ? null : RealTimeCheck.Run(model, board, o.StrictDeadline, info);
-        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime);
+        HeavyCostGuarantee cost = HeavyCostGuarantee.Of(model.Program, realTime?.Routes ?? RealTimeCheck.TestAudioRoutes(model));
+        if (cost.Warning is { } warning)
+        {
+            Console.Error.WriteLine($"dslc: warning: {warning}"); // not through info: -q never hides a warning
+        }
+
+        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, heavyCost: cost);
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -49,8 +55,10 @@ public static class GenerateCommand
     /// <param name="layoutBoard">The board whose flash bounds the weight layouts when <paramref name="board"/> is null
     /// (bench and validate build their firmware themselves); neither: every candidate layer widened.</param>
     /// <param name="realTime">The board's real-time and energy estimate (<see cref="RealTimeCheck"/>): a section of report.md and real_time in report.json.</param>
+    /// <param name="heavyCost">Routed heavy compute against always-heavy (measured by <see cref="Run"/>); null: report.md states the
+    /// policy's guarantee without a measurement.</param>
     public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
-        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null)
+        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
@@ -60,7 +68,9 @@ public static class GenerateCommand
             CEmitter.Emit(model.Program, staging, emit);
             ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule) with { RealTime = realTime };
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
-            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report) + (realTime is null ? "" : RealTimeSection.ToMarkdown(realTime))
+            File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report)
+                + (heavyCost ?? HeavyCostGuarantee.Of(model.Program, null)).ToMarkdown()
+                + (realTime is null ? "" : RealTimeSection.ToMarkdown(realTime))
                 + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p, model.Quantization.Headroom) : ""));
             if (model.Precision is not null)
             {

@@ -13,14 +13,19 @@ namespace Dsl.Cli.Commands;
 /// --strict-deadline fails before anything is written.</summary>
 public static class RealTimeCheck
 {
-    public static RealTimeReport Run(CompiledModel model, BoardProfile board, bool strict, Action<string> info)
+    /// <summary>The routes of the model's test audio (golden light path), or null when it lists none.</summary>
+    public static RouteProfile? TestAudioRoutes(CompiledModel model)
     {
         DslManifest manifest = model.Manifest;
         IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, Array.Empty<string>());
-        RouteProfile routes = clips.Count == 0
-            ? RouteProfile.Assumed(model.Program.HoldFrames, model.Program.ReplayFrames)
-            : RouteProfile.Measure(model.Program, clips.Select(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)),
-                $"the model's test audio ({clips.Count} clip(s))");
+        return clips.Count == 0 ? null : RouteProfile.Measure(model.Program,
+            clips.Select(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)), $"the model's test audio ({clips.Count} clip(s))");
+    }
+
+    public static RealTimeReport Run(CompiledModel model, BoardProfile board, bool strict, Action<string> info)
+    {
+        DslManifest manifest = model.Manifest;
+        RouteProfile routes = TestAudioRoutes(model) ?? RouteProfile.Assumed(model.Program.HoldFrames, model.Program.ReplayFrames);
         KernelCostTable table = KernelCostTable.Shipped();
         CandidateCost cost = CandidateCost.Of(model.Program, table);
         RealTimeReport report = RealTimeReport.Build(board, cost.Instructions, routes, manifest.SampleRate, manifest.Frame, model.Program.ReplayFrames,

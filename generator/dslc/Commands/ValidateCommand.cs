@@ -17,6 +17,10 @@ namespace Dsl.Cli.Commands;
 /// </summary>
 public static class ValidateCommand
 {
+    /// <summary>One clip's routed output against always-heavy under bounded replay (K &lt; R).</summary>
+    public static string BoundedReplayLine(CompiledModel model, string clip, ReplayFidelity r) => FormattableString.Invariant(
+        $"bounded replay K = {model.Program.ReplayFrames} < R = {model.Program.ReceptiveFrames}, {clip}: {r.DifferingHeavyFrames} of {r.HeavyFrames} heavy frames differ from always-heavy, heavy-frame SNR {r.HeavySnrDb:F1} dB, routed output vs always-heavy {r.RoutedSnrDb:F1} dB; {r.CallsPerFrame:F3} heavy calls per frame (golden model, not a bit-exact check)");
+
     public static int Run(ValidateOptions o)
     {
         Action<string> info = CommandSupport.Info(o.Quiet);
@@ -73,6 +77,15 @@ public static class ValidateCommand
             quality.Add(q);
             Console.WriteLine(QualityLines.Snr(q));
             QualityLines.Clamps(name, q.Clamps);
+        }
+
+        if (!model.Program.ExactReplay)
+        {
+            // Bounded replay: routed heavy frames are not always-heavy's; say by how much (golden == C is still demanded below).
+            foreach ((string name, short[] pcm) in audio)
+            {
+                Console.WriteLine(BoundedReplayLine(model, name, ReplayFidelity.Measure(model.Program, pcm)));
+            }
         }
 
         IReadOnlyList<LayerErrorProbe.LayerSnr>? layers = null;

@@ -29,6 +29,9 @@ public abstract class ModelOptions
     [Option("target-snr", HelpText = "Mixed precision chosen by dslc: the least costly set of int16 tensors that brings every audio output within DB dB SNR of the float model on the calibration audio, or off (int8 everywhere); default: dsl.json's target_snr_db, else 30. --int16 overrides it.")]
     public string? TargetSnr { get; set; }
 
+    [Option("replay-frames", HelpText = "Bounded replay: the heavy path replays at most K handoff frames on a light -> heavy restart, K from 0 to R (its receptive field, which is exact); fewer is cheaper and inexact (a warning says so); default: dsl.json's replay_frames, else R.")]
+    public int? ReplayFrames { get; set; }
+
     [Option('q', "quiet", HelpText = "Print only the result lines.")]
     public bool Quiet { get; set; }
 }
