@@ -254,4 +254,6 @@ static inline int32x4_t vbicq_s32(int32x4_t a, int32x4_t b)
     return a;
 }
 
+#include "arm_mve_curve.h" /* dsl_curve_s16's 16-bit lanes */
+
 #endif
