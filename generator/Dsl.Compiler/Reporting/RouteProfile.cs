@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dsl.Compiler.Golden;
 using Dsl.Compiler.Schedule;
 
 namespace Dsl.Compiler.Reporting;
@@ -40,33 +39,28 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
 
     /// <summary>Routes every frame of <paramref name="clips"/> (each from a reset model) with the golden light path.</summary>
     /// <param name="what">Names the audio in <see cref="Source"/>.</param>
-    public static RouteProfile Measure(ModelProgram program, IEnumerable<short[]> clips, string what)
+    public static RouteProfile Measure(ModelProgram program, IEnumerable<short[]> clips, string what) =>
+        Of(RoutingTrace.Measure(program, clips.Select((pcm, i) => ($"clip {i + 1}", pcm)), what), program.HoldFrames, program.ReplayFrames);
+
+    /// <summary>The profile of frames already routed (<see cref="RoutingTrace.Measure"/>); assumed when the trace has no frame.</summary>
+    public static RouteProfile Of(RoutingTrace trace, int hold, int replayFrames)
     {
-        var model = new GoldenModel(program);
         var counts = new SortedDictionary<int, long>();
         long frames = 0, heavy = 0, restarts = 0;
-        int n = program.FrameSamples;
-        var lightOut = new short[n];
-        foreach (short[] pcm in clips)
+        foreach (FrameRoute d in trace.Clips.SelectMany(c => c.Frames))
         {
-            model.LightReset();
-            for (int f = 0; f + n <= pcm.Length; f += n)
-            {
-                Decision d = model.LightProcess(pcm[f..(f + n)], lightOut);
-                int calls = d.Heavy ? 1 + d.ReplayFrames : 0;
-                counts[calls] = counts.GetValueOrDefault(calls) + 1;
-                frames++;
-                heavy += d.Heavy ? 1 : 0;
-                restarts += d.Route.RestartHeavy ? 1 : 0;
-            }
+            counts[d.HeavyCalls] = counts.GetValueOrDefault(d.HeavyCalls) + 1;
+            frames++;
+            heavy += d.Heavy ? 1 : 0;
+            restarts += d.RestartHeavy ? 1 : 0;
         }
 
         if (frames == 0)
         {
-            return Assumed(program.HoldFrames, program.ReplayFrames);
+            return Assumed(hold, replayFrames);
         }
 
-        return new RouteProfile($"measured by the golden model on {frames} frames of {what}", frames, (double)heavy / frames, (double)restarts / frames,
+        return new RouteProfile($"measured by the golden model on {frames} frames of {trace.What}", frames, (double)heavy / frames, (double)restarts / frames,
             counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList());
     }
 

@@ -13,11 +13,13 @@ namespace Dsl.Cli.Commands;
 /// --strict-deadline fails before anything is written.</summary>
 public static class RealTimeCheck
 {
-    public static RealTimeReport Run(CompiledModel model, BoardProfile board, bool strict, Action<string> info)
+    /// <param name="testRouting">The test audio already routed (<see cref="RoutingAudio"/>), else it is routed here.</param>
+    public static RealTimeReport Run(CompiledModel model, BoardProfile board, bool strict, Action<string> info, RoutingTrace? testRouting = null)
     {
         DslManifest manifest = model.Manifest;
         IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, Array.Empty<string>());
-        RouteProfile routes = clips.Count == 0
+        RouteProfile routes = testRouting is not null ? RouteProfile.Of(testRouting, model.Program.HoldFrames, model.Program.ReplayFrames)
+            : clips.Count == 0
             ? RouteProfile.Assumed(model.Program.HoldFrames, model.Program.ReplayFrames)
             : RouteProfile.Measure(model.Program, clips.Select(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)),
                 $"the model's test audio ({clips.Count} clip(s))");
