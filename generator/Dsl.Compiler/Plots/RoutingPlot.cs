@@ -55,25 +55,20 @@ public static class RoutingPlot
             }
         }
 
-        var levelLine = new StairStepSeries { Title = "input level", Color = PlotStyle.Level, StrokeThickness = 1, YAxisKey = LevelAxis, VerticalStrokeThickness = 1 };
+        // Steps drawn as one polyline per series (OxyPlot's StairStepSeries writes a line per step: large files).
+        var levelLine = new LineSeries { Title = "input level", Color = PlotStyle.Level, StrokeThickness = 1, YAxisKey = LevelAxis };
         var bursts = new StemSeries { Title = "replay burst", Color = PlotStyle.Heavy, MarkerType = MarkerType.Circle, MarkerSize = 3, MarkerFill = PlotStyle.Heavy, YAxisKey = CallsAxis };
-        var scoreLine = new StairStepSeries { Title = "switch score", Color = PlotStyle.Light, StrokeThickness = 1, YAxisKey = ScoreAxis };
+        var scoreLine = new LineSeries { Title = "switch score", Color = PlotStyle.Light, StrokeThickness = 1, YAxisKey = ScoreAxis };
         for (int i = 0; i < frames.Count; i++)
         {
-            double t = i * secondsPerFrame;
-            levelLine.Points.Add(new DataPoint(t, Math.Max(levelMin, double.IsFinite(frames[i].InputDbfs) ? frames[i].InputDbfs : levelMin)));
-            scoreLine.Points.Add(new DataPoint(t, frames[i].SwitchScore));
+            (double t0, double t1) = (i * secondsPerFrame, (i + 1) * secondsPerFrame);
+            double dbfs = Math.Max(levelMin, double.IsFinite(frames[i].InputDbfs) ? frames[i].InputDbfs : levelMin);
+            levelLine.Points.AddRange([new DataPoint(t0, dbfs), new DataPoint(t1, dbfs)]);
+            scoreLine.Points.AddRange([new DataPoint(t0, frames[i].SwitchScore), new DataPoint(t1, frames[i].SwitchScore)]);
             if (frames[i].RestartHeavy)
             {
-                bursts.Points.Add(new DataPoint(t, frames[i].HeavyCalls));
+                bursts.Points.Add(new DataPoint(t0, frames[i].HeavyCalls));
             }
-        }
-
-        if (frames.Count > 0)
-        {
-            // The last step ends with its frame.
-            levelLine.Points.Add(new DataPoint(seconds, levelLine.Points[^1].Y));
-            scoreLine.Points.Add(new DataPoint(seconds, frames[^1].SwitchScore));
         }
 
         model.Series.Add(levelLine);

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Dsl.Compiler.Plots;
+using Dsl.Compiler.Tests.Cli;
+
+namespace Dsl.Compiler.Tests.Plots;
+
+/// <summary>dslc generate writes the routing plots beside report.md and links them from its "Routing" section: from
+/// the test audio, from the calibration audio when dsl.json lists no test audio, and a line saying why when there
+/// is nothing to route.</summary>
+public sealed partial class GenerateRoutingPlotsTests
+{
+    [Fact]
+    public void Generate_on_the_tiny_fixture_writes_the_plots_and_links_them()
+    {
+        string report = Generate(Fixtures.TinyDsl, out string dir);
+
+        Assert.Contains("## Routing", report);
+        Assert.Contains("the model's test audio (1 clip(s))", report);
+        string[] links = ImageLinks().Matches(report).Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal([$"{RoutingPlots.Folder}/{RoutingPlots.RoutingFile}", $"{RoutingPlots.Folder}/{RoutingPlots.ScoresFile}"], links);
+        foreach (string link in links)
+        {
+            SvgFile.Load(Path.Combine(dir, link)); // exists and is well-formed
+        }
+
+        Assert.Contains(".dslc-output", Directory.GetFiles(dir).Select(Path.GetFileName));
+        Assert.Contains($"{RoutingPlots.Folder}/{RoutingPlots.RoutingFile}", File.ReadAllText(Path.Combine(dir, ".dslc-output")));
+    }
+
+    [Fact]
+    public void Without_test_audio_the_plots_come_from_the_calibration_audio()
+    {
+        string model = Directory.CreateTempSubdirectory("dslc-notest-").FullName;
+        string fixture = Path.GetDirectoryName(Fixtures.TinyDsl)!;
+        File.Copy(Path.Combine(fixture, "model.onnx"), Path.Combine(model, "model.onnx"));
+        Directory.CreateDirectory(Path.Combine(model, "calibration"));
+        File.Copy(Path.Combine(fixture, "calibration", "synth.wav"), Path.Combine(model, "calibration", "synth.wav"));
+        string json = File.ReadAllText(Fixtures.TinyDsl);
+        string withoutTest = TestField().Replace(json, "");
+        Assert.NotEqual(json, withoutTest);
+        File.WriteAllText(Path.Combine(model, "dsl.json"), withoutTest);
+
+        string report = Generate(Path.Combine(model, "dsl.json"), out string dir);
+        Assert.Contains("the model's calibration audio (1 clip(s))", report);
+        Assert.True(File.Exists(Path.Combine(dir, RoutingPlots.Folder, RoutingPlots.ScoresFile)));
+    }
+
+    [Fact]
+    public void Nothing_to_route_is_a_line_saying_why_and_no_file()
+    {
+        string dir = Directory.CreateTempSubdirectory("dslc-noplot-").FullName;
+        string section = RoutingPlots.Write(null, dir);
+        Assert.Contains("No plots: the model has no test or calibration audio.", section);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    private static string Generate(string model, out string dir)
+    {
+        dir = Path.Combine(Directory.CreateTempSubdirectory("dslc-plots-").FullName, "out");
+        DslcProcess.Result r = DslcProcess.Run(["generate", "-m", model, "-o", dir, "-q"]);
+        Assert.True(r.Code == 0, r.StdErr);
+        return File.ReadAllText(Path.Combine(dir, "report.md"));
+    }
+
+    [GeneratedRegex(@"!\[[^\]]*\]\(([^)]+)\)")]
+    private static partial Regex ImageLinks();
+
+    [GeneratedRegex(@",\s*""test"":\s*\[[^\]]*\]")]
+    private static partial Regex TestField();
+}
