@@ -51,8 +51,15 @@ public sealed class RoutingPlotTests
         double[] bandStarts = svg.Filled("rect", PlotStyle.HeavyShade).Select(r => SvgFile.Number(r, "x")).Distinct().Order().ToArray();
         var markers = svg.Filled("ellipse", PlotStyle.Heavy).Select(e => (X: SvgFile.Number(e, "cx"), Y: SvgFile.Number(e, "cy"))).ToList();
 
-        // One marker at the start of each heavy run (the others belong to the legend).
+        // One marker at the start of each heavy run, none on the heavy frames that only continue a run.
         double[] y = bandStarts.Select(x => markers.Single(m => Math.Abs(m.X - x) < 0.01).Y).ToArray();
+        double pixelsPerFrame = (bandStarts[1] - bandStarts[0]) / 4; // runs start at frames 2 and 6
+        foreach (int frame in new[] { 3, 4, 10 })
+        {
+            double x = bandStarts[0] + ((frame - 2) * pixelsPerFrame);
+            Assert.DoesNotContain(markers, m => Math.Abs(m.X - x) < 0.01);
+        }
+
         Assert.Equal(3, y.Length);
         // Calls 4, 2 and 3 on a linear axis (SVG y grows downwards).
         Assert.Equal(y[1] - y[0], 2 * (y[1] - y[2]), 3);
