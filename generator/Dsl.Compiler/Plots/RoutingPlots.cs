@@ -15,7 +15,7 @@ public static class RoutingPlots
 
     /// <summary>Writes the plots of <paramref name="trace"/> under <paramref name="reportFolder"/> and returns the
     /// section; <paramref name="skipped"/> says why there is no trace when it is null.</summary>
-    public static string Write(RoutingTrace? trace, string reportFolder, string skipped = "the model has no test or calibration audio")
+    public static string Write(RoutingTrace? trace, string reportFolder, string skipped)
     {
         var s = new StringBuilder();
         s.AppendLine();

@@ -41,9 +41,9 @@ public static class GenerateCommand
 
         // Before anything is written: with --strict-deadline a missed deadline leaves the output folder as it was.
         // One golden light-path run serves the real-time report (test audio only) and the routing plots.
-        (RoutingTrace? routing, bool isTestAudio) = RoutingAudio.Trace(model, o.Calibration);
+        (RoutingTrace? routing, bool isTestAudio, string skipped) = RoutingAudio.Trace(model, o.Calibration);
         RealTimeReport? realTime = board is null ? null : RealTimeCheck.Run(model, board, o.StrictDeadline, info, isTestAudio ? routing : null);
-        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, routingPlots: true, routing: routing);
+        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, routingSection: folder => RoutingPlots.Write(routing, folder, skipped));
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -52,9 +52,10 @@ public static class GenerateCommand
     /// <param name="layoutBoard">The board whose flash bounds the weight layouts when <paramref name="board"/> is null
     /// (bench and validate build their firmware themselves); neither: every candidate layer widened.</param>
     /// <param name="realTime">The board's real-time and energy estimate (<see cref="RealTimeCheck"/>): a section of report.md and real_time in report.json.</param>
-    /// <param name="routingPlots">Write the "Routing" section of report.md with the plots of <paramref name="routing"/> (or why there are none).</param>
+    /// <param name="routingSection">Writes the routing plots into the folder it is given and returns report.md's
+    /// "Routing" section (<see cref="RoutingPlots"/>); none: no section.</param>
     public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
-        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, bool routingPlots = false, RoutingTrace? routing = null)
+        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, Func<string, string>? routingSection = null)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
@@ -66,7 +67,7 @@ public static class GenerateCommand
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
             File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report) + (realTime is null ? "" : RealTimeSection.ToMarkdown(realTime))
                 + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p, model.Quantization.Headroom) : "")
-                + (routingPlots ? RoutingPlots.Write(routing, staging) : ""));
+                + (routingSection?.Invoke(staging) ?? ""));
             if (model.Precision is not null)
             {
                 File.WriteAllText(Path.Combine(staging, PrecisionJson.FileName), PrecisionJson.ToJson(model.Precision));

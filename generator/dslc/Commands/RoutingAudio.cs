@@ -1,4 +1,5 @@
 using Dsl.Compiler.Audio;
+using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reporting;
@@ -9,21 +10,30 @@ namespace Dsl.Cli.Commands;
 /// the model's test audio, else its calibration audio (--calibration when given), else none.</summary>
 public static class RoutingAudio
 {
-    /// <returns>The trace (null without audio) and whether it is the test audio (only that measures the route profile).</returns>
-    public static (RoutingTrace? Trace, bool IsTestAudio) Trace(CompiledModel model, IEnumerable<string> calibration)
+    /// <returns>The trace, whether it is the test audio (only that measures the route profile), and why there is no
+    /// trace. Audio that cannot be read only skips the plots here: the real-time check, which needs the test audio,
+    /// reads it again and reports the error as it always did.</returns>
+    public static (RoutingTrace? Trace, bool IsTestAudio, string Skipped) Trace(CompiledModel model, IEnumerable<string> calibration)
     {
         DslManifest manifest = model.Manifest;
-        IReadOnlyList<string> test = CommandSupport.TestAudio(manifest, Array.Empty<string>());
-        IReadOnlyList<string> calib = test.Count > 0 ? [] : calibration.Any() ? calibration.ToList() : ManifestFiles.Expand(manifest, manifest.CalibrationPatterns, "calibration");
-        IReadOnlyList<string> clips = test.Count > 0 ? test : calib;
-        if (clips.Count == 0)
+        try
         {
-            return (null, false);
-        }
+            IReadOnlyList<string> test = CommandSupport.TestAudio(manifest, Array.Empty<string>());
+            IReadOnlyList<string> clips = test.Count > 0 ? test
+                : calibration.Any() ? calibration.ToList() : ManifestFiles.Expand(manifest, manifest.CalibrationPatterns, "calibration");
+            if (clips.Count == 0)
+            {
+                return (null, false, "the model has no test or calibration audio");
+            }
 
-        string what = test.Count > 0 ? $"the model's test audio ({clips.Count} clip(s))" : $"the model's calibration audio ({clips.Count} clip(s))";
-        RoutingTrace trace = RoutingTrace.Measure(model.Program,
-            clips.Select(c => (Path.GetFileName(c), StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame))), what);
-        return (trace, test.Count > 0);
+            string what = $"the model's {(test.Count > 0 ? "test" : "calibration")} audio ({clips.Count} clip(s))";
+            RoutingTrace trace = RoutingTrace.Measure(model.Program,
+                clips.Select(c => (Path.GetFileName(c), StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame))), what);
+            return (trace, test.Count > 0, "");
+        }
+        catch (DslException e)
+        {
+            return (null, false, $"the audio to route could not be read ({e.Message})");
+        }
     }
 }

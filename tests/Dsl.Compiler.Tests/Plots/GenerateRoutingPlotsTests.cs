@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dsl.Compiler.Audio;
 using Dsl.Compiler.Plots;
 using Dsl.Compiler.Tests.Cli;
 
@@ -30,26 +31,48 @@ public sealed partial class GenerateRoutingPlotsTests
     [Fact]
     public void Without_test_audio_the_plots_come_from_the_calibration_audio()
     {
-        string model = Directory.CreateTempSubdirectory("dslc-notest-").FullName;
-        string fixture = Path.GetDirectoryName(Fixtures.TinyDsl)!;
-        File.Copy(Path.Combine(fixture, "model.onnx"), Path.Combine(model, "model.onnx"));
-        Directory.CreateDirectory(Path.Combine(model, "calibration"));
-        File.Copy(Path.Combine(fixture, "calibration", "synth.wav"), Path.Combine(model, "calibration", "synth.wav"));
-        string json = File.ReadAllText(Fixtures.TinyDsl);
-        string withoutTest = TestField().Replace(json, "");
-        Assert.NotEqual(json, withoutTest);
-        File.WriteAllText(Path.Combine(model, "dsl.json"), withoutTest);
-
+        string model = CopyOfTiny(withTest: false);
         string report = Generate(Path.Combine(model, "dsl.json"), out string dir);
         Assert.Contains("the model's calibration audio (1 clip(s))", report);
         Assert.True(File.Exists(Path.Combine(dir, RoutingPlots.Folder, RoutingPlots.ScoresFile)));
     }
 
     [Fact]
+    public void Test_audio_that_cannot_be_read_skips_the_plots_with_the_reason()
+    {
+        string model = CopyOfTiny(withTest: true);
+        WavFile.WriteMono16(Path.Combine(model, "test", "short.wav"), new short[5], 16000); // less than one frame
+
+        string report = Generate(Path.Combine(model, "dsl.json"), out string dir);
+        Assert.Contains("No plots: the audio to route could not be read (", report);
+        Assert.Contains("short.wav", report);
+        Assert.False(Directory.Exists(Path.Combine(dir, RoutingPlots.Folder)));
+    }
+
+    /// <summary>The tiny fixture in a temporary folder, with or without its "test" audio.</summary>
+    private static string CopyOfTiny(bool withTest)
+    {
+        string model = Directory.CreateTempSubdirectory("dslc-tiny-").FullName;
+        string fixture = Path.GetDirectoryName(Fixtures.TinyDsl)!;
+        File.Copy(Path.Combine(fixture, "model.onnx"), Path.Combine(model, "model.onnx"));
+        foreach (string folder in withTest ? new[] { "calibration", "test" } : ["calibration"])
+        {
+            Directory.CreateDirectory(Path.Combine(model, folder));
+            File.Copy(Path.Combine(fixture, folder, "synth.wav"), Path.Combine(model, folder, "synth.wav"));
+        }
+
+        string json = File.ReadAllText(Fixtures.TinyDsl);
+        string written = withTest ? json : TestField().Replace(json, "");
+        Assert.True(withTest || written != json, "the test field was removed");
+        File.WriteAllText(Path.Combine(model, "dsl.json"), written);
+        return model;
+    }
+
+    [Fact]
     public void Nothing_to_route_is_a_line_saying_why_and_no_file()
     {
         string dir = Directory.CreateTempSubdirectory("dslc-noplot-").FullName;
-        string section = RoutingPlots.Write(null, dir);
+        string section = RoutingPlots.Write(null, dir, "the model has no test or calibration audio");
         Assert.Contains("No plots: the model has no test or calibration audio.", section);
         Assert.Empty(Directory.GetFileSystemEntries(dir));
     }
