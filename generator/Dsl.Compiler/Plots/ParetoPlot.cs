@@ -16,8 +16,12 @@ public static class ParetoPlot
     {
         PlotModel model = PlotStyle.NewModel($"{yLabel} against {xLabel}");
         model.Legends.Add(PlotStyle.CornerLegend(LegendPosition.BottomRight));
-        model.Axes.Add(PlotStyle.Axis(AxisPosition.Bottom, xLabel));
-        model.Axes.Add(PlotStyle.Axis(AxisPosition.Left, yLabel));
+        foreach (LinearAxis axis in new[] { PlotStyle.Axis(AxisPosition.Bottom, xLabel), PlotStyle.Axis(AxisPosition.Left, yLabel) })
+        {
+            (axis.MinimumPadding, axis.MaximumPadding) = (0.05, 0.05); // markers at the extremes stay whole
+            model.Axes.Add(axis);
+        }
+
         var others = new ScatterSeries { Title = "swept points", MarkerType = MarkerType.Circle, MarkerSize = 3, MarkerFill = PlotStyle.Faint };
         others.Points.AddRange(points.Where(p => !p.OnFront).Select(p => new ScatterPoint(p.X, p.Y)));
         var front = new LineSeries { Title = "Pareto front", Color = PlotStyle.Light, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3.5, MarkerFill = PlotStyle.Light };
