@@ -29,6 +29,17 @@ public sealed partial class GenerateRoutingPlotsTests
     }
 
     [Fact]
+    public void Two_generate_runs_write_the_same_plot_bytes()
+    {
+        Generate(Fixtures.TinyDsl, out string a);
+        Generate(Fixtures.TinyDsl, out string b);
+        foreach (string file in new[] { RoutingPlots.RoutingFile, RoutingPlots.ScoresFile })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, RoutingPlots.Folder, file)), File.ReadAllBytes(Path.Combine(b, RoutingPlots.Folder, file)));
+        }
+    }
+
+    [Fact]
     public void Without_test_audio_the_plots_come_from_the_calibration_audio()
     {
         string model = CopyOfTiny(withTest: false);
