@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dsl.Compiler.Golden;
 using Dsl.Compiler.Routing;
 using Dsl.Compiler.Schedule;
 
@@ -46,47 +45,28 @@ public sealed record RouteProfile(string Source, long Frames, double HeavyShare,
 
     /// <summary>Routes every frame of <paramref name="clips"/> (each from a reset model) with the golden light path.</summary>
     /// <param name="what">Names the audio in <see cref="Source"/>.</param>
-    public static RouteProfile Measure(ModelProgram program, IEnumerable<short[]> clips, string what)
+    public static RouteProfile Measure(ModelProgram program, IEnumerable<short[]> clips, string what) =>
+        Of(RoutingTrace.Measure(program, clips.Select((pcm, i) => ($"clip {i + 1}", pcm)), what), program.HoldFrames, program.ReplayFrames);
+
+    /// <summary>The profile of frames already routed (<see cref="RoutingTrace.Measure"/>); assumed when the trace has no frame.</summary>
+    public static RouteProfile Of(RoutingTrace trace, int hold, int replayFrames) =>
+        trace.Frames == 0 ? Assumed(hold, replayFrames)
+            : OfClips(trace.Clips.Select(c => c.Frames.Select(f => (f.Heavy, f.RestartHeavy, f.HeavyCalls)).ToList()).ToList(),
+                $"measured by the golden model on {trace.Frames} frames of {trace.What}");
+
+    /// <summary>The profile of one sequence of routes (at least one).</summary>
+    public static RouteProfile Of(IReadOnlyList<RouteStep> steps, string source) =>
+        OfClips([steps.Select(d => (d.Heavy, d.RestartHeavy, d.Heavy ? 1 + d.ReplayFrames : 0)).ToList()], source);
+
+    /// <summary>The profile of routed frames per clip, each clip from a reset model (at least one frame).</summary>
+    private static RouteProfile OfClips(IReadOnlyList<List<(bool Heavy, bool Restart, int Calls)>> clips, string source)
     {
-        var model = new GoldenModel(program);
-        var routes = new List<IReadOnlyList<RouteStep>>();
-        int n = program.FrameSamples;
-        var lightOut = new short[n];
-        foreach (short[] pcm in clips)
-        {
-            model.LightReset();
-            var steps = new List<RouteStep>();
-            routes.Add(steps);
-            for (int f = 0; f + n <= pcm.Length; f += n)
-            {
-                steps.Add(model.LightProcess(pcm[f..(f + n)], lightOut).Route);
-            }
-        }
-
-        long frames = routes.Sum(c => c.Count);
-        return frames == 0 ? Assumed(program.HoldFrames, program.ReplayFrames) : OfClips(routes, $"measured by the golden model on {frames} frames of {what}");
-    }
-
-    /// <summary>The profile of a sequence of routes (at least one), one clip.</summary>
-    public static RouteProfile Of(IReadOnlyList<RouteStep> steps, string source) => OfClips([steps], source);
-
-    /// <summary>The profile of the routes of several clips, each from a reset model (at least one route).</summary>
-    public static RouteProfile OfClips(IReadOnlyList<IReadOnlyList<RouteStep>> clips, string source)
-    {
-        ArgumentNullException.ThrowIfNull(clips);
-        static int Calls(RouteStep d) => d.Heavy ? 1 + d.ReplayFrames : 0;
-        var counts = new SortedDictionary<int, long>();
-        foreach (RouteStep d in clips.SelectMany(c => c))
-        {
-            counts[Calls(d)] = counts.GetValueOrDefault(Calls(d)) + 1;
-        }
-
         var all = clips.SelectMany(c => c).ToList();
         long frames = all.Count;
-        return new RouteProfile(source, frames, (double)all.Count(d => d.Heavy) / frames, (double)all.Count(d => d.RestartHeavy) / frames,
-            counts.Select(c => new HeavyCalls(c.Key, (double)c.Value / frames)).ToList())
+        return new RouteProfile(source, frames, (double)all.Count(d => d.Heavy) / frames, (double)all.Count(d => d.Restart) / frames,
+            all.GroupBy(d => d.Calls).OrderBy(g => g.Key).Select(g => new HeavyCalls(g.Key, (double)g.Count() / frames)).ToList())
         {
-            CallsPerFrame = clips.Select(c => (IReadOnlyList<int>)c.Select(Calls).ToArray()).ToList(),
+            CallsPerFrame = clips.Select(c => (IReadOnlyList<int>)c.Select(d => d.Calls).ToArray()).ToList(),
         };
     }
 

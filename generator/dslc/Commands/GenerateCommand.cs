@@ -5,6 +5,7 @@ using Dsl.Compiler.Emit;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Plots;
 using Dsl.Compiler.Precision;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Targets;
@@ -39,14 +40,19 @@ public static class GenerateCommand
         }
 
         // Before anything is written: with --strict-deadline a missed deadline leaves the output folder as it was.
-        RealTimeReport? realTime = board is null ? null : RealTimeCheck.Run(model, board, o.StrictDeadline, info);
-        HeavyCostGuarantee cost = HeavyCostGuarantee.Of(model.Program, realTime?.Routes ?? RealTimeCheck.TestAudioRoutes(model));
+        // One golden light-path run serves the real-time report and the heavy-cost check (test audio only) and the routing plots.
+        (RoutingTrace? routing, bool isTestAudio, string skipped) = RoutingAudio.Trace(model, o.Calibration);
+        RoutingTrace? testRouting = isTestAudio ? routing : null;
+        RealTimeReport? realTime = board is null ? null : RealTimeCheck.Run(model, board, o.StrictDeadline, info, testRouting);
+        HeavyCostGuarantee cost = HeavyCostGuarantee.Of(model.Program,
+            realTime?.Routes ?? (testRouting is null ? null : RouteProfile.Of(testRouting, model.Program.HoldFrames, model.Program.ReplayFrames)));
         if (cost.Warning is { } warning)
         {
             Console.Error.WriteLine($"dslc: warning: {warning}"); // not through info: -q never hides a warning
         }
 
-        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, heavyCost: cost);
+        Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, heavyCost: cost,
+            routingSection: folder => RoutingPlots.Write(routing, folder, skipped));
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -57,8 +63,10 @@ public static class GenerateCommand
     /// <param name="realTime">The board's real-time and energy estimate (<see cref="RealTimeCheck"/>): a section of report.md and real_time in report.json.</param>
     /// <param name="heavyCost">Routed heavy compute against always-heavy (measured by <see cref="Run"/>); null: report.md states the
     /// policy's guarantee without a measurement.</param>
+    /// <param name="routingSection">Writes the routing plots into the folder it is given and returns report.md's
+    /// "Routing" section (<see cref="RoutingPlots"/>); none: no section.</param>
     public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
-        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null)
+        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null, Func<string, string>? routingSection = null)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
@@ -71,7 +79,8 @@ public static class GenerateCommand
             File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report)
                 + (heavyCost ?? HeavyCostGuarantee.Of(model.Program, null)).ToMarkdown()
                 + (realTime is null ? "" : RealTimeSection.ToMarkdown(realTime))
-                + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p, model.Quantization.Headroom) : ""));
+                + (model.Precision is { } p ? PrecisionSection.ToMarkdown(p, model.Quantization.Headroom) : "")
+                + (routingSection?.Invoke(staging) ?? ""));
             if (model.Precision is not null)
             {
                 File.WriteAllText(Path.Combine(staging, PrecisionJson.FileName), PrecisionJson.ToJson(model.Precision));

@@ -14,7 +14,7 @@ namespace Dsl.Cli.Commands;
 public static class RealTimeCheck
 {
     /// <summary>The routes of the model's test audio (golden light path), or null when it lists none.</summary>
-    public static RouteProfile? TestAudioRoutes(CompiledModel model)
+    private static RouteProfile? TestAudioRoutes(CompiledModel model)
     {
         DslManifest manifest = model.Manifest;
         IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, Array.Empty<string>());
@@ -22,10 +22,12 @@ public static class RealTimeCheck
             clips.Select(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)), $"the model's test audio ({clips.Count} clip(s))");
     }
 
-    public static RealTimeReport Run(CompiledModel model, BoardProfile board, bool strict, Action<string> info)
+    /// <param name="testRouting">The test audio already routed (<see cref="RoutingAudio"/>), else it is routed here.</param>
+    public static RealTimeReport Run(CompiledModel model, BoardProfile board, bool strict, Action<string> info, RoutingTrace? testRouting = null)
     {
         DslManifest manifest = model.Manifest;
-        RouteProfile routes = TestAudioRoutes(model) ?? RouteProfile.Assumed(model.Program.HoldFrames, model.Program.ReplayFrames);
+        RouteProfile routes = (testRouting is not null ? RouteProfile.Of(testRouting, model.Program.HoldFrames, model.Program.ReplayFrames) : TestAudioRoutes(model))
+            ?? RouteProfile.Assumed(model.Program.HoldFrames, model.Program.ReplayFrames);
         KernelCostTable table = KernelCostTable.Shipped();
         CandidateCost cost = CandidateCost.Of(model.Program, table);
         RealTimeReport report = RealTimeReport.Build(board, cost.Instructions, routes, manifest.SampleRate, manifest.Frame, model.Program.ReplayFrames,
