@@ -4,9 +4,15 @@ using Dsl.Compiler.Diagnostics;
 namespace Dsl.Compiler.Tuning;
 
 /// <summary>What dslc tune sweeps besides every int8 threshold: the holds (--holds) and the bounded replay counts K &lt; R
-/// (--replay-frames); both replay policies are always swept.</summary>
-public sealed record SweepGrid(IReadOnlyList<int> Holds, IReadOnlyList<int> BoundedReplays)
+/// (--replay-frames), the latter for a few pairs of the exact front; both replay policies are always swept.</summary>
+/// <param name="BoundedPairs">At most this many (threshold, hold) pairs of the exact front, spread along it by load,
+/// get bounded-replay points: each such point runs the heavy path over the audio.</param>
+public sealed record SweepGrid(IReadOnlyList<int> Holds, IReadOnlyList<int> BoundedReplays, int BoundedPairs = SweepGrid.DefaultBoundedPairs)
 {
+    /// <summary>Bounded points cost a heavy-path run each (on the shipped model about as long as the whole exact
+    /// sweep per point): a handful along the front shows what a bounded replay saves and loses.</summary>
+    public const int DefaultBoundedPairs = 6;
+
     /// <summary>Default --holds: 0..8 frames.</summary>
     public const string DefaultHolds = "0..8";
 

@@ -8,7 +8,7 @@ namespace Dsl.Compiler.Tuning;
 /// <summary>
 /// dslc tune's sweep: every threshold that changes the route (<see cref="RoutingSweep.Thresholds"/>, plus one above
 /// every score: light only) x the grid's holds x resume and reset with exact replay; then bounded replay K &lt; R for
-/// the (threshold, hold) pairs of the exact front only (each such point runs the heavy path, far slower); each point
+/// a few (threshold, hold) pairs spread along the exact front (<see cref="SweepGrid.BoundedPairs"/>) (each such point runs the heavy path, far slower); each point
 /// priced on the board (<see cref="BoardCosts"/>); the Pareto front of quality (SNR vs always-heavy) against
 /// heavy-path instructions per second.
 /// </summary>
@@ -47,7 +47,9 @@ public static class TuneSweep
 
         progress($"tune: {exact.Count} exact points ({thresholds.Count} thresholds x {grid.Holds.Count} holds x resume, reset) on {sweep.Frames} frames");
         bool[] exactFront = Mark(exact);
-        var pairs = exact.Where((p, i) => exactFront[i]).Select(p => (p.Setting.ThresholdQ, p.Setting.Hold)).Distinct().ToList();
+        var pairs = Spread(exact.Where((p, i) => exactFront[i] && p.HeavyShare is > 0 and < 1)
+            .OrderBy(p => p.Load.HeavyInstructionsPerSecond)
+            .Select(p => (p.Setting.ThresholdQ, p.Setting.Hold)).Distinct().ToList(), grid.BoundedPairs);
         var bounded = new List<TunePoint>();
         foreach (int k in grid.BoundedReplays)
         {
@@ -56,7 +58,7 @@ public static class TuneSweep
                 bounded.AddRange(pairs.Select(p => Point(new RoutingSetting(p.ThresholdQ, p.Hold, policy, k, Exact: false))));
             }
 
-            progress($"tune: bounded replay K = {k}: {2 * pairs.Count} points (the exact front's threshold and hold pairs, resume and reset)");
+            progress($"tune: bounded replay K = {k}: {2 * pairs.Count} points ({pairs.Count} threshold and hold pairs of the exact front, resume and reset)");
         }
 
         List<TunePoint> points = [.. exact, .. bounded];
@@ -83,6 +85,11 @@ public static class TuneSweep
         return new TuneResult(program.Name, costs.Board.Name, costs.Board.HeavyCore, costs.HeavyVariant.Variant, r,
             sweep.Clips.Select(c => c.Name).ToList(), sweep.Frames, points, current, Reference(heavy: true), Reference(heavy: false));
     }
+
+    /// <summary>At most <paramref name="count"/> items, evenly spaced, first and last included.</summary>
+    private static List<T> Spread<T>(List<T> items, int count) =>
+        items.Count <= count ? items
+            : Enumerable.Range(0, count).Select(i => items[(int)Math.Round((double)i * (items.Count - 1) / Math.Max(count - 1, 1))]).Distinct().ToList();
 
     private static bool[] Mark(IReadOnlyList<TunePoint> points) =>
         ParetoFront.Mark(points.Select(p => (p.Load.HeavyInstructionsPerSecond, p.Quality.SnrVsHeavyDb)).ToList());
