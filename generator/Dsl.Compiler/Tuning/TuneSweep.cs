@@ -50,17 +50,13 @@ public static class TuneSweep
         var pairs = Spread(exact.Where((p, i) => exactFront[i] && p.HeavyShare is > 0 and < 1)
             .OrderBy(p => p.Load.HeavyInstructionsPerSecond)
             .Select(p => (p.Setting.ThresholdQ, p.Setting.Hold)).Distinct().ToList(), grid.BoundedPairs);
-        var bounded = new List<TunePoint>();
-        foreach (int k in grid.BoundedReplays)
-        {
-            foreach (ReplayPolicy policy in new[] { ReplayPolicy.Resume, ReplayPolicy.Reset })
-            {
-                bounded.AddRange(pairs.Select(p => Point(new RoutingSetting(p.ThresholdQ, p.Hold, policy, k, Exact: false))));
-            }
-
-            progress($"tune: bounded replay K = {k}: {2 * pairs.Count} points ({pairs.Count} threshold and hold pairs of the exact front, resume and reset)");
-        }
-
+        var boundedSettings = grid.BoundedReplays
+            .SelectMany(k => new[] { ReplayPolicy.Resume, ReplayPolicy.Reset }
+                .SelectMany(policy => pairs.Select(p => new RoutingSetting(p.ThresholdQ, p.Hold, policy, k, Exact: false))))
+            .ToList();
+        progress($"tune: bounded replay K = {string.Join(", ", grid.BoundedReplays)}: {boundedSettings.Count} points ({pairs.Count} threshold and hold pairs of the exact front, resume and reset), each a heavy-path run");
+        // Each point runs its own golden heavy path over read-only frames: independent, so in parallel, kept in order.
+        List<TunePoint> bounded = boundedSettings.AsParallel().AsOrdered().Select(Point).ToList();
         List<TunePoint> points = [.. exact, .. bounded];
         bool[] front = Mark(points);
         points = points.Select((p, i) => p with { OnFront = front[i] }).ToList();

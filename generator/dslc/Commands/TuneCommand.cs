@@ -38,8 +38,12 @@ public static class TuneCommand
         int r = model.Program.ReplayFrames;
         var grid = new SweepGrid(holds, o.ReplayFrames is null ? SweepGrid.DefaultReplays(r) : SweepGrid.ParseReplays(o.ReplayFrames, r));
         var lsd = new LogSpectralDistance(manifest.Frame);
+        // One golden model per clip: independent runs, in parallel, kept in order.
         var clips = Audio(o, manifest)
-            .Select(f => TuneClip.Of(model.Program, Path.GetFileName(f), StreamedAudio.Read(f, manifest.SampleRate, manifest.Frame), lsd))
+            .Select(f => (Name: Path.GetFileName(f), Pcm: StreamedAudio.Read(f, manifest.SampleRate, manifest.Frame)))
+            .ToList()
+            .AsParallel().AsOrdered()
+            .Select(c => TuneClip.Of(model.Program, c.Name, c.Pcm, lsd))
             .ToList();
         if (clips.Count == 0)
         {
@@ -156,9 +160,9 @@ public static class TuneCommand
         }
 
         Console.WriteLine("always-heavy:");
-        Console.WriteLine(Row(result.AlwaysHeavy));
+        Console.WriteLine(Row(result.AlwaysHeavy, reference: true));
         Console.WriteLine("light only:");
-        Console.WriteLine(Row(result.LightOnly));
+        Console.WriteLine(Row(result.LightOnly, reference: true));
         TunePoint c = result.Current;
         TunePoint? best = result.Front.Where(p => p.Load.HeavyInstructionsPerSecond <= c.Load.HeavyInstructionsPerSecond)
             .MaxBy(p => p.Quality.SnrVsHeavyDb);
@@ -169,13 +173,16 @@ public static class TuneCommand
             : Invariant($"  the front at or below its load: {Describe(best)}"));
     }
 
-    private static string Row(TunePoint p)
+    /// <param name="reference">Always-heavy or light only: no routing setting to show.</param>
+    private static string Row(TunePoint p, bool reference = false)
     {
         RoutingSetting s = p.Setting;
         string threshold = float.IsFinite(p.Threshold) ? p.Threshold.ToString("G5", CultureInfo.InvariantCulture) : "-";
+        string setting = reference ? Invariant($"  {"-",5}  {"-",9}  {"-",4}  {"-",6}  {"-",3}")
+            : Invariant($"  {s.ThresholdQ,5}  {threshold,9}  {s.Hold,4}  {s.PolicyName,6}  {s.ReplayFrames,3}");
         string mw = p.Load.RoutedMilliwatts is { } m ? m.ToString("F1", CultureInfo.InvariantCulture) : "-";
         string snr = p.Quality.IdenticalToHeavy ? "identical" : p.Quality.SnrVsHeavyDb.ToString("F2", CultureInfo.InvariantCulture);
-        return Invariant($"  {s.ThresholdQ,5}  {threshold,9}  {s.Hold,4}  {s.PolicyName,6}  {s.ReplayFrames,3}  {100 * p.HeavyShare,6:F1}  {p.HeavyCallsPerFrame,8:F3}  {p.Load.HeavyInstructionsPerSecond / 1e6,8:F2}  {p.Load.HeavyCorePercent,5:F1}  {mw,6}  {snr,12}  {p.Quality.LsdVsHeavyDb,12:F2}  {p.Quality.SnrVsInputDb,9:F2}  {p.Quality.LsdVsInputDb,9:F2}");
+        return setting + Invariant($"  {100 * p.HeavyShare,6:F1}  {p.HeavyCallsPerFrame,8:F3}  {p.Load.HeavyInstructionsPerSecond / 1e6,8:F2}  {p.Load.HeavyCorePercent,5:F1}  {mw,6}  {snr,12}  {p.Quality.LsdVsHeavyDb,12:F2}  {p.Quality.SnrVsInputDb,9:F2}  {p.Quality.LsdVsInputDb,9:F2}");
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
