@@ -113,6 +113,7 @@ public static class TuneCommand
         }
 
         byte[] original = File.ReadAllBytes(manifestPath);
+        QuantParams score = model.Quantization.Of(model.Graph.OutputTensor(model.Manifest.SwitchOutput));
         var unwritable = new HashSet<int>();
         foreach (TunePoint p in ranked)
         {
@@ -121,7 +122,6 @@ public static class TuneCommand
                 continue;
             }
 
-            QuantParams score = model.Quantization.Of(model.Graph.OutputTensor(model.Manifest.SwitchOutput));
             foreach (float t in ThresholdValue.Candidates(score, p.Setting.ThresholdQ))
             {
                 (byte[] bytes, IReadOnlyList<SettingChange> changes) = RoutingSettingsFile.Compose(manifestPath, original, t, p.Setting.Hold, p.Setting.Policy);

@@ -90,6 +90,19 @@ public sealed partial class TuneCliTests
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Fact]
+    public void An_output_folder_that_holds_the_model_is_refused_before_any_work()
+    {
+        string copy = TinyFixtureCopy.Make();
+        string folder = Path.GetDirectoryName(copy)!;
+        byte[] before = File.ReadAllBytes(copy);
+        DslcProcess.Result r = DslcProcess.Run("tune", "-m", copy, "-o", folder, "--budget", "4M/s", "-q");
+        Assert.Equal((int)DslErrorCode.Io, r.Code);
+        Assert.Contains("-o", r.StdErr);
+        Assert.Equal(before, File.ReadAllBytes(copy));
+        Assert.False(File.Exists(Path.Combine(folder, "pareto.json")));
+    }
+
     /// <summary>Manifests equal field by field, lists by content.</summary>
     private sealed class ManifestComparer : IEqualityComparer<DslManifest>
     {
