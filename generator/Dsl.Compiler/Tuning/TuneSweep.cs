@@ -54,7 +54,11 @@ public static class TuneSweep
             .SelectMany(k => new[] { ReplayPolicy.Resume, ReplayPolicy.Reset }
                 .SelectMany(policy => pairs.Select(p => new RoutingSetting(p.ThresholdQ, p.Hold, policy, k, Exact: false))))
             .ToList();
-        progress($"tune: bounded replay K = {string.Join(", ", grid.BoundedReplays)}: {boundedSettings.Count} points ({pairs.Count} threshold and hold pairs of the exact front, resume and reset), each a heavy-path run");
+        if (boundedSettings.Count > 0)
+        {
+            progress($"tune: bounded replay K = {string.Join(", ", grid.BoundedReplays)}: {boundedSettings.Count} points ({pairs.Count} threshold and hold pairs of the exact front, resume and reset), each a heavy-path run");
+        }
+
         // Each point runs its own golden heavy path over read-only frames: independent, so in parallel, kept in order.
         List<TunePoint> bounded = boundedSettings.AsParallel().AsOrdered().Select(Point).ToList();
         List<TunePoint> points = [.. exact, .. bounded];
