@@ -21,7 +21,7 @@ public static class Program
             s.HelpWriter = Console.Error;
             s.CaseInsensitiveEnumValues = true;
         });
-        ParserResult<object> parsed = parser.ParseArguments<GenerateOptions, InspectOptions, RunOptions, ValidateOptions, BenchOptions>(args);
+        ParserResult<object> parsed = parser.ParseArguments<GenerateOptions, InspectOptions, RunOptions, ValidateOptions, BenchOptions, TuneOptions>(args);
         if (parsed is NotParsed<object> notParsed)
         {
             bool help = notParsed.Errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError);
@@ -34,6 +34,7 @@ public static class Program
             (RunOptions o) => RunCommand.Run(o),
             (ValidateOptions o) => ValidateCommand.Run(o),
             (BenchOptions o) => BenchCommand.Run(o),
+            (TuneOptions o) => TuneCommand.Run(o),
             _ => (int)DslErrorCode.Usage));
     }
 
