@@ -2,8 +2,8 @@ namespace Dsl.Compiler.Tuning;
 
 /// <summary>
 /// The points --budget may pick, best first: within the budget, highest quality (SNR vs always-heavy), then least
-/// heavy-path load, then sweep order. Exact replay only: dsl.json has no field for a bounded replay count yet, so a
-/// bounded point could not be written (they stay in the table).
+/// heavy-path load, then sweep order. Exact and bounded replay alike (a bounded point is written as dsl.json's
+/// replay_frames).
 /// </summary>
 public static class BudgetChoice
 {
@@ -12,7 +12,7 @@ public static class BudgetChoice
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(budget);
         return points.Select((p, i) => (Point: p, Index: i))
-            .Where(x => x.Point.Setting.Exact && budget.Admits(x.Point))
+            .Where(x => budget.Admits(x.Point))
             .OrderByDescending(x => x.Point.Quality.SnrVsHeavyDb)
             .ThenBy(x => x.Point.Load.HeavyInstructionsPerSecond)
             .ThenBy(x => x.Index)

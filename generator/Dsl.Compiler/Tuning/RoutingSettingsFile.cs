@@ -9,14 +9,17 @@ using Dsl.Compiler.Manifest;
 namespace Dsl.Compiler.Tuning;
 
 /// <summary>
-/// Rewrites the routing settings of dsl.json (switch.threshold, switch.hold, and 'replay' when the chosen policy is
-/// not what the file already gives) and nothing else: every other key keeps its value and place
+/// Rewrites the routing settings of dsl.json (switch.threshold, switch.hold, 'replay' when the chosen policy is
+/// not what the file already gives, 'replay_frames' when the point bounds the replay or the file already has it) and
+/// nothing else: every other key keeps its value and place
 /// (System.Text.Json.Nodes), the file its indentation, line ending and final newline. Written atomically.
 /// </summary>
 public static class RoutingSettingsFile
 {
     /// <summary>dsl.json <paramref name="original"/> with the new settings, and what changed.</summary>
-    public static (byte[] Bytes, IReadOnlyList<SettingChange> Changes) Compose(string path, byte[] original, float threshold, int hold, ReplayPolicy policy)
+    /// <param name="replayFrames">K, the frames replayed at most; <paramref name="receptiveFrames"/> (R) when exact.</param>
+    public static (byte[] Bytes, IReadOnlyList<SettingChange> Changes) Compose(string path, byte[] original, float threshold, int hold, ReplayPolicy policy,
+        int replayFrames, int receptiveFrames)
     {
         ArgumentNullException.ThrowIfNull(original);
         string text = Encoding.UTF8.GetString(original).TrimStart('\uFEFF');
@@ -31,6 +34,11 @@ public static class RoutingSettingsFile
         if (current != policy)
         {
             Set(root, "replay", "replay", policy == ReplayPolicy.Reset ? "\"reset\"" : "\"resume\"", changes);
+        }
+
+        if (replayFrames < receptiveFrames || root.ContainsKey("replay_frames"))
+        {
+            Set(root, "replay_frames", "replay_frames", replayFrames.ToString(CultureInfo.InvariantCulture), changes);
         }
 
         string newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";

@@ -21,7 +21,7 @@ public static class TuneSweep
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(costs);
         ArgumentNullException.ThrowIfNull(progress);
-        int r = program.ReplayFrames;
+        int r = program.ReceptiveFrames;
         string what = $"{sweep.Clips.Count} clip(s)";
         List<int> thresholds = sweep.Thresholds().ToList();
         if (thresholds.Count > 0 && thresholds[^1] < 128)
@@ -65,7 +65,7 @@ public static class TuneSweep
         bool[] front = Mark(points);
         points = points.Select((p, i) => p with { OnFront = front[i] }).ToList();
 
-        TunePoint current = Point(new RoutingSetting(program.SwitchThreshold, program.HoldFrames, program.Replay, r, Exact: true));
+        TunePoint current = Point(new RoutingSetting(program.SwitchThreshold, program.HoldFrames, program.Replay, program.ReplayFrames, program.ExactReplay));
         TunePoint Reference(bool heavy)
         {
             var quality = new QualitySums();

@@ -35,8 +35,8 @@ public static class TuneCommand
             CommandSupport.Inputs(o, manifest, board.FilePath), "-o", o.Force);
 
         CompiledModel model = CommandSupport.Compile(o, info);
-        int r = model.Program.ReplayFrames;
-        var grid = new SweepGrid(holds, o.ReplayFrames is null ? SweepGrid.DefaultReplays(r) : SweepGrid.ParseReplays(o.ReplayFrames, r));
+        int r = model.Program.ReceptiveFrames;
+        var grid = new SweepGrid(holds, o.ReplaySweep is null ? SweepGrid.DefaultReplays(r) : SweepGrid.ParseReplays(o.ReplaySweep, r));
         var lsd = new LogSpectralDistance(manifest.Frame);
         // One golden model per clip: independent runs, in parallel, kept in order.
         var clips = Audio(o, manifest)
@@ -65,6 +65,7 @@ public static class TuneCommand
             Directory.CreateDirectory(staging);
             File.WriteAllText(Path.Combine(staging, ParetoFiles.JsonName), ParetoFiles.ToJson(result));
             File.WriteAllText(Path.Combine(staging, ParetoFiles.CsvName), ParetoFiles.ToCsv(result));
+            ParetoChart.Write(Path.Combine(staging, ParetoChart.FileName), result, chosen?.Point);
             output.ReplaceWith(staging);
         }
         finally
@@ -76,7 +77,7 @@ public static class TuneCommand
         }
 
         PrintFront(result);
-        Console.WriteLine($"wrote {ParetoFiles.JsonName} and {ParetoFiles.CsvName} ({result.Points.Count} points, {result.Front.Count()} on the front) into {output.Path}");
+        Console.WriteLine($"wrote {ParetoFiles.JsonName}, {ParetoFiles.CsvName} and {ParetoChart.FileName} ({result.Points.Count} points, {result.Front.Count()} on the front) into {output.Path}");
         if (chosen is not null)
         {
             RoutingSettingsFile.WriteAtomically(manifestPath, chosen.Bytes);
@@ -124,7 +125,8 @@ public static class TuneCommand
 
             foreach (float t in ThresholdValue.Candidates(score, p.Setting.ThresholdQ))
             {
-                (byte[] bytes, IReadOnlyList<SettingChange> changes) = RoutingSettingsFile.Compose(manifestPath, original, t, p.Setting.Hold, p.Setting.Policy);
+                (byte[] bytes, IReadOnlyList<SettingChange> changes) = RoutingSettingsFile.Compose(manifestPath, original, t, p.Setting.Hold, p.Setting.Policy,
+                    p.Setting.ReplayFrames, model.Program.ReceptiveFrames);
                 DslManifest candidate = DslManifestLoader.Parse(model.Manifest.Path, bytes);
                 if (ThresholdValue.CompilesTo(model, candidate, p.Setting.ThresholdQ))
                 {

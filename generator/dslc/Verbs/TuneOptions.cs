@@ -24,6 +24,6 @@ public sealed class TuneOptions : ModelOptions
     [Option("holds", Default = SweepGrid.DefaultHolds, HelpText = "Holds to sweep, in frames: a range and/or list (0..8, 0,1,2,4).")]
     public string Holds { get; set; } = SweepGrid.DefaultHolds;
 
-    [Option("replay-frames", HelpText = "Bounded replay counts K < R to sweep (inexact; the heavy path is run for them, on the exact front's threshold and hold pairs), comma-separated, or none; default: R/2 and R/4.")]
-    public string? ReplayFrames { get; set; }
+    [Option("replay-sweep", HelpText = "Bounded replay counts K < R to sweep (inexact; the heavy path is run for them, on the exact front's threshold and hold pairs), comma-separated, or none; default: R/2 and R/4.")]
+    public string? ReplaySweep { get; set; }
 }

@@ -22,7 +22,7 @@ public sealed class RoutingSettingsFileTests(TinyTuneModel tiny) : IClassFixture
     {
         string path = TinyFixtureCopy.Make();
         byte[] original = File.ReadAllBytes(path);
-        (byte[] bytes, IReadOnlyList<SettingChange> changes) = RoutingSettingsFile.Compose(path, original, 0.125f, 7, ReplayPolicy.Resume);
+        (byte[] bytes, IReadOnlyList<SettingChange> changes) = RoutingSettingsFile.Compose(path, original, 0.125f, 7, ReplayPolicy.Resume, 4, 4);
         JsonObject before = JsonNode.Parse(original)!.AsObject(), after = JsonNode.Parse(bytes)!.AsObject();
         Assert.Equal(Keys(before), Keys(after));
         Assert.Equal(Keys(before["switch"]!.AsObject()), Keys(after["switch"]!.AsObject()));
@@ -38,7 +38,7 @@ public sealed class RoutingSettingsFileTests(TinyTuneModel tiny) : IClassFixture
         Assert.True(JsonNode.DeepEquals(before, after));
         Assert.EndsWith("\n", System.Text.Encoding.UTF8.GetString(bytes));
 
-        (byte[] reset, IReadOnlyList<SettingChange> resetChanges) = RoutingSettingsFile.Compose(path, original, 0.125f, 7, ReplayPolicy.Reset);
+        (byte[] reset, IReadOnlyList<SettingChange> resetChanges) = RoutingSettingsFile.Compose(path, original, 0.125f, 7, ReplayPolicy.Reset, 4, 4);
         Assert.Equal("reset", JsonNode.Parse(reset)!["replay"]!.GetValue<string>());
         Assert.Equal(new SettingChange("replay", null, "\"reset\""), resetChanges[^1]);
         Assert.Equal(ReplayPolicy.Reset, DslManifestLoader.Parse(path, reset).Replay);
@@ -48,7 +48,7 @@ public sealed class RoutingSettingsFileTests(TinyTuneModel tiny) : IClassFixture
     public void Writing_is_atomic_in_the_same_folder_and_leaves_no_temporary_file()
     {
         string path = TinyFixtureCopy.Make();
-        (byte[] bytes, _) = RoutingSettingsFile.Compose(path, File.ReadAllBytes(path), -1.5f, 0, ReplayPolicy.Resume);
+        (byte[] bytes, _) = RoutingSettingsFile.Compose(path, File.ReadAllBytes(path), -1.5f, 0, ReplayPolicy.Resume, 4, 4);
         string[] before = Directory.GetFiles(Path.GetDirectoryName(path)!);
         RoutingSettingsFile.WriteAtomically(path, bytes);
         Assert.Equal(bytes, File.ReadAllBytes(path));
@@ -67,7 +67,7 @@ public sealed class RoutingSettingsFileTests(TinyTuneModel tiny) : IClassFixture
             bool compiles = false;
             foreach (float t in ThresholdValue.Candidates(score, q))
             {
-                (byte[] bytes, _) = RoutingSettingsFile.Compose(Fixtures.TinyDsl, original, t, 3, ReplayPolicy.Resume);
+                (byte[] bytes, _) = RoutingSettingsFile.Compose(Fixtures.TinyDsl, original, t, 3, ReplayPolicy.Resume, 4, 4);
                 DslManifest parsed = DslManifestLoader.Parse(Fixtures.TinyDsl, bytes);
                 Assert.Equal(t, parsed.Threshold);
                 compiles |= ThresholdValue.CompilesTo(m, parsed, q);
@@ -84,7 +84,7 @@ public sealed class RoutingSettingsFileTests(TinyTuneModel tiny) : IClassFixture
         QuantParams score = m.Quantization.Of(m.Graph.OutputTensor(m.Manifest.SwitchOutput));
         // Far above every score: the score's int8 range would stretch to reach it, so its parameters change.
         float far = (float)score.Dequantize(127) * 4 + 1;
-        (byte[] bytes, _) = RoutingSettingsFile.Compose(Fixtures.TinyDsl, File.ReadAllBytes(Fixtures.TinyDsl), far, 0, ReplayPolicy.Resume);
+        (byte[] bytes, _) = RoutingSettingsFile.Compose(Fixtures.TinyDsl, File.ReadAllBytes(Fixtures.TinyDsl), far, 0, ReplayPolicy.Resume, 4, 4);
         Assert.False(ThresholdValue.CompilesTo(m, DslManifestLoader.Parse(Fixtures.TinyDsl, bytes), 127));
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class TuneCliTests
         Assert.True(ra.Code == 0, ra.StdErr);
         DslcProcess.Result rb = DslcProcess.Run("tune", "-m", copy, "-o", b, "-q");
         Assert.True(rb.Code == 0, rb.StdErr);
-        foreach (string file in new[] { "pareto.json", "pareto.csv" })
+        foreach (string file in new[] { "pareto.json", "pareto.csv", "pareto.svg" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));
         }
@@ -45,6 +45,10 @@ public sealed partial class TuneCliTests
         Assert.Equal(front, csv.Skip(1).Count(l => l.EndsWith(",1", StringComparison.Ordinal)));
         Assert.Contains(points.EnumerateArray(), p => !p.GetProperty("exact").GetBoolean()); // bounded replay points (K < R)
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("always_heavy").GetProperty("snr_vs_heavy_db").ValueKind);
+        // The plot: an SVG that marks dsl.json's current setting.
+        var svg = System.Xml.Linq.XDocument.Load(Path.Combine(a, "pareto.svg"));
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains("current (dsl.json)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -52,7 +56,7 @@ public sealed partial class TuneCliTests
     {
         string copy = TinyFixtureCopy.Make();
         byte[] before = File.ReadAllBytes(copy);
-        DslcProcess.Result r = DslcProcess.Run("tune", "-m", copy, "-o", OutDir(), "--holds", "0..4", "--replay-frames", "none", "--budget", "4M/s", "-q");
+        DslcProcess.Result r = DslcProcess.Run("tune", "-m", copy, "-o", OutDir(), "--holds", "0..4", "--replay-sweep", "none", "--budget", "4M/s", "-q");
         Assert.True(r.Code == 0, r.StdErr);
         Match chosen = ChosenLine().Match(r.StdOut);
         Assert.True(chosen.Success, r.StdOut);
@@ -81,7 +85,7 @@ public sealed partial class TuneCliTests
         string[] files = Directory.GetFiles(Path.GetDirectoryName(copy)!, "*", SearchOption.AllDirectories);
         string outDir = OutDir();
         // Both cores' sleep power alone is above 1 mW on this board.
-        DslcProcess.Result r = DslcProcess.Run("tune", "-m", copy, "-o", outDir, "--replay-frames", "none", "--budget", "1mW", "-q");
+        DslcProcess.Result r = DslcProcess.Run("tune", "-m", copy, "-o", outDir, "--replay-sweep", "none", "--budget", "1mW", "-q");
         Assert.Equal((int)DslErrorCode.Usage, r.Code);
         string error = Assert.Single(r.StdErr.Split('\n'), l => l.StartsWith("dslc: error:", StringComparison.Ordinal));
         Assert.Contains("--budget 1mW: no routing point is within it", error);
