@@ -38,4 +38,9 @@ case "$target" in
   *) scripts/setup.sh test ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Colour only on a terminal: a log file or CI log gets no ANSI escapes (Cake and dotnet honour NO_COLOR;
+# Cake would otherwise colour by TERM or CI vendor, not by whether stdout is a terminal).
+if [ ! -t 1 ]; then
+  export NO_COLOR=1 MSBUILDTERMINALLOGGER=off
+fi
 exec dotnet cake build.cake --target="$target" "$@"
