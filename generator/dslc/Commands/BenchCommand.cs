@@ -32,12 +32,12 @@ public static class BenchCommand
 
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         string json = Path.ChangeExtension(o.Out, ".json");
-        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [o.Audio, .. boards.Select(b => b.FilePath)]);
+        // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
+        IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [.. clips, .. boards.Select(b => b.FilePath)]);
         inputs.RefuseAsOutputFile(o.Out, "-o");
         inputs.RefuseAsOutputFile(json, "-o (its .json)");
         OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "bench", manifest.CName), inputs, "--work", o.Force);
-        // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
-        IReadOnlyList<string> clips = o.Audio is not null ? new[] { o.Audio } : CommandSupport.TestAudio(manifest, Array.Empty<string>());
         short[] pcm = clips.SelectMany(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)).ToArray();
         CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(workFolder.Path, PrecisionJson.FileName));
         PrecisionLines.Summary(model, info);

@@ -37,7 +37,8 @@ public static class ValidateCommand
 
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
-        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. o.Audio]);
+        IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. clips]);
         string workPath = o.Work ?? Path.Combine("out", "validate", manifest.CName, target);
         if (o.Json is not null)
         {
@@ -50,7 +51,6 @@ public static class ValidateCommand
         }
 
         OutputFolder workFolder = OutputFolder.Claim(workPath, inputs, "--work", o.Force);
-        IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
         // Read (and check) every clip before compiling: a clip shorter than one frame is an audio error.
         var audio = clips.Select(c => (Path.GetFileName(c), StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame))).ToList();
         short[] first = audio[0].Item2;

@@ -5,7 +5,7 @@ namespace Dsl.Cli.Verbs;
 [Verb("validate", HelpText = "Build the emitted C (host gcc or a QEMU board), run it on WAVs and compare every frame with the golden model.")]
 public sealed class ValidateOptions : ModelOptions
 {
-    [Option('a', "audio", Separator = ',', HelpText = "WAVs to run (comma-separated); default: the test WAVs dsl.json lists.")]
+    [Option('a', "audio", Separator = ',', HelpText = "WAVs to run (comma-separated files, folders of *.wav, globs such as 'clips/*.wav'; sorted within a folder or glob); default: the test WAVs dsl.json lists.")]
     public IEnumerable<string> Audio { get; set; } = Array.Empty<string>();
 
     [Option('b', "board", HelpText = "Emulated board (e.g. mps2-an386) to run under QEMU; default: host gcc.")]

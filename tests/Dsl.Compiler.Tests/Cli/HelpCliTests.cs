@@ -17,6 +17,7 @@ public sealed class HelpCliTests
         Assert.StartsWith("Usage: dslc <verb>", lines[1]);
         Assert.Contains("validate", r.StdOut);
         Assert.Contains("\n  dslc validate -m ", r.StdOut);
+        Assert.DoesNotContain('\u001b', r.StdOut); // redirected: no ANSI escapes
     }
 
     [Theory]
