@@ -22,7 +22,7 @@ public static class Program
             s.HelpWriter = null; // HelpPrinter: help asked for on stdout, usage errors on stderr
             s.CaseInsensitiveEnumValues = true;
         });
-        ParserResult<object> parsed = parser.ParseArguments<GenerateOptions, InspectOptions, RunOptions, ValidateOptions, BenchOptions, TuneOptions>(args);
+        ParserResult<object> parsed = parser.ParseArguments<GenerateOptions, InspectOptions, RunOptions, ValidateOptions, BenchOptions, TuneOptions, MergeResultsOptions>(args);
         if (parsed is NotParsed<object> notParsed)
         {
             return HelpPrinter.Print(notParsed, Console.Out, Console.Error) ? 0 : (int)DslErrorCode.Usage;
@@ -35,6 +35,7 @@ public static class Program
             (ValidateOptions o) => ValidateCommand.Run(o),
             (BenchOptions o) => BenchCommand.Run(o),
             (TuneOptions o) => TuneCommand.Run(o),
+            (MergeResultsOptions o) => MergeResultsCommand.Run(o),
             _ => (int)DslErrorCode.Usage));
     }
 

@@ -11,6 +11,7 @@ public static class VerbExamples
         null => "Usage: dslc <verb> [options]   (dslc <verb> --help for the verb's options)",
         _ when verb == typeof(InspectOptions) => "Usage: dslc inspect -m MODEL",
         _ when verb == typeof(RunOptions) => "Usage: dslc run -m MODEL -a IN.wav -o OUT.wav [options]",
+        _ when verb == typeof(MergeResultsOptions) => "Usage: dslc merge-results RESULTS.json... -o MERGED.json [--junit MERGED.xml]",
         _ => $"Usage: dslc {Name(verb)} -m MODEL [options]",
     };
 
@@ -47,6 +48,10 @@ public static class VerbExamples
         [
             "dslc tune -m models/dsl_soundstream_s",
             "dslc tune -m models/dsl_soundstream_s --board stm32h747i-disco --budget 40%",
+        ],
+        _ when verb == typeof(MergeResultsOptions) =>
+        [
+            "dslc merge-results shard1.json shard2.json shard3.json -o results.json --junit results.xml",
         ],
         _ => [],
     };
