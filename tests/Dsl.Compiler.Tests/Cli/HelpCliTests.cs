@@ -41,6 +41,16 @@ public sealed class HelpCliTests
     }
 
     [Fact]
+    public void Merge_results_help_is_usage_on_stdout_with_an_example()
+    {
+        DslcProcess.Result r = DslcProcess.Run("merge-results", "--help");
+        Assert.Equal(0, r.Code);
+        Assert.Equal(string.Empty, r.StdErr);
+        Assert.StartsWith("Usage: dslc merge-results RESULTS.json... -o MERGED.json", r.StdOut.Split('\n')[1]);
+        Assert.EndsWith("-o results.json --junit results.xml", r.StdOut.TrimEnd());
+    }
+
+    [Fact]
     public void Help_verb_prints_the_verbs_help_on_stdout()
     {
         DslcProcess.Result r = DslcProcess.Run("help", "validate");
