@@ -7,7 +7,7 @@ namespace Dsl.Compiler.Validation;
 /// rule, one result per clip x target, sorted (<see cref="ClipResult.Compare"/>) so that the merge of the
 /// shards of a run equals the unsharded run's results.
 /// </summary>
-public sealed record ValidationResults
+public sealed class ValidationResults
 {
     public const int SchemaVersion = 1;
 

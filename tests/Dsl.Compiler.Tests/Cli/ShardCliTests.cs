@@ -122,6 +122,21 @@ public sealed class ShardCliTests
         Assert.False(Directory.Exists(work));
     }
 
+    [Fact]
+    public void Bench_checks_its_shard_before_any_work()
+    {
+        string dir = Directory.CreateTempSubdirectory("dslc-shard-").FullName;
+        string work = Path.Combine(dir, "work");
+        DslcProcess.Result bad = DslcProcess.Run("bench", "-m", Fixtures.TinyDsl, "-b", "mps2-an386", "--shard", "2/1", "--work", work, "-o", Path.Combine(dir, "b.md"), "-q");
+        Assert.Equal((int)DslErrorCode.Usage, bad.Code);
+        Assert.Contains("--shard 2/1: give i/n", bad.StdErr);
+        // tiny_dsl has one test clip: shard 2 of 2 is empty, which bench refuses (no benchmark of nothing)
+        DslcProcess.Result empty = DslcProcess.Run("bench", "-m", Fixtures.TinyDsl, "-b", "mps2-an386", "--shard", "2/2", "--work", work, "-o", Path.Combine(dir, "b.md"), "-q");
+        Assert.Equal((int)DslErrorCode.Usage, empty.Code);
+        Assert.Contains("no clips in this shard", empty.StdErr);
+        Assert.False(Directory.Exists(work));
+    }
+
     [Theory]
     [InlineData("validate", "--report")]
     [InlineData("validate", "--junit")]
