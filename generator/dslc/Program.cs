@@ -1,5 +1,6 @@
 using CommandLine;
 using Dsl.Cli.Commands;
+using Dsl.Cli.Help;
 using Dsl.Cli.Verbs;
 using Dsl.Compiler.Diagnostics;
 
@@ -18,14 +19,13 @@ public static class Program
     {
         using var parser = new Parser(s =>
         {
-            s.HelpWriter = Console.Error;
+            s.HelpWriter = null; // HelpPrinter: help asked for on stdout, usage errors on stderr
             s.CaseInsensitiveEnumValues = true;
         });
-        ParserResult<object> parsed = parser.ParseArguments<GenerateOptions, InspectOptions, RunOptions, ValidateOptions, BenchOptions, TuneOptions>(args);
+        ParserResult<object> parsed = parser.ParseArguments<GenerateOptions, InspectOptions, RunOptions, ValidateOptions, BenchOptions, TuneOptions, MergeResultsOptions>(args);
         if (parsed is NotParsed<object> notParsed)
         {
-            bool help = notParsed.Errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError);
-            return help ? 0 : (int)DslErrorCode.Usage;
+            return HelpPrinter.Print(notParsed, Console.Out, Console.Error) ? 0 : (int)DslErrorCode.Usage;
         }
 
         return Guarded(() => parsed.MapResult(
@@ -35,6 +35,7 @@ public static class Program
             (ValidateOptions o) => ValidateCommand.Run(o),
             (BenchOptions o) => BenchCommand.Run(o),
             (TuneOptions o) => TuneCommand.Run(o),
+            (MergeResultsOptions o) => MergeResultsCommand.Run(o),
             _ => (int)DslErrorCode.Usage));
     }
 

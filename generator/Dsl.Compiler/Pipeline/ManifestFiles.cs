@@ -11,13 +11,10 @@ public static class ManifestFiles
         var files = new List<string>();
         foreach (string pattern in patterns)
         {
-            string[] found;
+            IReadOnlyList<string> found;
             try
             {
-                string full = Path.Combine(manifest.Directory, pattern);
-                string? dir = Path.GetDirectoryName(full);
-                string mask = Path.GetFileName(full);
-                found = dir is not null && mask.Length > 0 && Directory.Exists(dir) ? Directory.GetFiles(dir, mask) : Array.Empty<string>();
+                found = FilePattern.Matches(Path.Combine(manifest.Directory, pattern));
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
             {
@@ -25,12 +22,12 @@ public static class ManifestFiles
                 throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: '{field}' pattern '{pattern}' cannot be searched ({e.Message}); give a relative path or glob such as \"{field}/*.wav\"", e);
             }
 
-            if (found.Length == 0)
+            if (found.Count == 0)
             {
                 throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: '{field}' pattern '{pattern}' matches no file");
             }
 
-            files.AddRange(found.OrderBy(f => f, StringComparer.Ordinal));
+            files.AddRange(found);
         }
 
         return files;

@@ -9,6 +9,7 @@ using Dsl.Compiler.Precision;
 using Dsl.Compiler.Reporting;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
+using Dsl.Compiler.Validation;
 
 namespace Dsl.Cli.Commands;
 
@@ -32,12 +33,23 @@ public static class BenchCommand
 
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         string json = Path.ChangeExtension(o.Out, ".json");
-        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [o.Audio, .. boards.Select(b => b.FilePath)]);
+        // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
+        IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
+        if (o.Shard is not null)
+        {
+            ClipShard shard = ClipShard.Parse(o.Shard, "--shard");
+            clips = shard.Select(clips);
+            if (clips.Count == 0)
+            {
+                throw new DslException(DslErrorCode.Usage, $"--shard {shard}: no clips in this shard ({shard.Count} shards of fewer clips); use fewer shards");
+            }
+        }
+
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [.. clips, .. boards.Select(b => b.FilePath)]);
         inputs.RefuseAsOutputFile(o.Out, "-o");
         inputs.RefuseAsOutputFile(json, "-o (its .json)");
+        OutputFile.Prepare(o.Out, "-o"); // a bad folder fails now, not after the run
         OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "bench", manifest.CName), inputs, "--work", o.Force);
-        // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
-        IReadOnlyList<string> clips = o.Audio is not null ? new[] { o.Audio } : CommandSupport.TestAudio(manifest, Array.Empty<string>());
         short[] pcm = clips.SelectMany(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)).ToArray();
         CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(workFolder.Path, PrecisionJson.FileName));
         PrecisionLines.Summary(model, info);

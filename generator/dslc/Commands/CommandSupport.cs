@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dsl.Cli.Verbs;
+using Dsl.Compiler.Audio;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
@@ -137,11 +138,11 @@ public static class CommandSupport
         _ => throw new DslException(DslErrorCode.Usage, $"--variant: unknown kernel variant '{text}'; use portable, dsp or mve"),
     };
 
-    /// <summary>The test WAVs of dsl.json when none are given.</summary>
+    /// <summary>The WAVs of <c>-a</c> (files, folders, globs: <see cref="AudioArguments"/>), else the test WAVs of dsl.json.</summary>
     public static IReadOnlyList<string> TestAudio(DslManifest m, IEnumerable<string> given)
     {
         var list = given.ToList();
-        return list.Count > 0 ? list : ManifestFiles.Expand(m, m.TestPatterns, "test");
+        return list.Count > 0 ? AudioArguments.Expand(list, "-a") : ManifestFiles.Expand(m, m.TestPatterns, "test");
     }
 
     public static Action<string> Info(bool quiet) => quiet ? _ => { } : line => Console.Error.WriteLine(line);

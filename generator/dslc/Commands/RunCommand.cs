@@ -27,11 +27,12 @@ public static class RunCommand
         }
 
         DslManifest manifest = CommandSupport.Manifest(o.Model);
+        string wav = AudioArguments.One(o.Audio, "-a");
         string tracePath = o.Trace ?? o.Out + ".trace.csv";
-        ModelInputs inputs = CommandSupport.Inputs(o, manifest, o.Audio);
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, wav);
         inputs.RefuseAsOutputFile(o.Out, "-o");
         inputs.RefuseAsOutputFile(tracePath, "--trace");
-        short[] audio = StreamedAudio.Read(o.Audio, manifest.SampleRate, manifest.Frame);
+        short[] audio = StreamedAudio.Read(wav, manifest.SampleRate, manifest.Frame);
         CompiledModel model = CommandSupport.Compile(o, info);
         PrecisionLines.Summary(model, info);
         int n = model.Manifest.Frame;
@@ -53,7 +54,7 @@ public static class RunCommand
             ClampCounter counter = bounds.NewCounter();
             List<FrameRecord> golden = new GoldenModel(model.Program) { Clamps = counter }.RunClip(audio);
             clamps = bounds.Tensors(counter);
-            IReadOnlyList<FrameRecord> trace = engine == "int8" ? golden : RunHostC(model, o.Audio, info);
+            IReadOnlyList<FrameRecord> trace = engine == "int8" ? golden : RunHostC(model, wav, info);
             foreach (FrameRecord r in trace)
             {
                 rows.Add((r.Route == 1, r.ReplayFrames, r.SwitchScore.ToString(CultureInfo.InvariantCulture)));
@@ -73,7 +74,7 @@ public static class RunCommand
         Console.WriteLine($"{engine}: {rows.Count} frames, {heavy} heavy ({100.0 * heavy / Math.Max(1, rows.Count):F1}%), {rows.Count - heavy} light; wrote {o.Out} and {tracePath}");
         if (clamps is not null)
         {
-            QualityLines.Clamps(Path.GetFileName(o.Audio), clamps);
+            QualityLines.Clamps(Path.GetFileName(wav), clamps);
         }
 
         return 0;

@@ -21,6 +21,22 @@ public static class ValidateCommand
     public static string BoundedReplayLine(CompiledModel model, string clip, ReplayFidelity r) => FormattableString.Invariant(
         $"bounded replay K = {model.Program.ReplayFrames} < R = {model.Program.ReceptiveFrames}, {clip}: {r.DifferingHeavyFrames} of {r.HeavyFrames} heavy frames differ from always-heavy, heavy-frame SNR {r.HeavySnrDb:F1} dB, routed output vs always-heavy {r.RoutedSnrDb:F1} dB; {r.CallsPerFrame:F3} heavy calls per frame (golden model, not a bit-exact check)");
 
+    /// <summary>Writes --report and --junit (when given).</summary>
+    private static void WriteResults(ValidateOptions o, ValidationResults results, Action<string> info)
+    {
+        if (o.Report is not null)
+        {
+            ValidationResultsJson.Write(results, o.Report, "--report");
+            info($"wrote {o.Report}");
+        }
+
+        if (o.Junit is not null)
+        {
+            JUnitReport.Write(results, o.Junit, "--junit");
+            info($"wrote {o.Junit}");
+        }
+    }
+
     public static int Run(ValidateOptions o)
     {
         Action<string> info = CommandSupport.Info(o.Quiet);
@@ -37,20 +53,38 @@ public static class ValidateCommand
 
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
-        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. o.Audio]);
+        ClipShard? shard = o.Shard is null ? null : ClipShard.Parse(o.Shard, "--shard");
+        IReadOnlyList<string> allClips = CommandSupport.TestAudio(manifest, o.Audio);
+        IReadOnlyList<string> clips = shard is null ? allClips : shard.Select(allClips);
+        ModelInputs inputs = CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. clips]);
         string workPath = o.Work ?? Path.Combine("out", "validate", manifest.CName, target);
-        if (o.Json is not null)
+        foreach ((string? file, string option) in new[] { (o.Json, "--json"), (o.Report, "--report"), (o.Junit, "--junit") })
         {
-            inputs.RefuseAsOutputFile(o.Json, "--json");
-            string relative = Path.GetRelativePath(Path.GetFullPath(workPath), Path.GetFullPath(o.Json));
+            if (file is null)
+            {
+                continue;
+            }
+
+            inputs.RefuseAsOutputFile(file, option);
+            string relative = Path.GetRelativePath(Path.GetFullPath(workPath), Path.GetFullPath(file));
             if (relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative))
             {
-                throw new DslException(DslErrorCode.Io, $"{o.Json}: is inside the --work folder {workPath}, which validate replaces; choose a file outside it for --json");
+                throw new DslException(DslErrorCode.Io, $"{file}: is inside the --work folder {workPath}, which validate replaces; choose a file outside it for {option}");
             }
+
+            OutputFile.Prepare(file, option); // a bad folder fails now, not after the run
+        }
+
+        string rounding = CommandSupport.Rounding(o.Rounding).ToString().ToLowerInvariant();
+        if (clips.Count == 0)
+        {
+            // More shards than clips: this one has none; it passes with empty results so a CI matrix stays uniform.
+            Console.WriteLine($"shard {shard}: no clips ({allClips.Count} clip(s) in {shard!.Count} shards); nothing to validate on {target}");
+            WriteResults(o, new ValidationResults(manifest.Name, rounding, []), CommandSupport.Info(o.Quiet));
+            return 0;
         }
 
         OutputFolder workFolder = OutputFolder.Claim(workPath, inputs, "--work", o.Force);
-        IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);
         // Read (and check) every clip before compiling: a clip shorter than one frame is an audio error.
         var audio = clips.Select(c => (Path.GetFileName(c), StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame))).ToList();
         short[] first = audio[0].Item2;
@@ -71,20 +105,30 @@ public static class ValidateCommand
         OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));
 
         var quality = new List<ClipQuality>();
-        foreach ((string name, short[] pcm) in audio)
+        var clipLines = audio.Select(_ => new List<string>()).ToList(); // what --report keeps per clip
+        for (int i = 0; i < audio.Count; i++)
         {
+            (string name, short[] pcm) = audio[i];
             ClipQuality q = QualityMetrics.Measure(model, name, pcm);
             quality.Add(q);
             Console.WriteLine(QualityLines.Snr(q));
             QualityLines.Clamps(name, q.Clamps);
+            clipLines[i].Add(QualityLines.Snr(q));
+            if (SaturationRule.Summary(name, q.Clamps) is { } clamped)
+            {
+                clipLines[i].Add(clamped);
+            }
         }
 
         if (!model.Program.ExactReplay)
         {
             // Bounded replay: routed heavy frames are not always-heavy's; say by how much (golden == C is still demanded below).
-            foreach ((string name, short[] pcm) in audio)
+            for (int i = 0; i < audio.Count; i++)
             {
-                Console.WriteLine(BoundedReplayLine(model, name, ReplayFidelity.Measure(model.Program, pcm)));
+                (string name, short[] pcm) = audio[i];
+                string line = BoundedReplayLine(model, name, ReplayFidelity.Measure(model.Program, pcm));
+                Console.WriteLine(line);
+                clipLines[i].Add(line);
             }
         }
 
@@ -128,6 +172,8 @@ public static class ValidateCommand
             info($"wrote {o.Json}");
         }
 
+        WriteResults(o, new ValidationResults(manifest.Name, rounding, results.Select((r, i) =>
+            new ClipResult(r.Clip, target, r.Failure, r.Comparison.Frames, r.Comparison.HeavyFrames, clipLines[i]))), info);
         ValidationVerdict verdict = ValidationVerdict.Of(results);
         if (!verdict.BitExact)
         {

@@ -8,8 +8,11 @@ public sealed class BenchOptions : ModelOptions
     [Option('b', "boards", Separator = ',', HelpText = "Emulated boards (comma-separated); default: every board profile with a QEMU machine.")]
     public IEnumerable<string> Boards { get; set; } = Array.Empty<string>();
 
-    [Option('a', "audio", HelpText = "WAV to run; default: all test WAVs dsl.json lists, one after the other.")]
-    public string? Audio { get; set; }
+    [Option('a', "audio", Separator = ',', HelpText = "WAVs to run one after the other (comma-separated files, folders of *.wav, globs such as 'clips/*.wav'); default: all test WAVs dsl.json lists.")]
+    public IEnumerable<string> Audio { get; set; } = Array.Empty<string>();
+
+    [Option("shard", HelpText = "Run only shard i of n (i/n) of the clips: sorted by path, clip k goes to shard k mod n + 1 (as validate --shard).")]
+    public string? Shard { get; set; }
 
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/bench/<model>).")]
     public string? Work { get; set; }

@@ -5,7 +5,7 @@ namespace Dsl.Cli.Verbs;
 [Verb("validate", HelpText = "Build the emitted C (host gcc or a QEMU board), run it on WAVs and compare every frame with the golden model.")]
 public sealed class ValidateOptions : ModelOptions
 {
-    [Option('a', "audio", Separator = ',', HelpText = "WAVs to run (comma-separated); default: the test WAVs dsl.json lists.")]
+    [Option('a', "audio", Separator = ',', HelpText = "WAVs to run (comma-separated files, folders of *.wav, globs such as 'clips/*.wav'; sorted within a folder or glob); default: the test WAVs dsl.json lists.")]
     public IEnumerable<string> Audio { get; set; } = Array.Empty<string>();
 
     [Option('b', "board", HelpText = "Emulated board (e.g. mps2-an386) to run under QEMU; default: host gcc.")]
@@ -25,6 +25,15 @@ public sealed class ValidateOptions : ModelOptions
 
     [Option("json", HelpText = "Also write the quality report (per clip: verdict, int vs float SNR overall and per input level, clamp counts per tensor; docs/quality-report.md) to this JSON file.")]
     public string? Json { get; set; }
+
+    [Option("report", HelpText = "Also write the results (per clip x target: verdict, frames, heavy share, the SNR and clamp lines printed) to this JSON file, for CI and 'dslc merge-results' (docs/ci.md).")]
+    public string? Report { get; set; }
+
+    [Option("junit", HelpText = "Also write the results as JUnit XML (one test case per clip x target, a failure when not bit-exact) for CI test reports.")]
+    public string? Junit { get; set; }
+
+    [Option("shard", HelpText = "Validate only shard i of n (i/n) of the clips: sorted by path, clip k goes to shard k mod n + 1; the n shards' --report files merge into the unsharded run's ('dslc merge-results').")]
+    public string? Shard { get; set; }
 
     [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
     public string? Work { get; set; }
