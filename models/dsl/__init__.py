@@ -4,4 +4,4 @@ try:  # every dsl module needs these; say how to get them instead of a traceback
     import torch  # noqa: F401
 except ImportError as e:
     raise SystemExit("models/dsl: %s for %s: run models/install_deps.sh (Debian's python3-torch and "
-                     "python3-onnx, used by /usr/bin/python3)" % (e, __import__("sys").executable))
+                     "python3-onnx) and use /usr/bin/python3" % (e, __import__("sys").executable))

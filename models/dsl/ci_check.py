@@ -325,6 +325,15 @@ def own_data_errors():
         open(os.path.join(t, "a.csv"), "w").write("path,category\nx.wav,speech\n")
         raises(U.DataError, lambda: U.rows_of(os.path.join(t, "a.csv")), "missing column(s) split")
         data = own_data(os.path.join(t, "data"))
+        with open(os.path.join(t, "own.csv"), "w") as f:  # a CSV names its own split; paths relative to it
+            f.write("path,category,split\n")
+            for i, split in enumerate(("train", "train", "val", "test")):
+                f.write("data/chirps/chirps_%02d.wav,chirp,%s\n" % (i, split))
+        rows = U.rows_of(os.path.join(t, "own.csv"))
+        assert [(r["split"], r["category"]) for r in rows] == [("train", "chirp")] * 2 + [("val", "chirp"), ("test", "chirp")]
+        assert len(U.load_split(rows, "train", 8000)) == 2
+        open(os.path.join(t, "b.csv"), "w").write("path,category,split\ndata/chirps/chirps_00.wav,chirp,train\n")
+        raises(U.DataError, lambda: U.rows_of(os.path.join(t, "b.csv")), "val, test", "no files")
         write_wav(os.path.join(data, "tones", "tones_16k.wav"), np.zeros(16000, np.int16), 16000)
         rows = U.rows_of(data)
         split = next(r["split"] for r in rows if r["path"].endswith("tones_16k.wav"))
@@ -367,7 +376,8 @@ def own_data_end_to_end():
         assert (spec["name"], spec["sample_rate"], spec["frame"]) == ("own_data_8k", 8000, 160), spec
         cats = {r["category"] for r in csv.DictReader(open(os.path.join(out, "audio_manifest.csv")))}
         assert cats == {"tones", "noise", "chirps"}, cats
-        assert json.load(open(os.path.join(out, "metrics.json")))["background_mixture"] is None
+        metrics = json.load(open(os.path.join(out, "metrics.json")))
+        assert metrics["background_mixture"] is None and set(metrics["test"]) == {"all"} | cats, metrics["test"].keys()
         dll = dslc_dll()
         if dll is None:
             print("own_data_end_to_end: dslc is not built, generate/validate skipped (./build.sh builds it)")

@@ -92,7 +92,7 @@ def write_audio_manifest(out, rows):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Export, measure and write a model folder from a checkpoint.")
     ap.add_argument("--ckpt", required=True)
-    ap.add_argument("--name", default="dsl_soundstream_s")
+    ap.add_argument("--name", help="model name (dsl.json, file names); default: the config's name")
     ap.add_argument("--out", help="model folder (default models/<name>)")
     ap.add_argument("--data", help="as dsl.train --data: a category folder or a CSV (default: the shipped dataset)")
     ap.add_argument("--config", help="run config JSON (default: the one stored in the checkpoint)")
@@ -101,6 +101,7 @@ def main(argv=None):
     try:
         ck = torch.load(a.ckpt)
         cfg = C.load(a.config) if a.config or "run_config" not in ck else C.check(ck["run_config"], a.ckpt)
+        a.name = a.name or cfg["name"]
         if a.data is not None and os.path.abspath(a.out or os.path.join(MODELS, a.name)) == SHIPPED_DIR:
             raise U.DataError("%s is the shipped model: give --out DIR (or --name) for a model of your own data"
                               % SHIPPED_DIR)
