@@ -214,7 +214,8 @@ def metrics_problems(model_dir):
         "light_path_le_8M_macs": b["light_path"]["macs_per_s"] <= 8e6,
         "heavy_path_le_150M_macs_1.5M_params": b["heavy_path"]["macs_per_s"] <= 150e6 and b["heavy_path"]["params"] <= 1.5e6,
     }
-    problems += ["criterion %s: not met by model.onnx" % k for k, ok in meets.items() if not ok]
+    if NAME == SHIPPED:  # the budget targets are the shipped model's; a user's model only reports them
+        problems += ["criterion %s: not met by model.onnx" % k for k, ok in meets.items() if not ok]
     return problems
 
 
@@ -254,6 +255,9 @@ def stale_metrics_are_caught():
 def metrics_criteria():
     m = json.load(open(os.path.join(D, "metrics.json")))
     bad = [k for k, v in m["criteria"].items() if not v]
+    if NAME != SHIPPED:  # a model of the user's own data: its METRICS.md reports them, nothing more
+        print("metrics_criteria: %s reports as not met: %s" % (NAME, ", ".join(bad) or "none"))
+        return
     assert not bad, bad
 
 
