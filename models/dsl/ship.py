@@ -8,6 +8,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 
 import numpy as np
 import onnx
@@ -25,6 +26,7 @@ MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHIPPED_DIR = os.path.join(MODELS, "dsl_soundstream_s")
 # The shipped dataset's committed audio; a user's data gets every category it has (user_plans).
 TEST_CATS = ["speech", "tts", "music", "noise", "silence", "speech+noise", "speech+music"]
+SAFE = re.compile(r"[^A-Za-z0-9_-]")
 CAL_PLAN = [("speech", 3.0), ("tts", 2.0), ("music", 2.0), ("noise", 2.0), ("silence", 1.0)]
 
 
@@ -47,7 +49,8 @@ def pick_wavs(items, out_dir, plan, per_cat, sr):
         cands = sorted([(r, x) for r, x in items if r["category"] == cat],
                        key=lambda t: (-len(t[1]), t[0]["path"]))[:per_cat]
         for r, x in cands:
-            name = "%s_%s.wav" % (cat.replace("+", "_"), os.path.basename(r["path"])[:-4][:40])
+            # Only [A-Za-z0-9_-] in names: a user's categories may hold spaces ("+" of the shipped mixtures too).
+            name = "%s_%s.wav" % (SAFE.sub("_", cat), SAFE.sub("_", os.path.basename(r["path"])[:-4][:40]))
             y = x[: int(sec * sr)]
             write_wav(os.path.join(out_dir, name), to_int16(y * 32768.0), sr)
             rows.append((name, r, len(y) / sr))
@@ -55,12 +58,12 @@ def pick_wavs(items, out_dir, plan, per_cat, sr):
 
 
 SHIPPED_ATTRIBUTION = ("# Attribution of the committed audio\n\nCropped (first seconds) 16 kHz mono int16 "
-                "copies of files of the dataset built by models/dataset (see manifest.csv).\n"
-                "Asterisk sounds: Copyright Digium, Inc., CC-BY-SA-3.0 (voices: Allison for en/es, "
-                "June for fr). Opsound MOH: CC-BY-SA-3.0. Sonic Pi samples (npm "
-                "supersonic-scsynth-samples@0.84.2): CC0-1.0 (Freesound sources). Mixtures are "
-                "derived works of their parts and keep the parts' licences (CC-BY-SA-3.0 where an "
-                "Asterisk part is present).\n")
+                       "copies of files of the dataset built by models/dataset (see manifest.csv).\n"
+                       "Asterisk sounds: Copyright Digium, Inc., CC-BY-SA-3.0 (voices: Allison for en/es, "
+                       "June for fr). Opsound MOH: CC-BY-SA-3.0. Sonic Pi samples (npm "
+                       "supersonic-scsynth-samples@0.84.2): CC0-1.0 (Freesound sources). Mixtures are "
+                       "derived works of their parts and keep the parts' licences (CC-BY-SA-3.0 where an "
+                       "Asterisk part is present).\n")
 USER_ATTRIBUTION = ("# Attribution of the committed audio\n\nCropped (first seconds) %d Hz mono int16 copies "
                     "of the user's training data (%s); sources and licences as that data states them.\n")
 
