@@ -22,11 +22,14 @@ def _prod(xs):
     return p
 
 
-def _merge(base, over):
-    """Nested dict update: a user config may give only the fields it changes."""
+def _merge(base, over, where, prefix=""):
+    """Nested dict update: a user config may give only the fields it changes. A field the shipped
+    config does not have is an error (a typo would otherwise be ignored silently)."""
     out = dict(base)
     for k, v in over.items():
-        out[k] = _merge(base[k], v) if isinstance(v, dict) and isinstance(base.get(k), dict) else v
+        if k not in base:
+            raise ConfigError("%s: unknown field %s%s (known: %s)" % (where, prefix, k, ", ".join(sorted(base))))
+        out[k] = _merge(base[k], v, where, prefix + k + ".") if isinstance(v, dict) and isinstance(base[k], dict) else v
     return out
 
 
@@ -76,4 +79,4 @@ def load(path=None):
         user = json.load(open(path))
     except (OSError, ValueError) as e:
         raise ConfigError("%s: cannot read config (%s)" % (path, e))
-    return check(_merge(base, user), path)
+    return check(_merge(base, user, path), path)
