@@ -155,7 +155,12 @@ def ship(a, ck, cfg, rows, val, test, train):
            "switch": {"output": "switch_logit", "threshold": round(thr, 6), "hold": hold},
            "light": {"outputs": ["light"]}, "heavy": {"outputs": ["heavy"]},
            "mode": "switch", "calibration": ["calibration/*.wav"], "test": ["test/*.wav"]}
-    json.dump(dsl, open(os.path.join(out, "dsl.json"), "w"), indent=2)
+    # dslc's own options added to dsl.json later (e.g. "handoff", "int16_tensors" of the shipped model)
+    # are not the trainer's to drop: a re-run keeps the fields it does not write.
+    old = os.path.join(out, "dsl.json")
+    if os.path.exists(old):
+        dsl.update({k: v for k, v in json.load(open(old)).items() if k not in dsl})
+    json.dump(dsl, open(old, "w"), indent=2)
     crit = {
         "light_macs_ratio_ge_12.3": budget["ratio_macs_full_over_light"] >= 12.3,
         "light_params_ratio_ge_20.9": budget["ratio_params_full_over_light"] >= 20.9,
