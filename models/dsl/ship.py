@@ -191,6 +191,10 @@ def ship(a, ck, cfg, rows, val, test, train):
     json.dump(metrics, open(os.path.join(out, "metrics.json"), "w"), indent=2, default=float)
     write_md(os.path.join(out, "METRICS.md"), metrics)
     print(json.dumps({"criteria": crit, "threshold": thr, "mixture": mix}, indent=1, default=float))
+    if val_light >= 0.99:  # dslc then warns too, typically that the threshold is above every calibration score
+        print("dsl.ship: note: the threshold routes %.1f %% of validation frames to the light path (the heavy "
+              "decoder rarely wins by enough); train longer (train.steps) or give the heavy decoder more room"
+              % (100 * val_light))
 
 
 def write_md(path, m):
