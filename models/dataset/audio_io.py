@@ -56,18 +56,32 @@ def _wav_bytes_to_16k(wav):
     return np.frombuffer(p.stdout, dtype="<i2").copy()
 
 
-def write_wav(path, x):
+class WavError(ValueError):
+    """A WAV the trainer cannot use as it is; the message says why and names the file."""
+
+
+def write_wav(path, x, sr=SR):
     with wave.open(path, "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
-        w.setframerate(SR)
+        w.setframerate(sr)
         w.writeframes(np.asarray(x, dtype="<i2").tobytes())
 
 
-def read_wav(path):
-    with wave.open(path, "rb") as w:
-        assert w.getframerate() == SR and w.getnchannels() == 1 and w.getsampwidth() == 2, path
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").copy()
+def read_wav(path, sr=SR):
+    """Mono 16-bit PCM at sr; anything else is a WavError (resampling is the user's choice, not ours)."""
+    try:
+        with wave.open(path, "rb") as w:
+            got = (w.getframerate(), w.getnchannels(), w.getsampwidth())
+            if got != (sr, 1, 2):
+                raise WavError("%s: %d Hz, %d channel(s), %d-bit; the config wants %d Hz mono 16-bit PCM "
+                               "(convert it, e.g. sox IN -r %d -c 1 -b 16 OUT.wav)"
+                               % (path, got[0], got[1], 8 * got[2], sr, sr))
+            return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").copy()
+    except (wave.Error, EOFError) as e:
+        raise WavError("%s: not a readable PCM WAV (%s)" % (path, e))
+    except OSError as e:
+        raise WavError("%s: cannot read (%s)" % (path, e.strerror or e))
 
 
 def to_int16(xf):

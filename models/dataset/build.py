@@ -7,6 +7,7 @@ import argparse
 import csv
 import hashlib
 import os
+import shutil
 import sys
 
 import numpy as np
@@ -132,11 +133,22 @@ def read_manifest(path=MANIFEST):
         return list(csv.DictReader(f))
 
 
+def missing_sources(out):
+    """What the plan reads that is not installed (tools and package folders), as one line or ''."""
+    gone = [t for t in ("ffmpeg", "sox", "espeak-ng", "flite") if shutil.which(t) is None]
+    gone += [d for d in [os.path.join(S.AST, v) for v in S.SPEECH] + [S.MOH, npm_dir(out)] if not os.path.isdir(d)]
+    return ", ".join(gone)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=os.path.join(MODELS, ".data"))
     ap.add_argument("--write-manifest", action="store_true")
     a = ap.parse_args()
+    gone = missing_sources(a.out)
+    if gone:
+        print("dataset.build: error: not installed: %s; run models/install_deps.sh first" % gone, file=sys.stderr)
+        return 2
     rows = build(a.out)
     tot = sum(float(r["duration_s"]) for r in rows)
     print("built %d files, %.1f s of audio into %s" % (len(rows), tot, a.out))

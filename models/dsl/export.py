@@ -49,7 +49,8 @@ class Exported(nn.Module):
         return self.switch(z), self.light(z), self.heavy(z), z
 
 
-def export(ckpt, path, T=16000):
+def export(ckpt, path, T):
+    """T: the trace length in samples (one second rounded up to whole frames; T stays dynamic)."""
     m, idx = pruned_model(ckpt)
     w = Exported(m).eval()
     x = torch.zeros(1, 1, T)

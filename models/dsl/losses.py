@@ -2,21 +2,21 @@
 import torch
 import torch.nn.functional as F
 
-FRAME = 320
-FFTS = (256, 512, 1024)   # multi-resolution STFT: short windows for transients, long for pitch
-EPS_FRAME = 1e-3          # -30 dBFS error floor: a win on errors below an always-on mic's background
-                          # level buys no audible quality, so such frames should stay light
+# The frame, the STFT sizes (config "loss.stft_ffts": short windows for transients, long for pitch)
+# and the per-frame error floor (config "loss.eps_frame", 1e-3 = -30 dBFS: a win on errors below an
+# always-on mic's background level buys no audible quality, so such frames should stay light) come
+# from the run config (dsl/config.py).
 
 
-def stft_loss(x, y):
+def stft_loss(x, y, ffts):
     """Mean over resolutions of L1 on magnitudes + L1 on log magnitudes (hop = n/4)."""
     tot = 0.0
-    for n in FFTS:
+    for n in ffts:
         w = torch.hann_window(n)
         X = torch.stft(x.squeeze(1), n, n // 4, window=w, return_complex=True).abs()
         Y = torch.stft(y.squeeze(1), n, n // 4, window=w, return_complex=True).abs()
         tot = tot + (X - Y).abs().mean() + (torch.log(X + 1e-5) - torch.log(Y + 1e-5)).abs().mean()
-    return tot / len(FFTS)
+    return tot / len(ffts)
 
 
 def nmse_loss(x, y):
@@ -27,26 +27,26 @@ def nmse_loss(x, y):
     return ((x - y) ** 2).sum() / ((x ** 2).sum() + 1e-6)
 
 
-def rec_loss(x, y, w_wave, w_stft=1.0, w_l1=0.0):
+def rec_loss(x, y, ffts, w_wave, w_stft=1.0, w_l1=0.0):
     r = w_wave * nmse_loss(x, y)
     if w_stft:
-        r = r + w_stft * stft_loss(x, y)
+        r = r + w_stft * stft_loss(x, y, ffts)
     if w_l1:
         r = r + w_l1 * (x - y).abs().mean()
     return r
 
 
-def frame_err(x, y):
+def frame_err(x, y, frame):
     """Per-frame mean squared error, [B, F]."""
     B, _, T = x.shape
-    return ((x - y) ** 2).reshape(B, T // FRAME, FRAME).mean(-1)
+    return ((x - y) ** 2).reshape(B, T // frame, frame).mean(-1)
 
 
-def heavy_gain_db(x, yl, yh):
+def heavy_gain_db(x, yl, yh, frame, eps_frame):
     """How much the heavy decoder beats the light one on each frame, in dB (detached)."""
     with torch.no_grad():
-        el, eh = frame_err(x, yl), frame_err(x, yh)
-        return 10 * torch.log10((el + EPS_FRAME) / (eh + EPS_FRAME))
+        el, eh = frame_err(x, yl, frame), frame_err(x, yh, frame)
+        return 10 * torch.log10((el + eps_frame) / (eh + eps_frame))
 
 
 def switch_loss(logit, gain_db, tau_db, temp_db, share, w_share):

@@ -6,11 +6,9 @@ can only undercut). Biases, activations and adds are not MACs (counted by dslc s
 import torch
 import torch.nn as nn
 
-SR = 16000
 
-
-def count(model, parts):
-    """parts: {name: [submodules]} -> {name: {"macs_per_s", "params"}}; one second of input."""
+def count(model, parts, sr):
+    """parts: {name: [submodules]} -> {name: {"macs_per_s", "params"}}; one second of input (sr samples)."""
     macs = {}
 
     def hook(mod, inp, out):
@@ -24,7 +22,7 @@ def count(model, parts):
     hs = [m.register_forward_hook(hook) for m in model.modules()
           if isinstance(m, (nn.Conv1d, nn.ConvTranspose1d))]
     with torch.no_grad():
-        model(torch.zeros(1, 1, SR))
+        model(torch.zeros(1, 1, sr))
     for h in hs:
         h.remove()
     res = {}
@@ -35,10 +33,10 @@ def count(model, parts):
     return res
 
 
-def dsl_budget(model):
+def dsl_budget(model, sr):
     """Light = encoder+mask+switch+light decoder; heavy path = heavy decoder; full = encoder+heavy."""
     p = count(model, {"encoder": [model.encoder], "switch": [model.switch], "light_dec": [model.light],
-                      "heavy_dec": [model.heavy]})
+                      "heavy_dec": [model.heavy]}, sr)
     add = lambda *ks: {f: sum(p[k][f] for k in ks) for f in ("macs_per_s", "params")}
     p["light_path"] = add("encoder", "switch", "light_dec")
     p["heavy_path"] = add("heavy_dec")

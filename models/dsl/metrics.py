@@ -2,8 +2,6 @@
 score >= threshold, and stays heavy for `hold` frames after the last trigger."""
 import numpy as np
 
-FRAME = 320
-
 
 def route(scores, thr, hold):
     trig = scores >= thr
@@ -13,8 +11,8 @@ def route(scores, thr, hold):
     return heavy
 
 
-def splice(light, heavy, is_heavy):
-    m = np.repeat(is_heavy, FRAME)[: len(light)]
+def splice(light, heavy, is_heavy, frame):
+    m = np.repeat(is_heavy, frame)[: len(light)]
     return np.where(m, heavy, light)
 
 
@@ -28,8 +26,17 @@ def snr_db(es, ee):
     return 10 * np.log10((es + 1e-12) / (ee + 1e-12))
 
 
-def lsd_frames(x, y, n=512, hop=160):
-    """Per-frame log-spectral distance in dB (power floor 1e-10, i.e. -100 dBFS)."""
+def lsd_window(sr):
+    """LSD FFT size: the power of two covering 32 ms (512 at 16 kHz, 256 at 8 kHz)."""
+    n = 1
+    while n < sr * 32 // 1000:
+        n *= 2
+    return n
+
+
+def lsd_frames(x, y, n, hop):
+    """Per-frame log-spectral distance in dB (power floor 1e-10, i.e. -100 dBFS); n from lsd_window,
+    hop half a frame (512 and 160 for the shipped 16 kHz, 320-sample frame)."""
     w = np.hanning(n)
     if len(x) < n:
         return np.zeros(0)

@@ -1,21 +1,16 @@
 """The DSL autoencoder: tiny causal encoder -> learned channel mask -> {switch, light decoder,
-heavy decoder}. Sizes live in CONFIG so MAC/param counts (macs.py) follow the code."""
+heavy decoder}. Sizes come from the run config (dsl/config.py) so MAC/param counts (macs.py) follow the code."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .config import load, model_sizes
 from .layers import CConv, CConvT, ResUnit
 
-# Encoder: (cout, stride, [res-unit dilations after the down-sampling conv]).
-# Why so small: the encoder runs always-on, it is most of the light path's MACs budget.
-CONFIG = {
-    "enc": [(4, 2, []), (8, 4, []), (16, 5, [1, 3]), (32, 8, [])],
-    "keep": 24,            # embedding channels kept after the mask is pruned (handoff width)
-    "switch_hidden": 16,
-    "light": {"in": 16, "ups": [(8, 8), (4, 5), (2, 4), (2, 2)], "out_k": 5},
-    "heavy": {"in": 192, "res_in": [1, 3], "ups": [(64, 8, []), (24, 5, []), (12, 4, []), (8, 2, [])],
-              "out_k": 7},
-}
+# Encoder: (cout, stride, [res-unit dilations after the down-sampling conv]); the shipped sizes live in
+# models/configs/dsl_soundstream_s.json ("model"). Why so small: the encoder runs always-on, it is most
+# of the light path's MACs budget.
+CONFIG = model_sizes(load())
 
 
 class Encoder(nn.Module):

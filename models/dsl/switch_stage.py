@@ -25,7 +25,7 @@ def reinit_switch(model, seed):
         model.switch.a.conv.weight.mul_(IN_GAIN)
 
 
-def train_switch(model, crops, steps, batch, lr, switch_cfg, w_share, log=None):
+def train_switch(model, crops, steps, batch, lr, switch_cfg, w_share, frame, eps_frame, log=None):
     for p in model.parameters():
         p.requires_grad_(False)
     params = list(model.switch.parameters())
@@ -37,7 +37,7 @@ def train_switch(model, crops, steps, batch, lr, switch_cfg, w_share, log=None):
         x = crops.batch(batch)
         with torch.no_grad():
             z = model.encoder(x) * model.mask()[None, :, None]
-            gain = L.heavy_gain_db(x, model.light(z), model.heavy(z))
+            gain = L.heavy_gain_db(x, model.light(z), model.heavy(z), frame, eps_frame)
         logit = model.switch(z)
         loss, tshare = L.switch_loss(logit, gain, switch_cfg["tau_db"], switch_cfg["temp_db"],
                                      switch_cfg["share"], w_share)
