@@ -16,7 +16,8 @@ namespace Dsl.Compiler.Tests.Emit;
 /// interleaved frame by frame on two different clips, and the static API (the default instance) on the first clip
 /// in the same loop (tests/fixtures/context_api/two_instances.c, built with -Wall -Wextra -Werror). Every frame of
 /// each run (decision and routed output) must equal the golden model run on that clip alone: any state shared
-/// between instances, or between an instance and the default one, shows as a difference.
+/// between instances, or between an instance and the default one, shows as a difference; the instances are filled
+/// with garbage before init, so init must set everything a run reads.
 /// </summary>
 public sealed class ContextApiTests(ITestOutputHelper log) : IDisposable
 {
