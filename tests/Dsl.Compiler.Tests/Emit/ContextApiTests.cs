@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dsl.Cli.Commands;
 using Dsl.Compiler.Audio;
 using Dsl.Compiler.Boards;
@@ -19,7 +20,7 @@ namespace Dsl.Compiler.Tests.Emit;
 /// between instances, or between an instance and the default one, shows as a difference; the instances are filled
 /// with garbage before init, so init must set everything a run reads.
 /// </summary>
-public sealed class ContextApiTests(ITestOutputHelper log) : IDisposable
+public sealed partial class ContextApiTests(ITestOutputHelper log) : IDisposable
 {
     private static readonly string ShippedDir = Path.Combine(Fixtures.RepoRoot, "models", "dsl_soundstream_s");
 
@@ -48,6 +49,53 @@ public sealed class ContextApiTests(ITestOutputHelper log) : IDisposable
             Path.Combine(ShippedDir, "test", "speech_music_mixm_en_US_f_Allison_vm-repeat_moh_reno_.wav"),
             Path.Combine(ShippedDir, "test", "speech_fr_CA_f_June_vm-rec-temp.wav"));
     }
+
+    /// <summary>The placement macros reach every array: with the three section macros and a 16-byte alignment defined,
+    /// every weights array named in m_weights.h is in the weights section at a 16-byte offset, and the default
+    /// instance's arena and state arrays (light and heavy) are in theirs (host gcc, objdump symbol table).</summary>
+    [Fact]
+    public void Placement_macros_put_every_weights_array_and_the_default_arena_and_state_where_defined()
+    {
+        CompiledModel model = ModelCompiler.Compile(Fixtures.TinyDsl, new CompileOptions());
+        string name = model.Program.Name, upper = name.ToUpperInvariant();
+        string emitted = Path.Combine(work, name);
+        GenerateCommand.Generate(model, OutputFolder.Claim(emitted, ModelInputs.None, "--work"), null, PathVariants.Uniform(KernelVariant.Portable), _ => { });
+        ModelFolder folder = ModelFolder.Load(emitted, name);
+        string[] defines =
+        [
+            $"{upper}_WEIGHTS_SECTION=__attribute__((section(\".dsl_weights\")))",
+            $"{upper}_ARENA_SECTION=__attribute__((section(\".dsl_arena\")))",
+            $"{upper}_STATE_SECTION=__attribute__((section(\".dsl_state\")))",
+            $"{upper}_WEIGHTS_ALIGN=__attribute__((aligned(16)))",
+        ];
+        var symbols = new List<(string Section, long Offset, string Name)>();
+        foreach (string source in new[] { "_light.c", "_heavy.c", "_weights_light.c", "_weights_heavy.c" }.Select(f => Path.Combine(emitted, name + f)))
+        {
+            string obj = Path.Combine(work, Path.GetFileNameWithoutExtension(source) + ".o");
+            GccCompiler.Host.Compile(new CompileRequest([source], folder.IncludeDirs(), defines, [.. BuildPlanner.CommonCFlags, "-Werror", "-c"], [], obj));
+            ProcessResult table = ToolRunner.Run("objdump", ["-t", obj], TimeSpan.FromMinutes(1));
+            Assert.True(table.Succeeded, table.StdErr);
+            symbols.AddRange(table.StdOut.Split('\n').Select(l => ObjectSymbol().Match(l)).Where(m => m.Success)
+                .Select(m => (m.Groups["section"].Value, Convert.ToInt64(m.Groups["offset"].Value, 16), m.Groups["name"].Value)));
+        }
+
+        string[] weights = [.. WeightsDeclaration().Matches(File.ReadAllText(Path.Combine(emitted, name + "_weights.h"))).Select(m => m.Groups[1].Value)];
+        Assert.NotEmpty(weights);
+        foreach (string w in weights)
+        {
+            var (section, offset, _) = Assert.Single(symbols, s => s.Name == w);
+            Assert.True(section == ".dsl_weights" && offset % 16 == 0, $"{w}: in {section} at offset {offset}");
+        }
+
+        Assert.Equal(2, symbols.Count(s => s.Name == "default_arena" && s.Section == ".dsl_arena"));
+        Assert.Equal(2, symbols.Count(s => s.Name == "default_state" && s.Section == ".dsl_state"));
+    }
+
+    [GeneratedRegex(@"^(?<offset>[0-9a-f]+)\s.*\sO\s(?<section>\S+)\s+[0-9a-f]+\s+(?<name>\w+)$")]
+    private static partial Regex ObjectSymbol();
+
+    [GeneratedRegex(@"extern const \w+ (\w+)\[")]
+    private static partial Regex WeightsDeclaration();
 
     private void RunInterleaved(string manifest, string clipA, string clipB)
     {
