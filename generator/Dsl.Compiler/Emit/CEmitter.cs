@@ -70,10 +70,12 @@ public static partial class CEmitter
         Declare(lightDecls, lightRegions, BufferRegion.State, "uint8_t *const state = (uint8_t *)state_words;");
         Declare(lightDecls, lightRegions, BufferRegion.Input, "const uint8_t *const input = (const uint8_t *)(const void *)in;");
         Declare(lightDecls, lightRegions, BufferRegion.Handoff,
-            $"uint8_t *const handoff_slot = (uint8_t *)ring_words + next_slot * {upper}_HANDOFF_BYTES;");
+            $"uint8_t *const handoff_slot = (uint8_t *)ring_words + r->next_slot * {upper}_HANDOFF_BYTES;");
         Declare(lightDecls, lightRegions, BufferRegion.Output, "uint8_t *const output = (uint8_t *)(void *)light_out;");
         if (!lightRegions.Contains(BufferRegion.Input)) lightVoids.Add("(void)in;");
         if (!lightRegions.Contains(BufferRegion.Output) && !gate) lightVoids.Add("(void)light_out;");
+        // light_run receives the instance's storage: a part no step touches is still a parameter.
+        Unused(lightVoids, lightRegions, program.Light, "ring_words");
 
         var heavyDecls = new List<string>();
         var heavyVoids = new List<string>();
@@ -83,6 +85,7 @@ public static partial class CEmitter
         Declare(heavyDecls, heavy.StepRegions, BufferRegion.Output, "uint8_t *const output = (uint8_t *)(void *)heavy_out;");
         if (!heavy.StepRegions.Contains(BufferRegion.Handoff)) heavyVoids.Add("(void)handoff;");
         if (!heavy.StepRegions.Contains(BufferRegion.Output)) heavyVoids.Add("(void)heavy_out;");
+        Unused(heavyVoids, heavy.StepRegions, program.Heavy, null);
 
         // The silence gate (absent when dsl.json turns it off: then no file changes).
         var silence = program.Silence;
@@ -167,6 +170,15 @@ public static partial class CEmitter
     private static void Declare(List<string> decls, IReadOnlySet<BufferRegion> used, BufferRegion region, string decl)
     {
         if (used.Contains(region)) decls.Add(decl);
+    }
+
+    /// <summary>Casts to void the storage parameters of a path's run function (arena_words, state_words and the
+    /// light path's <paramref name="ring"/>) that exist but that no step uses.</summary>
+    private static void Unused(List<string> voids, IReadOnlySet<BufferRegion> used, PathProgram path, string? ring)
+    {
+        if (path.ArenaBytes > 0 && !used.Contains(BufferRegion.Arena)) voids.Add("(void)arena_words;");
+        if (path.StateBytes > 0 && !used.Contains(BufferRegion.State)) voids.Add("(void)state_words;");
+        if (ring is not null && !used.Contains(BufferRegion.Handoff)) voids.Add($"(void){ring};");
     }
 
     private static byte[] Text(string template, IReadOnlyDictionary<string, object> variables) =>

@@ -80,8 +80,8 @@ public sealed class ReplayMutationTests : IDisposable
     {
         // The prev_heavy class of bug: m_process must not rely on the heavy state of an earlier clip. The
         // test clip starts heavy; the harness resets only the light path before its m_process pass.
-        ValidationVerdict v = Validate("no-restart-at-start", (c, _) => c.Replace("d.heavy_restart = heavy && !prev_heavy;",
-            "d.heavy_restart = heavy && !prev_heavy && frames_seen > 0;", StringComparison.Ordinal), "_light.c");
+        ValidationVerdict v = Validate("no-restart-at-start", (c, _) => c.Replace("d.heavy_restart = heavy && !r->prev_heavy;",
+            "d.heavy_restart = heavy && !r->prev_heavy && r->frames_seen > 0;", StringComparison.Ordinal), "_light.c");
         Assert.False(v.BitExact);
         Assert.Equal((int)DslErrorCode.Mismatch, v.ExitCode);
         Assert.Contains("m_process", v.FirstDifference);
