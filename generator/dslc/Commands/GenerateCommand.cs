@@ -39,6 +39,11 @@ public static class GenerateCommand
             throw new DslException(DslErrorCode.Usage, "--strict-deadline: the frame deadline is checked on a board; add --board");
         }
 
+        if (board is null && o.WithStartup)
+        {
+            throw new DslException(DslErrorCode.Usage, "--with-startup: the startup file and linker script are per core of a board; add --board");
+        }
+
         // Before anything is written: with --strict-deadline a missed deadline leaves the output folder as it was.
         // One golden light-path run serves the real-time report and the heavy-cost check (test audio only) and the routing plots.
         (RoutingTrace? routing, bool isTestAudio, string skipped) = RoutingAudio.Trace(model, o.Calibration);
@@ -52,7 +57,7 @@ public static class GenerateCommand
         }
 
         Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, heavyCost: cost,
-            routingSection: folder => RoutingPlots.Write(routing, folder, skipped));
+            routingSection: folder => RoutingPlots.Write(routing, folder, skipped), withStartup: o.WithStartup);
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -65,8 +70,10 @@ public static class GenerateCommand
     /// policy's guarantee without a measurement.</param>
     /// <param name="routingSection">Writes the routing plots into the folder it is given and returns report.md's
     /// "Routing" section (<see cref="RoutingPlots"/>); none: no section.</param>
+    /// <param name="withStartup">With a board: each core's startup file too (<c>--with-startup</c>).</param>
     public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
-        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null, Func<string, string>? routingSection = null)
+        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null, Func<string, string>? routingSection = null,
+        bool withStartup = false)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
@@ -89,7 +96,7 @@ public static class GenerateCommand
             if (board is not null)
             {
                 ModelFolder folder = ModelFolder.Load(staging, model.Program.Name);
-                BoardGeneration generated = BoardGenerator.Generate(board, folder, Path.Combine(staging, "boards", board.Name), repo, fitCheck);
+                BoardGeneration generated = BoardGenerator.Generate(board, folder, Path.Combine(staging, "boards", board.Name), repo, fitCheck, withStartup);
                 if (generated.LinkCheckSkippedBecause is { } why)
                 {
                     // Not through info: a skipped verdict is never hidden by -q.
