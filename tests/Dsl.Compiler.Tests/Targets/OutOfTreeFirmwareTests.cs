@@ -47,19 +47,19 @@ public sealed class OutOfTreeFirmwareTests : IDisposable
         return r.StdOut;
     }
 
-    /// <summary>The image holds the model's entry points, the startup, the C library's memcpy (main.c calls
-    /// it) and the weights, and uses the hard-float ABI of the board's core.</summary>
-    private static void AssertLinkedImage(string elf)
+    /// <summary>The image holds the startup, the model's <paramref name="entryPoints"/> (besides main and
+    /// Reset_Handler; code symbols) and its weights, and uses the hard-float ABI of the board's core.</summary>
+    private static IReadOnlyDictionary<string, string> AssertLinkedImage(string elf, params string[] entryPoints)
     {
         Assert.True(File.Exists(elf), $"{elf} was not linked");
         var symbols = Output("arm-none-eabi-nm", elf).Split('\n')
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(p => p.Length == 3 && p[1] is "T" or "t")
-            .Select(p => p[2])
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var s in new[] { "main", "Reset_Handler", "memcpy", $"{Model}_process", $"{Model}_light_process", $"{Model}_light_reset", $"{Model}_heavy_process" })
+            .Where(p => p.Length == 3)
+            .GroupBy(p => p[2], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First()[0] + " " + g.First()[1], StringComparer.Ordinal);
+        foreach (var s in (string[])["main", "Reset_Handler", .. entryPoints])
         {
-            Assert.Contains(s, symbols);
+            Assert.True(symbols.TryGetValue(s, out var at) && at.EndsWith(" T", StringComparison.Ordinal), $"{s} is not code in {elf}");
         }
 
         var sections = Output("arm-none-eabi-size", "-A", elf);
@@ -67,7 +67,11 @@ public sealed class OutOfTreeFirmwareTests : IDisposable
             .Single(p => p.Length >= 2 && p[0] == ".rodata");
         Assert.True(long.Parse(rodata[1], System.Globalization.CultureInfo.InvariantCulture) > 10_000, "the weights are not in .rodata");
         Assert.Contains("Tag_ABI_VFP_args: VFP registers", Output("arm-none-eabi-readelf", "-A", elf));
+        return symbols;
     }
+
+    /// <summary>Single core: the whole model, and the C library's memcpy (main.c calls it: it links only in the core's multilib).</summary>
+    private static readonly string[] SingleCore = ["memcpy", $"{Model}_process", $"{Model}_light_process", $"{Model}_light_reset", $"{Model}_heavy_process"];
 
     /// <summary>Building from outside left no objects, archives or images in the generated folder.</summary>
     private static void AssertNothingBuiltIn(string generated) =>
@@ -87,7 +91,7 @@ public sealed class OutOfTreeFirmwareTests : IDisposable
         var build = Path.Combine(temp, "cmake-build");
         Run("cmake", "-S", SampleProject("cmake-app"), "-B", build, "-DDSL_CORE_DIR=" + core, $"-DDSL_MODEL_LIB={Model}_m4");
         Run("cmake", "--build", build);
-        AssertLinkedImage(Path.Combine(build, "app.elf"));
+        AssertLinkedImage(Path.Combine(build, "app.elf"), SingleCore);
         AssertNothingBuiltIn(generated);
         Assert.Empty(ShippedIncludes.Problems(generated, [core]));
     }
@@ -104,8 +108,40 @@ public sealed class OutOfTreeFirmwareTests : IDisposable
         var core = Path.Combine(generated, "boards", "mps2-an386", "m4");
         var build = Path.Combine(temp, "make-build");
         Run("make", "-C", SampleProject("make-app"), "DSL_CORE_DIR=" + core, $"DSL_MODEL_LIB={Model}_m4", "BUILD=" + build);
-        AssertLinkedImage(Path.Combine(build, "app.elf"));
+        AssertLinkedImage(Path.Combine(build, "app.elf"), SingleCore);
         AssertNothingBuiltIn(generated);
         Assert.Empty(ShippedIncludes.Problems(generated, [core]));
+    }
+
+    [Fact]
+    public void Make_projects_outside_the_output_link_both_core_images_on_stm32h747()
+    {
+        if (!HaveTools())
+        {
+            return;
+        }
+
+        var generated = Generate("stm32h747i-disco");
+        var board = Path.Combine(generated, "boards", "stm32h747i-disco");
+        var images = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var (core, main, entryPoints) in new[]
+                 {
+                     ("m4", "light_core_main.c", new[] { "memcpy", $"{Model}_light_core_init", $"{Model}_light_core_step", $"{Model}_light_process", $"{Model}_heavy_doorbell" }),
+                     ("m7", "heavy_core_main.c", new[] { $"{Model}_heavy_core_attach", $"{Model}_heavy_core_service", $"{Model}_heavy_process" }),
+                 })
+        {
+            var build = Path.Combine(temp, "make-" + core);
+            Run("make", "-C", SampleProject("make-app"), "DSL_CORE_DIR=" + Path.Combine(board, core), $"DSL_MODEL_LIB={Model}_{core}",
+                "BUILD=" + build, "MAIN=" + main);
+            images[core] = AssertLinkedImage(Path.Combine(build, "app.elf"), entryPoints);
+            Assert.Empty(ShippedIncludes.Problems(generated, [Path.Combine(board, core)]));
+        }
+
+        // Each image has only its own path, and both place the shared object at the same address (the SHARED region).
+        Assert.DoesNotContain($"{Model}_heavy_process", images["m4"].Keys);
+        Assert.DoesNotContain($"{Model}_light_process", images["m7"].Keys);
+        Assert.Equal(images["m4"][$"{Model}_shared"], images["m7"][$"{Model}_shared"]);
+        Assert.StartsWith("38000000", images["m4"][$"{Model}_shared"], StringComparison.Ordinal);
+        AssertNothingBuiltIn(generated);
     }
 }
