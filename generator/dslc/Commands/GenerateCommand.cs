@@ -28,6 +28,11 @@ public static class GenerateCommand
             throw new DslException(DslErrorCode.Usage, "--variant: the board profile sets the kernel variant; drop --variant or --board");
         }
 
+        if (board is null && o.WithStartup)
+        {
+            throw new DslException(DslErrorCode.Usage, "--with-startup: the startup file and linker script are per core of a board; add --board");
+        }
+
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         OutputFolder output = OutputFolder.Claim(o.Out ?? Path.Combine("out", manifest.CName), CommandSupport.Inputs(o, manifest, board?.FilePath), "-o", o.Force);
         CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(output.Path, PrecisionJson.FileName));
@@ -37,11 +42,6 @@ public static class GenerateCommand
         if (board is null && o.StrictDeadline)
         {
             throw new DslException(DslErrorCode.Usage, "--strict-deadline: the frame deadline is checked on a board; add --board");
-        }
-
-        if (board is null && o.WithStartup)
-        {
-            throw new DslException(DslErrorCode.Usage, "--with-startup: the startup file and linker script are per core of a board; add --board");
         }
 
         // Before anything is written: with --strict-deadline a missed deadline leaves the output folder as it was.

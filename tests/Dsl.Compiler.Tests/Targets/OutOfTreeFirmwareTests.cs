@@ -144,4 +144,14 @@ public sealed class OutOfTreeFirmwareTests : IDisposable
         Assert.StartsWith("38000000", images["m4"][$"{Model}_shared"], StringComparison.Ordinal);
         AssertNothingBuiltIn(generated);
     }
+
+    [Fact]
+    public void With_startup_without_a_board_is_a_usage_error()
+    {
+        var r = DslcProcess.Run("generate", "-m", Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "tiny_dsl"), "--with-startup", "-q",
+            "-o", Path.Combine(temp, "no-board"));
+        Assert.Equal(2, r.Code);
+        Assert.Contains("--with-startup", r.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(temp, "no-board", "boards")));
+    }
 }
