@@ -131,7 +131,7 @@ public static partial class CEmitter
         // The light reset clears the handoff ring; gate mode zeroes light_out. Both use dsl_fill_s8.
         var lightKernels = new SortedSet<string>(light.Kernels, StringComparer.Ordinal) { "dsl_fill_s8" };
         if (silence is not null) lightKernels.UnionWith(["dsl_silent_s16", "dsl_fade_out_s16"]);
-        foreach (var (path, bytes) in RuntimeFiles.Select(options.RuntimeDir, variants, lightKernels, heavy.Kernels))
+        foreach (var (path, bytes) in RuntimeFiles.Select(options.RuntimeDir, variants, lightKernels, heavy.Kernels, files.Values.ToList()))
             files.Add(path, bytes);
         return files;
     }

@@ -4,8 +4,9 @@ using Dsl.Compiler.Diagnostics;
 namespace Dsl.Compiler.Emit;
 
 /// <summary>
-/// The runtime part of the output: every header of runtime-c/include/ (kernel files include internal
-/// headers; copying them all needs no knowledge of which), and one source per kernel the program calls,
+/// The runtime part of the output: the headers of runtime-c/include/ that the emitted model or a shipped kernel
+/// source includes, directly or through another header (<see cref="IncludeClosure"/>: a DSP-only build gets no
+/// MVE header), and one source per kernel the program calls,
 /// from src/&lt;variant&gt;/ when that variant has it, else from src/portable/. With one variant for both paths
 /// the sources lie flat in dsl_runtime/; with two (a two-core board whose cores differ) dsl_runtime/portable/
 /// holds every kernel the paths call and dsl_runtime/&lt;variant&gt;/ the variant's own files of the kernels its
@@ -16,7 +17,7 @@ internal static class RuntimeFiles
     public const string Folder = "dsl_runtime";
 
     public static IEnumerable<(string Path, byte[] Bytes)> Select(string runtimeDir, PathVariants variants,
-        IEnumerable<string> lightKernels, IEnumerable<string> heavyKernels)
+        IEnumerable<string> lightKernels, IEnumerable<string> heavyKernels, IEnumerable<byte[]> emittedSources)
     {
         var include = Path.Combine(runtimeDir, "include");
         if (!Directory.Exists(include))
@@ -25,19 +26,29 @@ internal static class RuntimeFiles
                 $"runtime folder {runtimeDir} has no include/ (point the runtime directory at runtime-c/)");
         }
 
-        var headers = Directory.GetFiles(include, "*.h").Select(Path.GetFileName).OfType<string>()
-            .Order(StringComparer.Ordinal);
-        foreach (var header in headers)
-            yield return ($"{Folder}/{header}", File.ReadAllBytes(Path.Combine(include, header)));
-
         var all = new SortedSet<string>(lightKernels.Concat(heavyKernels), StringComparer.Ordinal);
+        var sources = new List<(string Path, byte[] Bytes)>();
         if (variants.IsUniform)
         {
             foreach (var kernel in all)
-                yield return ($"{Folder}/{kernel}.c", File.ReadAllBytes(Source(runtimeDir, variants.Light, kernel)));
-            yield break;
+                sources.Add(($"{Folder}/{kernel}.c", File.ReadAllBytes(Source(runtimeDir, variants.Light, kernel))));
+        }
+        else
+        {
+            sources.AddRange(TwoVariantSources(runtimeDir, variants, all, lightKernels, heavyKernels));
         }
 
+        var texts = emittedSources.Concat(sources.Select(s => s.Bytes)).Select(IncludeClosure.Text);
+        foreach (var header in IncludeClosure.Of(texts, include, Folder))
+            yield return ($"{Folder}/{header}", File.ReadAllBytes(Path.Combine(include, header)));
+        foreach (var source in sources)
+            yield return source;
+    }
+
+    /// <summary>portable/ with every kernel, and each non-portable variant's own files of its path's kernels.</summary>
+    private static IEnumerable<(string Path, byte[] Bytes)> TwoVariantSources(string runtimeDir, PathVariants variants,
+        SortedSet<string> all, IEnumerable<string> lightKernels, IEnumerable<string> heavyKernels)
+    {
         foreach (var kernel in all)
             yield return ($"{Folder}/{VariantFolder(KernelVariant.Portable)}/{kernel}.c", File.ReadAllBytes(Source(runtimeDir, KernelVariant.Portable, kernel)));
         var own = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -15,11 +15,12 @@ public static class BoardGenerator
     /// <param name="repo">Repository layout (default: found from the current directory).</param>
     /// <param name="linkCheck">Link each core image (needs arm-none-eabi-gcc: a <see cref="DslErrorCode.Toolchain"/>
     /// error when missing); false skips the fit check and says so in the result.</param>
+    /// <param name="withStartup">Also write each core's startup file and list it in the glue (<c>--with-startup</c>).</param>
     public static BoardGeneration Generate(BoardProfile board, ModelFolder model, string? outputDir = null,
-        RepoLayout? repo = null, bool linkCheck = true)
+        RepoLayout? repo = null, bool linkCheck = true, bool withStartup = false)
     {
         var layout = repo ?? RepoLayout.Find();
-        var glue = BuildGlueWriter.Write(board, model, outputDir, layout);
+        var glue = BuildGlueWriter.Write(board, model, outputDir, layout, withStartup);
         if (!linkCheck)
         {
             return new BoardGeneration(glue, [], "link check disabled");

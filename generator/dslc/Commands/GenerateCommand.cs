@@ -28,6 +28,11 @@ public static class GenerateCommand
             throw new DslException(DslErrorCode.Usage, "--variant: the board profile sets the kernel variant; drop --variant or --board");
         }
 
+        if (board is null && o.WithStartup)
+        {
+            throw new DslException(DslErrorCode.Usage, "--with-startup: the startup file and linker script are per core of a board; add --board");
+        }
+
         DslManifest manifest = CommandSupport.Manifest(o.Model);
         OutputFolder output = OutputFolder.Claim(o.Out ?? Path.Combine("out", manifest.CName), CommandSupport.Inputs(o, manifest, board?.FilePath), "-o", o.Force);
         CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(output.Path, PrecisionJson.FileName));
@@ -52,7 +57,7 @@ public static class GenerateCommand
         }
 
         Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, heavyCost: cost,
-            routingSection: folder => RoutingPlots.Write(routing, folder, skipped));
+            routingSection: folder => RoutingPlots.Write(routing, folder, skipped), withStartup: o.WithStartup);
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -65,8 +70,10 @@ public static class GenerateCommand
     /// policy's guarantee without a measurement.</param>
     /// <param name="routingSection">Writes the routing plots into the folder it is given and returns report.md's
     /// "Routing" section (<see cref="RoutingPlots"/>); none: no section.</param>
+    /// <param name="withStartup">With a board: each core's startup file too (<c>--with-startup</c>).</param>
     public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
-        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null, Func<string, string>? routingSection = null)
+        BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null, Func<string, string>? routingSection = null,
+        bool withStartup = false)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
@@ -89,7 +96,7 @@ public static class GenerateCommand
             if (board is not null)
             {
                 ModelFolder folder = ModelFolder.Load(staging, model.Program.Name);
-                BoardGeneration generated = BoardGenerator.Generate(board, folder, Path.Combine(staging, "boards", board.Name), repo, fitCheck);
+                BoardGeneration generated = BoardGenerator.Generate(board, folder, Path.Combine(staging, "boards", board.Name), repo, fitCheck, withStartup);
                 if (generated.LinkCheckSkippedBecause is { } why)
                 {
                     // Not through info: a skipped verdict is never hidden by -q.

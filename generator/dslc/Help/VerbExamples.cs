@@ -27,6 +27,7 @@ public static class VerbExamples
         [
             "dslc generate -m models/dsl_soundstream_s --board mps2-an386 -o out/model",
             "dslc generate -m models/dsl_soundstream_s --variant dsp --no-fit-check -o out/model-dsp",
+            "dslc generate -m models/dsl_soundstream_s --board stm32f407g-disc1 --with-startup -o out/f407",
         ],
         _ when verb == typeof(InspectOptions) => ["dslc inspect -m models/dsl_soundstream_s"],
         _ when verb == typeof(RunOptions) =>

@@ -17,6 +17,9 @@ public sealed class GenerateOptions : ModelOptions
     [Option("no-fit-check", HelpText = "With --board: do not link the paths to check they fit the board's memory (no Arm toolchain needed); a warning says so, even with -q.")]
     public bool NoFitCheck { get; set; }
 
+    [Option("with-startup", HelpText = "With --board: also write each core's startup file (vector table, reset handler) next to its full linker script (dsl_app.ld), listed in its CMake / make glue, so your firmware needs only main().")]
+    public bool WithStartup { get; set; }
+
     [Option("strict-deadline", HelpText = "With --board: a path that misses its frame deadline on the board (worst frame, replay burst included; estimated instructions at one per cycle) is an error (exit 8) instead of a warning.")]
     public bool StrictDeadline { get; set; }
 

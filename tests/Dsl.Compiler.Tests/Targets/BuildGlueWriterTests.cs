@@ -162,4 +162,73 @@ public sealed class BuildGlueWriterTests : IDisposable
         Assert.True(libBuild.Succeeded, libBuild.StdOut + libBuild.StdErr);
         Assert.True(File.Exists(Path.Combine(core, "build", "libfake_m4.a")));
     }
+
+    [Fact]
+    public void Library_glue_puts_the_core_flags_on_compile_and_link()
+    {
+        var glue = BuildGlueWriter.Write(Board("nrf5340-dk"), model);
+        var net = File.ReadAllText(Path.Combine(glue.Directory, "net", "CMakeLists.txt"));
+        Assert.Contains("target_compile_options(fake_net PUBLIC -mcpu=cortex-m33+nodsp -mthumb -mfloat-abi=soft)", net);
+        Assert.Contains("target_link_options(fake_net INTERFACE -mcpu=cortex-m33+nodsp -mthumb -mfloat-abi=soft)", net);
+        var app = File.ReadAllText(Path.Combine(glue.Directory, "app", "CMakeLists.txt"));
+        Assert.Contains("target_link_options(fake_app INTERFACE -mcpu=cortex-m33 -mthumb -mfpu=fpv5-sp-d16 -mfloat-abi=hard)", app);
+        var mk = File.ReadAllText(Path.Combine(glue.Directory, "app", "fake_app.mk"));
+        Assert.Contains("FAKE_APP_LDFLAGS := $(FAKE_APP_TARGET_FLAGS) -L$(FAKE_APP_DIR)", mk);
+    }
+
+    [Theory]
+    [InlineData("stm32h747i-disco")]
+    [InlineData("stm32f407g-disc1")]
+    public void Core_folders_ship_their_linker_script_and_the_startup_on_request(string boardName)
+    {
+        var board = Board(boardName);
+        var plain = BuildGlueWriter.Write(board, model, Path.Combine(temp, "plain"));
+        var started = BuildGlueWriter.Write(board, model, Path.Combine(temp, "started"), withStartup: true);
+        foreach (var core in plain.Cores)
+        {
+            var dir = core.LinkerScriptDir!;
+            var name = core.Name;
+            Assert.Contains(Path.Combine(dir, BuildGlueWriter.AppLinkerScript), plain.Files);
+            Assert.Contains("INCLUDE memory.ld", File.ReadAllText(Path.Combine(dir, BuildGlueWriter.AppLinkerScript)));
+            Assert.DoesNotContain("runtime-c/target", File.ReadAllText(Path.Combine(dir, "memory.ld")));
+            Assert.False(File.Exists(Path.Combine(dir, BuildGlueWriter.AppStartup)));
+            Assert.DoesNotContain("_startup", File.ReadAllText(Path.Combine(dir, "CMakeLists.txt")));
+            Assert.DoesNotContain("STARTUP", File.ReadAllText(Path.Combine(dir, name + ".mk")));
+
+            var startedDir = Path.Combine(started.Directory, Path.GetFileName(dir));
+            Assert.Contains(Path.Combine(startedDir, BuildGlueWriter.AppStartup), started.Files);
+            var cmake = File.ReadAllText(Path.Combine(startedDir, "CMakeLists.txt"));
+            Assert.Contains($"add_library({name}_startup OBJECT ${{CMAKE_CURRENT_LIST_DIR}}/dsl_app_startup.c)", cmake);
+            Assert.Contains($"-nostartfiles -L${{CMAKE_CURRENT_LIST_DIR}} \"-T${{CMAKE_CURRENT_LIST_DIR}}/dsl_app.ld\")", cmake);
+            var v = name.ToUpperInvariant();
+            var mk = File.ReadAllText(Path.Combine(startedDir, name + ".mk"));
+            Assert.Contains($"{v}_STARTUP_OBJECT := $({v}_BUILD)/dsl_app_startup.o", mk);
+            Assert.Contains($"{v}_IMAGE_LDFLAGS := $({v}_LDFLAGS) -nostartfiles -T $({v}_LINKER_SCRIPT)", mk);
+            Assert.Contains($"$({v}_STARTUP_OBJECT): $({v}_DIR)/dsl_app_startup.c | $({v}_BUILD)", mk);
+        }
+    }
+
+    [Fact]
+    public void Startup_compiles_without_warnings_for_every_core_of_every_board()
+    {
+        if (!ToolGate.Have("arm-none-eabi-gcc"))
+        {
+            return;
+        }
+
+        var startup = Path.Combine(FakeModel.Repo.TargetDir, "app", BuildGlueWriter.AppStartup);
+        var flagSets = Directory.EnumerateFiles(FakeModel.Repo.BoardsDir, "*.yaml")
+            .Select(f => BoardProfileLoader.Load(Path.GetFileNameWithoutExtension(f), FakeModel.Repo.BoardsDir))
+            .SelectMany(b => b.Cores.Select(c => c.GccFlags))
+            .Select(f => string.Join(" ", f)).Distinct(StringComparer.Ordinal).ToList();
+        Assert.True(flagSets.Count >= 4);
+        foreach (var flags in flagSets)
+        {
+            var r = ToolRunner.Run("arm-none-eabi-gcc",
+                [.. flags.Split(' '), .. BuildPlanner.CommonCFlags, .. BuildPlanner.TargetCFlags, "-Werror", "-c", startup, "-o", Path.Combine(temp, "startup.o")],
+                TimeSpan.FromMinutes(1));
+            Assert.True(r.Succeeded, $"{flags}: {r.StdErr}");
+            Assert.Equal("", r.StdErr);
+        }
+    }
 }
