@@ -58,7 +58,10 @@ public static class ModelCompiler
 
         var clips = files.Select(f => (Path.GetFileName(f), ReadCalibrationClip(f, manifest))).ToList();
         IReadOnlyList<double>? gains = options.CalibrationGainsDb ?? manifest.CalibrationGainsDb;
-        CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress, gains);
+        CalibrationRanges ranges = options.CalibrationCache is { } cache
+            ? cache.GetOrRun(CalibrationKey.Of(manifest.Path, manifest.ModelPath, files, gains is { Count: > 0 } ? gains : [0.0], options.TraceFrames),
+                () => Calibrator.Run(graph, clips, options.Progress, gains), options.Progress, options.Warning)
+            : Calibrator.Run(graph, clips, options.Progress, gains);
         RangeEstimator estimator = options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default;
         IReadOnlySet<string>? given = Int16Choice(options, manifest, graph, partition, ranges, estimator);
         Int16Headroom headroom = options.Int16Headroom ?? manifest.Int16Headroom ?? Int16Headroom.Default;
