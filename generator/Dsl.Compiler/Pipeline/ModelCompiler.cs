@@ -102,7 +102,16 @@ public static class ModelCompiler
         ]);
         var inputs = new PrecisionInputs(model.Graph, model.Manifest, model.Program.HasLightOutput, clips, gains, candidates,
             set => Requantize(model, set, options.Rounding).Program, key);
-        PrecisionChoice choice = PrecisionAnalysis.Decide(inputs, target, given, options.PrecisionCache);
+        // The run's own precision.json first (e.g. the output folder about to be replaced), else the cache folder's
+        // entry for this key: a default work folder is new on every run and holds no earlier decision.
+        string? precisionEntry = options.CalibrationCache?.PrecisionEntryPath(key);
+        string? precisionCache = PrecisionJson.Read(options.PrecisionCache, key) is null && precisionEntry is not null ? precisionEntry : options.PrecisionCache;
+        PrecisionChoice choice = PrecisionAnalysis.Decide(inputs, target, given, precisionCache);
+        if (choice.Source == "search" && precisionEntry is not null)
+        {
+            options.CalibrationCache!.StorePrecision(key, PrecisionJson.ToJson(choice), options.Warning);
+        }
+
         if (choice.Warning() is { } warning)
         {
             options.Warning?.Invoke(warning);

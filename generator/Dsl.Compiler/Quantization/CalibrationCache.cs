@@ -8,7 +8,8 @@ namespace Dsl.Compiler.Quantization;
 /// Calibration results kept between runs: one JSON file per <see cref="CalibrationKey"/> under
 /// <c>FOLDER/calibration/</c>, written atomically, so a repeated run with the same model, calibration audio and
 /// options skips the float model's pass over the audio. An entry that cannot be read or parsed is a miss with a
-/// warning (and is written anew), never an error; a cache that cannot be written costs a warning only.
+/// warning (and is written anew), never an error; a cache that cannot be written costs a warning only. The precision
+/// decision made from the ranges is kept beside them (<c>FOLDER/precision/</c>, its own key: <see cref="PrecisionEntryPath"/>).
 /// </summary>
 public sealed class CalibrationCache
 {
@@ -64,16 +65,28 @@ public sealed class CalibrationCache
 
         Misses++;
         CalibrationRanges ranges = run();
+        Store(path, CalibrationRangesJson.ToJson(ranges, key), warning);
+        return ranges;
+    }
+
+    /// <summary>Where the precision decision (precision.json) made from the ranges of a run with precision key
+    /// <paramref name="key"/> is kept, so a run in a fresh work folder skips the search too.</summary>
+    public string PrecisionEntryPath(string key) => Path.Combine(Folder, "precision", key + ".json");
+
+    /// <summary>Keeps <paramref name="json"/> (precision.json) as the decision for precision key <paramref name="key"/>.</summary>
+    public void StorePrecision(string key, string json, Action<string>? warning) => Store(PrecisionEntryPath(key), json, warning);
+
+    /// <summary>Writes an entry atomically; a failure costs a warning, never the run.</summary>
+    private static void Store(string path, string text, Action<string>? warning)
+    {
         try
         {
-            OutputFile.Write(path, CalibrationRangesJson.ToJson(ranges, key), "--cache");
+            OutputFile.Write(path, text, "--cache");
         }
         catch (DslException e)
         {
             warning?.Invoke($"calibration cache not written: {e.Message}");
         }
-
-        return ranges;
     }
 
     private static CalibrationRanges? Read(string path, string key, Action<string>? warning)

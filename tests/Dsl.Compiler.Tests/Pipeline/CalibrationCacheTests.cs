@@ -131,4 +131,16 @@ public sealed class CalibrationCacheTests
         Assert.Contains(warnings, w => w.StartsWith("calibration cache not written", StringComparison.Ordinal));
         Assert.Equal("not a folder", File.ReadAllText(file));
     }
+
+    [Fact]
+    public void The_precision_search_runs_once_and_a_run_without_a_precision_json_reads_its_decision()
+    {
+        (string manifest, CalibrationCache cache, _, CompileOptions options) = Setup();
+        CompiledModel first = ModelCompiler.Compile(manifest, options);
+        Assert.Equal("search", first.Precision!.Source);
+        CompiledModel second = ModelCompiler.Compile(manifest, options);
+        Assert.Equal("cache", second.Precision!.Source);
+        Assert.Equal(first.Precision.Chosen, second.Precision.Chosen);
+        Assert.Equal("search", ModelCompiler.Compile(manifest, options with { CalibrationCache = null }).Precision!.Source);
+    }
 }
