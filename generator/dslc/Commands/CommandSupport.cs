@@ -135,7 +135,15 @@ public static class CommandSupport
                 : throw new DslException(DslErrorCode.Usage, "--cache and --no-cache: give one of them (--no-cache calibrates afresh)");
         }
 
-        return new CalibrationCache(o.Cache ?? Dsl.Compiler.Quantization.CalibrationCache.DefaultFolder(Environment.GetEnvironmentVariable));
+        string folder = o.Cache ?? Dsl.Compiler.Quantization.CalibrationCache.DefaultFolder(Environment.GetEnvironmentVariable);
+        try
+        {
+            return new CalibrationCache(folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new DslException(DslErrorCode.Usage, $"--cache {folder}: not a valid folder name ({e.Message}); give another folder (or set {Dsl.Compiler.Quantization.CalibrationCache.EnvironmentVariable})", e);
+        }
     }
 
     /// <param name="precisionCache">precision.json of an earlier run whose decision may be reused (<see cref="Dsl.Compiler.Pipeline.CompileOptions.PrecisionCache"/>).</param>
