@@ -56,4 +56,14 @@ public sealed class CalibrationCacheCliTests
         Assert.Contains("--no-cache", r.StdErr);
         Assert.False(Directory.Exists(Path.Combine(dir, "c")));
     }
+
+    [Fact]
+    public void An_empty_cache_folder_name_is_a_usage_error()
+    {
+        string dir = Directory.CreateTempSubdirectory("dslc-cache-cli-").FullName;
+        DslcProcess.Result r = DslcProcess.Run("generate", "-m", Fixtures.TinyDsl, "-o", Path.Combine(dir, "o"), "--cache", "");
+        Assert.Equal((int)DslErrorCode.Usage, r.Code);
+        Assert.Contains("--cache", r.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(dir, "o")));
+    }
 }

@@ -48,4 +48,19 @@ public sealed class CalibrationKeyTests
         Assert.DoesNotContain(key, others);
         Assert.Equal(key, CalibrationKey.Of(manifest, model, [a, b], [0.0], 8)); // all restored: the same key again
     }
+
+    [Fact]
+    public void The_default_cache_folder_is_dslc_cache_then_xdg_then_the_home_cache()
+    {
+        string Default(params (string Name, string Value)[] set) =>
+            CalibrationCache.DefaultFolder(name => set.FirstOrDefault(v => v.Name == name).Value);
+
+        Assert.Equal("/c/dslc-here", Default(("DSLC_CACHE", "/c/dslc-here"), ("XDG_CACHE_HOME", "/x")));
+        Assert.Equal(Path.Combine("/x", "dslc"), Default(("XDG_CACHE_HOME", "/x")));
+        // XDG paths must be absolute (the spec): a relative one is ignored.
+        string home = Default(("XDG_CACHE_HOME", "relative"));
+        Assert.Equal(home, Default());
+        Assert.EndsWith("dslc", home);
+        Assert.True(Path.IsPathRooted(home));
+    }
 }
