@@ -1,4 +1,4 @@
-"""Routing and quality measures (numpy). Routing follows design.md: a frame is heavy while
+"""Routing and quality measures (numpy). Routing follows docs/architecture.md ("Routing"): a frame is heavy while
 score >= threshold, and stays heavy for `hold` frames after the last trigger."""
 import numpy as np
 

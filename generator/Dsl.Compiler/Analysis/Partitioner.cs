@@ -4,7 +4,7 @@ using Dsl.Compiler.Manifest;
 
 namespace Dsl.Compiler.Analysis;
 
-/// <summary>Partitions by reachability from the dsl.json outputs (design.md).</summary>
+/// <summary>Partitions by reachability from the dsl.json outputs (docs/architecture.md).</summary>
 public static class Partitioner
 {
     public static Partition Run(IrGraph graph, DslManifest manifest)

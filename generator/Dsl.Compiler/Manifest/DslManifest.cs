@@ -3,7 +3,7 @@ using Dsl.Compiler.Quantization;
 
 namespace Dsl.Compiler.Manifest;
 
-/// <summary>dsl.json: how a trained DSL model is split and routed (see design.md), and optionally how it is calibrated.</summary>
+/// <summary>dsl.json: how a trained DSL model is split and routed (see docs/architecture.md), and optionally how it is calibrated.</summary>
 /// <param name="ReplayFrames">dsl.json 'replay_frames': K, the most handoff frames the heavy path replays on a restart
 /// (bounded replay, inexact below the receptive field R); null: R (exact).</param>
 public sealed record DslManifest(

@@ -1,3 +1,4 @@
+using System.Text;
 using Dsl.Compiler.Diagnostics;
 
 namespace Dsl.Compiler.Output;
@@ -33,20 +34,31 @@ public static class OutputFile
         }
     }
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, string text, string option)
+    /// <summary>Writes <paramref name="text"/> (UTF-8, no byte order mark) to <paramref name="path"/> atomically;
+    /// a failure is an Io error naming <paramref name="option"/>.</summary>
+    public static void Write(string path, string text, string option) =>
+        Write(path, new UTF8Encoding(false).GetBytes(text), e => $"{path}: cannot write ({e.Message}); choose another file for {option}");
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to <paramref name="path"/> atomically (creating its folder): a temporary file in
+    /// the same folder renamed into place, so the path holds its previous content or all of the new, and no temporary
+    /// is left behind. A failure is an Io error with the message <paramref name="failure"/> makes of the cause.
+    /// </summary>
+    public static void Write(string path, byte[] bytes, Func<Exception, string> failure)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(failure);
         string full = Path.GetFullPath(path);
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(temporary, text);
+            File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot write ({e.Message}); choose another file for {option}", e);
+            throw new DslException(DslErrorCode.Io, failure(e), e);
         }
         finally
         {

@@ -13,6 +13,9 @@ public sealed record CompileOptions
     /// <summary>Calibration WAVs; empty means the ones dsl.json lists.</summary>
     public IReadOnlyList<string> CalibrationFiles { get; init; } = Array.Empty<string>();
 
+    /// <summary>Where calibration results are kept between runs (--cache); null: calibrate every time (--no-cache).</summary>
+    public CalibrationCache? CalibrationCache { get; init; }
+
     /// <summary>How calibrated ranges are chosen; null means dsl.json's 'calibration_estimator', else <see cref="RangeEstimator.Default"/>.</summary>
     public RangeEstimator? Estimator { get; init; }
 

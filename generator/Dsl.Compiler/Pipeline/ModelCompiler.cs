@@ -58,7 +58,10 @@ public static class ModelCompiler
 
         var clips = files.Select(f => (Path.GetFileName(f), ReadCalibrationClip(f, manifest))).ToList();
         IReadOnlyList<double>? gains = options.CalibrationGainsDb ?? manifest.CalibrationGainsDb;
-        CalibrationRanges ranges = Calibrator.Run(graph, clips, options.Progress, gains);
+        CalibrationRanges ranges = options.CalibrationCache is { } cache
+            ? cache.GetOrRun(CalibrationKey.Of(manifest.Path, manifest.ModelPath, files, gains is { Count: > 0 } ? gains : [0.0], options.TraceFrames),
+                () => Calibrator.Run(graph, clips, options.Progress, gains), options.Progress, options.Warning)
+            : Calibrator.Run(graph, clips, options.Progress, gains);
         RangeEstimator estimator = options.Estimator ?? manifest.CalibrationEstimator ?? RangeEstimator.Default;
         IReadOnlySet<string>? given = Int16Choice(options, manifest, graph, partition, ranges, estimator);
         Int16Headroom headroom = options.Int16Headroom ?? manifest.Int16Headroom ?? Int16Headroom.Default;
@@ -99,7 +102,16 @@ public static class ModelCompiler
         ]);
         var inputs = new PrecisionInputs(model.Graph, model.Manifest, model.Program.HasLightOutput, clips, gains, candidates,
             set => Requantize(model, set, options.Rounding).Program, key);
-        PrecisionChoice choice = PrecisionAnalysis.Decide(inputs, target, given, options.PrecisionCache);
+        // The run's own precision.json first (e.g. the output folder about to be replaced), else the cache folder's
+        // entry for this key: a default work folder is new on every run and holds no earlier decision.
+        string? precisionEntry = options.CalibrationCache?.PrecisionEntryPath(key);
+        string? precisionCache = PrecisionJson.Read(options.PrecisionCache, key) is null && precisionEntry is not null ? precisionEntry : options.PrecisionCache;
+        PrecisionChoice choice = PrecisionAnalysis.Decide(inputs, target, given, precisionCache);
+        if (choice.Source == "search" && precisionEntry is not null)
+        {
+            options.CalibrationCache!.StorePrecision(key, PrecisionJson.ToJson(choice), options.Warning);
+        }
+
         if (choice.Warning() is { } warning)
         {
             options.Warning?.Invoke(warning);

@@ -12,6 +12,18 @@ public sealed class CalibrationRanges : IRangeObserver
 
     public TensorRange Tensor(string name) => Get(tensors, name);
 
+    /// <summary>Every tensor range recorded, by name (what a calibration cache entry stores).</summary>
+    public IReadOnlyDictionary<string, TensorRange> Tensors => tensors;
+
+    /// <summary>Every pre-activation range recorded, by node.</summary>
+    public IReadOnlyDictionary<string, TensorRange> PreActivations => preActivation;
+
+    /// <summary>Puts a range read from a calibration cache entry in place.</summary>
+    public void Restore(string tensor, TensorRange range) => tensors[tensor] = range;
+
+    /// <summary>Puts a pre-activation range read from a calibration cache entry in place.</summary>
+    public void RestorePreActivation(string node, TensorRange range) => preActivation[node] = range;
+
     public TensorRange PreActivationOf(string node) => Get(preActivation, node);
 
     void IRangeObserver.PreActivation(string node, ReadOnlySpan<float> values) => Get(preActivation, node).Observe(values);

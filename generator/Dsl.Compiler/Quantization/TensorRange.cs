@@ -11,6 +11,24 @@ public sealed class TensorRange
 
     public ValueHistogram Histogram { get; } = new();
 
+    /// <summary>A range seen before (a calibration cache entry): its bounds and histogram bins; an empty range has no bounds.</summary>
+    public static TensorRange Restore(double? min, double? max, IEnumerable<(int Bin, long Count)> bins)
+    {
+        var r = new TensorRange();
+        if (min is { } lo && max is { } hi)
+        {
+            r.Min = lo;
+            r.Max = hi;
+        }
+
+        foreach ((int bin, long count) in bins)
+        {
+            r.Histogram.AddToBin(bin, count);
+        }
+
+        return r;
+    }
+
     public void Observe(ReadOnlySpan<float> values)
     {
         foreach (float v in values)

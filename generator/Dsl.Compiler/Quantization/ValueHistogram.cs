@@ -27,6 +27,18 @@ public sealed class ValueHistogram
     /// <summary>Number of bins; bin <see cref="ZeroBin"/> holds zero, lower indices negative values, higher positive, in value order.</summary>
     public static int BinCount => (2 * Half) + 1;
 
+    /// <summary>The bins holding at least one value, in bin order (what a calibration cache entry stores).</summary>
+    public IEnumerable<(int Bin, long Count)> NonEmptyBins()
+    {
+        for (int bin = 0; bin < counts.Length; bin++)
+        {
+            if (counts[bin] != 0)
+            {
+                yield return (bin, counts[bin]);
+            }
+        }
+    }
+
     public static int ZeroBin => Half;
 
     public long this[int bin] => counts[bin];
@@ -40,6 +52,16 @@ public sealed class ValueHistogram
 
         counts[BinOf(v)]++;
         Count++;
+    }
+
+    /// <summary>Adds <paramref name="count"/> values to <paramref name="bin"/> at once (restoring a cached histogram).</summary>
+    public void AddToBin(int bin, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(bin);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bin, counts.Length);
+        counts[bin] += count;
+        Count += count;
     }
 
     public static int BinOf(float v)

@@ -3,7 +3,7 @@ using Dsl.Compiler.Manifest;
 namespace Dsl.Compiler.Routing;
 
 /// <summary>
-/// The routing rule of design.md, the one C# copy of what the generated light path and m_model.c do,
+/// The routing rule of docs/architecture.md, the one C# copy of what the generated light path and m_model.c do,
 /// shared by the golden model, the float reference and the tests: a frame is heavy while the switch
 /// triggers, held for <c>hold</c> frames after the last trigger; a heavy frame after a light one (or at
 /// the start) restarts the heavy path: with <see cref="ReplayPolicy.Resume"/> it runs the light frames since its

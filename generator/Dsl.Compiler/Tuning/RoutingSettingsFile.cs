@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
+using Dsl.Compiler.Output;
 
 namespace Dsl.Compiler.Tuning;
 
@@ -55,27 +56,8 @@ public static class RoutingSettingsFile
 
     /// <summary>Replaces <paramref name="path"/> by <paramref name="bytes"/>: a temporary file in the same folder, then a
     /// rename, so a reader never sees a half-written dsl.json.</summary>
-    public static void WriteAtomically(string path, byte[] bytes)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.dslc-tune-{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot rewrite the routing settings ({e.Message}); is the model folder writable?", e);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    public static void WriteAtomically(string path, byte[] bytes) =>
+        OutputFile.Write(path, bytes, e => $"{path}: cannot rewrite the routing settings ({e.Message}); is the model folder writable?");
 
     private static void Set(JsonObject obj, string key, string field, string json, List<SettingChange> changes)
     {

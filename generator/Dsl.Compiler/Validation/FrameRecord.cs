@@ -21,7 +21,7 @@ public sealed record FrameRecord(
     short[] HeavyOut,
     ProcessRecord Process)
 {
-    /// <summary>A frame whose m_process record is what routing defines (the design.md rule): the same
+    /// <summary>A frame whose m_process record is what routing defines (the rule in docs/architecture.md): the same
     /// decision, the heavy output on heavy frames and the light output on light frames.</summary>
     public static FrameRecord Routed(int route, int replayFrames, int switchScore, uint lightInstructions,
         uint heavyInstructions, short[] lightOut, sbyte[] handoff, short[] heavyOut) =>

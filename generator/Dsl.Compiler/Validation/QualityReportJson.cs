@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Dsl.Compiler.Diagnostics;
+using Dsl.Compiler.Output;
 
 namespace Dsl.Compiler.Validation;
 
@@ -72,29 +72,9 @@ public static class QualityReportJson
 
     /// <summary>Writes the report to <paramref name="path"/> through a temporary file in the same folder renamed
     /// into place, so the path holds either its previous content or the whole report, never part of one.</summary>
-    public static void Write(QualityReport report, string path)
-    {
-        string json = ToJson(report);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(temporary, json);
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DslException(DslErrorCode.Io, $"{path}: cannot write the quality report ({e.Message}); choose another file for --json", e);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
+    public static void Write(QualityReport report, string path) =>
+        OutputFile.Write(path, new UTF8Encoding(false).GetBytes(ToJson(report)),
+            e => $"{path}: cannot write the quality report ({e.Message}); choose another file for --json");
 
     private static void WriteClip(Utf8JsonWriter w, ClipValidation v, ClipQuality q)
     {

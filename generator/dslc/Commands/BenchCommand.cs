@@ -49,7 +49,8 @@ public static class BenchCommand
         inputs.RefuseAsOutputFile(o.Out, "-o");
         inputs.RefuseAsOutputFile(json, "-o (its .json)");
         OutputFile.Prepare(o.Out, "-o"); // a bad folder fails now, not after the run
-        OutputFolder workFolder = OutputFolder.Claim(o.Work ?? Path.Combine("out", "bench", manifest.CName), inputs, "--work", o.Force);
+        using WorkFolder scratch = WorkFolder.Of(o.Work, "bench", manifest.CName, o.KeepWork, info);
+        OutputFolder workFolder = OutputFolder.Claim(scratch.Path, inputs, "--work", o.Force);
         short[] pcm = clips.SelectMany(c => StreamedAudio.Read(c, manifest.SampleRate, manifest.Frame)).ToArray();
         CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(workFolder.Path, PrecisionJson.FileName));
         PrecisionLines.Summary(model, info);

@@ -120,9 +120,31 @@ public static class CommandSupport
         Int16Headroom = o.Int16HeadroomDb is null ? null : Int16Headroom.Parse(o.Int16HeadroomDb, DslErrorCode.Usage, "--int16-headroom-db"),
         TargetSnr = o.TargetSnr is null ? null : TargetSnr.Parse(o.TargetSnr, DslErrorCode.Usage, "--target-snr"),
         ReplayFrames = o.ReplayFrames,
+        CalibrationCache = CalibrationCache(o),
         Progress = info,
         Warning = w => Console.Error.WriteLine("dslc: warning: " + w), // not through info: -q never hides a warning
     };
+
+    /// <summary>The calibration cache of --cache (else the default folder), or none with --no-cache.</summary>
+    public static CalibrationCache? CalibrationCache(ModelOptions o)
+    {
+        if (o.NoCache)
+        {
+            return o.Cache is null
+                ? null
+                : throw new DslException(DslErrorCode.Usage, "--cache and --no-cache: give one of them (--no-cache calibrates afresh)");
+        }
+
+        string folder = o.Cache ?? Dsl.Compiler.Quantization.CalibrationCache.DefaultFolder(Environment.GetEnvironmentVariable);
+        try
+        {
+            return new CalibrationCache(folder);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new DslException(DslErrorCode.Usage, $"--cache {folder}: not a valid folder name ({e.Message}); give another folder (or set {Dsl.Compiler.Quantization.CalibrationCache.EnvironmentVariable})", e);
+        }
+    }
 
     /// <param name="precisionCache">precision.json of an earlier run whose decision may be reused (<see cref="Dsl.Compiler.Pipeline.CompileOptions.PrecisionCache"/>).</param>
     public static CompiledModel Compile(ModelOptions o, Action<string> info, string? precisionCache = null) =>

@@ -57,7 +57,8 @@ public static class ValidateCommand
         IReadOnlyList<string> allClips = CommandSupport.TestAudio(manifest, o.Audio);
         IReadOnlyList<string> clips = shard is null ? allClips : shard.Select(allClips);
         ModelInputs inputs = CommandSupport.Inputs(o, manifest, [board?.FilePath, o.Emitted, .. clips]);
-        string workPath = o.Work ?? Path.Combine("out", "validate", manifest.CName, target);
+        using WorkFolder scratch = WorkFolder.Of(o.Work, "validate", $"{manifest.CName}-{target}", o.KeepWork, info);
+        string workPath = scratch.Path;
         foreach ((string? file, string option) in new[] { (o.Json, "--json"), (o.Report, "--report"), (o.Junit, "--junit") })
         {
             if (file is null)

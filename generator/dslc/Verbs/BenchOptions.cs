@@ -14,8 +14,11 @@ public sealed class BenchOptions : ModelOptions
     [Option("shard", HelpText = "Run only shard i of n (i/n) of the clips: sorted by path, clip k goes to shard k mod n + 1 (as validate --shard).")]
     public string? Shard { get; set; }
 
-    [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/bench/<model>).")]
+    [Option("work", HelpText = "Folder for the emitted C, binaries and traces, kept after the run (default: a new folder of this run under the system temporary folder, removed at the end unless --keep-work).")]
     public string? Work { get; set; }
+
+    [Option("keep-work", HelpText = "Keep the default work folder (its path is printed) instead of removing it at the end.")]
+    public bool KeepWork { get; set; }
 
     [Option("force", HelpText = "Replace the --work folder even if it holds files dslc did not write (never the model's inputs).")]
     public bool Force { get; set; }

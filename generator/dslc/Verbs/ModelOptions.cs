@@ -32,6 +32,12 @@ public abstract class ModelOptions
     [Option("replay-frames", HelpText = "Bounded replay: the heavy path replays at most K handoff frames on a light -> heavy restart, K from 0 to R (its receptive field, which is exact); fewer is cheaper and inexact (a warning says so); default: dsl.json's replay_frames, else R.")]
     public int? ReplayFrames { get; set; }
 
+    [Option("cache", HelpText = "Folder of the calibration cache (results keyed by the SHA-256 of the model, the calibration audio and the options, so a repeated run skips calibration); default: $DSLC_CACHE, else $XDG_CACHE_HOME/dslc, else ~/.cache/dslc.")]
+    public string? Cache { get; set; }
+
+    [Option("no-cache", HelpText = "Calibrate afresh: neither read nor write the calibration cache.")]
+    public bool NoCache { get; set; }
+
     [Option('q', "quiet", HelpText = "Print only the result lines.")]
     public bool Quiet { get; set; }
 }

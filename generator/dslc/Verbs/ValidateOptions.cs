@@ -35,6 +35,9 @@ public sealed class ValidateOptions : ModelOptions
     [Option("shard", HelpText = "Validate only shard i of n (i/n) of the clips: sorted by path, clip k goes to shard k mod n + 1; the n shards' --report files merge into the unsharded run's ('dslc merge-results').")]
     public string? Shard { get; set; }
 
-    [Option("work", HelpText = "Folder for the emitted C, binaries and traces (default: out/validate/<model>/<board>).")]
+    [Option("work", HelpText = "Folder for the emitted C, binaries and traces, kept after the run (default: a new folder of this run under the system temporary folder, removed at the end unless --keep-work).")]
     public string? Work { get; set; }
+
+    [Option("keep-work", HelpText = "Keep the default work folder (its path is printed) instead of removing it at the end.")]
+    public bool KeepWork { get; set; }
 }

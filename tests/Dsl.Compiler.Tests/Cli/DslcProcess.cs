@@ -11,6 +11,10 @@ internal static class DslcProcess
 {
     public sealed record Result(int Code, string StdOut, string StdErr);
 
+    /// <summary>The calibration cache of every dslc this test process starts (unless a test sets DSLC_CACHE): not the
+    /// user's ~/.cache/dslc, and shared by the tests, which compile the same fixtures many times.</summary>
+    private static readonly string CalibrationCache = Directory.CreateTempSubdirectory("dslc-test-cache-").FullName;
+
     /// <summary>The dslc.dll of the configuration the tests were built in.</summary>
     public static string Dll
     {
@@ -41,6 +45,7 @@ internal static class DslcProcess
             psi.ArgumentList.Add(a);
         }
 
+        psi.Environment["DSLC_CACHE"] = CalibrationCache;
         foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
         {
             psi.Environment[name] = value;
