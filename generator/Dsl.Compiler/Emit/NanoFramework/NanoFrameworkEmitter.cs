@@ -59,7 +59,7 @@ public static class NanoFrameworkEmitter
             ["corelib_version"] = CoreLibraryVersion,
             ["checksum"] = checksum,
             ["natives"] = table.Where(m => m.IsNative).Select(m => m.NativeName).ToList(),
-            ["table"] = table.Select(m => m.IsNative ? $"{names.LibraryStruct}::{m.NativeName}" : "NULL").ToList(),
+            ["table"] = table.Select(m => m.IsNative ? $"{names.LibraryStruct}::{m.NativeName}" : "nullptr").ToList(),
             ["reset"] = ModelClassMethods.Reset,
             ["get_threshold"] = ModelClassMethods.GetSwitchThreshold,
             ["set_threshold"] = ModelClassMethods.SetSwitchThreshold,

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dsl.Cli.Commands;
+using Dsl.Cli.Verbs;
+using Dsl.Compiler.Audio;
+using Dsl.Compiler.Emit.NanoFramework;
+using Dsl.Compiler.Golden;
+using Dsl.Compiler.Pipeline;
+using Dsl.Compiler.Schedule;
+using Dsl.Compiler.Validation;
+using Xunit.Abstractions;
+
+namespace Dsl.Compiler.Tests.NanoFramework;
+
+/// <summary>
+/// <c>generate --nanoframework</c> (docs/nanoframework.md): the managed part builds against nanoFramework.CoreLibrary
+/// and its native method table is the one the generated C++ declares; the C++ glue compiles warning-free against
+/// the checked-in stand-in of nanoFramework's interop headers and, called through that table as the CLR would,
+/// is bit-exact with the golden model.
+/// </summary>
+public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("dsl-nf-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    public static TheoryData<string, string> Models => new()
+    {
+        { Path.Combine("models", "dsl_soundstream_s"), Path.Combine("models", "dsl_soundstream_s", "test", "speech_noise_mixn_en_US_f_Allison_conf-adminmenu-18_p.wav") },
+        { Path.Combine("tests", "fixtures", "tiny_dsl"), Path.Combine("tests", "fixtures", "tiny_dsl", "test", "synth.wav") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Binding_builds_and_its_native_glue_matches_the_golden_model(string model, string clip)
+    {
+        var options = new GenerateOptions
+        {
+            Model = Path.Combine(Fixtures.RepoRoot, model), Out = Path.Combine(_work, "out"), NanoFramework = true, Quiet = true,
+        };
+        Assert.Equal(0, GenerateCommand.Run(options));
+        CompiledModel compiled = CommandSupport.Compile(options, _ => { });
+        ModelProgram program = compiled.Program;
+        var names = NanoFrameworkNames.Of(program.Name);
+        var nf = Path.Combine(options.Out, NanoFrameworkEmitter.FolderName);
+
+        // (1) The managed part builds with the .NET SDK against nanoFramework's mscorlib alone.
+        Run("dotnet", ["build", Path.Combine(nf, names.Assembly + ".csproj"), "-c", "Release", "-nologo", "-v", "q"], nf);
+        var dll = Directory.GetFiles(Path.Combine(nf, "bin"), names.Assembly + ".dll", SearchOption.AllDirectories).Single();
+        var (rows, typesWithMethods, references) = ManagedMethodTable.Read(dll);
+        Assert.Equal(["mscorlib"], references);
+
+        // The table the C++ declares is the one the built assembly implies, row for row, and so is its checksum.
+        Assert.Equal(1, typesWithMethods);
+        Assert.Equal(NanoFrameworkEmitter.MethodTable(program), rows);
+        var tableCpp = File.ReadAllText(Path.Combine(nf, "native", names.SafeAssembly + ".cpp"));
+        Assert.Contains($"#define {program.Name.ToUpperInvariant()}_NF_NATIVE_CHECKSUM 0x{NativeChecksum.Of(names.Assembly, rows):X8}\n", tableCpp);
+        foreach (var row in rows)
+        {
+            Assert.Contains(row.IsNative ? $"    {names.LibraryStruct}::{row.NativeName},\n" : "    nullptr,\n", tableCpp);
+        }
+
+        // (2) The glue on the host, at the rows read from the assembly, on one clip.
+        int Row(string nativeName) => rows.Select((r, i) => (r, i)).Single(x => x.r.NativeName == nativeName).i;
+        var driver = BuildHostDriver(options.Out, program.Name, names,
+            Row("Reset___STATIC__VOID"), Row("get_SwitchThreshold___STATIC__I4"), Row("set_SwitchThreshold___STATIC__VOID__I4"),
+            Row("NativeProcess___STATIC__I4__SZARRAY_I2__SZARRAY_I2"));
+        short[] audio = WavFile.ReadMono16(Path.Combine(Fixtures.RepoRoot, clip), program.SampleRate);
+        short[] pcm = audio[..(audio.Length / program.FrameSamples * program.FrameSamples)];
+        var inPcm = Path.Combine(_work, "in.pcm");
+        var outPcm = Path.Combine(_work, "out.pcm");
+        File.WriteAllBytes(inPcm, System.Runtime.InteropServices.MemoryMarshal.AsBytes(pcm.AsSpan()).ToArray());
+        var lines = Run(driver, [inPcm, outPcm], _work).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal($"default_threshold {program.SwitchThreshold}", lines[0]);
+        Assert.Equal($"threshold {program.SwitchThreshold}", lines[1]);
+        List<FrameRecord> golden = new GoldenModel(program).RunClip(pcm);
+        var lightOnly = new GoldenModel(program);
+        short[] output = ReadPcm(outPcm);
+        Assert.Equal(golden.Count, lines.Length - 4);
+        int heavy = 0;
+        for (var f = 0; f < golden.Count; f++)
+        {
+            var fields = lines[2 + f].Split(' ').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            Decision d = lightOnly.LightProcess(pcm[(f * program.FrameSamples)..((f + 1) * program.FrameSamples)], new short[program.FrameSamples]);
+            Assert.Equal([f, golden[f].Process.Route, (int)d.Silence, golden[f].Process.SwitchScore], fields);
+            Assert.True(golden[f].Process.Out.AsSpan().SequenceEqual(output.AsSpan(f * program.FrameSamples, program.FrameSamples)), $"frame {f} output differs");
+            heavy += fields[1];
+        }
+
+        log.WriteLine($"{program.Name}: {golden.Count} frames bit-exact, {heavy} heavy");
+        // The native side refuses what the managed side checks: null input, a short output.
+        Assert.Equal("null_input 0xCE000000", lines[^2]);
+        Assert.Equal("short_output 0xFD000000", lines[^1]);
+    }
+
+    [Fact]
+    public void Set_threshold_reaches_the_c_api_and_routes_every_frame_heavy_at_minus_128()
+    {
+        var options = new GenerateOptions { Model = Path.GetDirectoryName(Fixtures.TinyDsl)!, Out = Path.Combine(_work, "out"), NanoFramework = true, Quiet = true };
+        Assert.Equal(0, GenerateCommand.Run(options));
+        var names = NanoFrameworkNames.Of("tiny_dsl");
+        var rows = NanoFrameworkEmitter.MethodTable(CommandSupport.Compile(options, _ => { }).Program);
+        int Row(string n) => rows.Select((r, i) => (r, i)).Single(x => x.r.NativeName == n).i;
+        var driver = BuildHostDriver(options.Out, "tiny_dsl", names, Row("Reset___STATIC__VOID"), Row("get_SwitchThreshold___STATIC__I4"),
+            Row("set_SwitchThreshold___STATIC__VOID__I4"), Row("NativeProcess___STATIC__I4__SZARRAY_I2__SZARRAY_I2"));
+        var inPcm = Path.Combine(_work, "in.pcm");
+        File.WriteAllBytes(inPcm, new byte[2 * 8 * 16]);
+        var lines = Run(driver, [inPcm, Path.Combine(_work, "out.pcm"), "-128"], _work).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("threshold -128", lines[1]);
+        var frames = lines.Skip(2).Take(lines.Length - 4).ToList();
+        Assert.NotEmpty(frames);
+        Assert.All(frames, l => Assert.Equal("1", l.Split(' ')[1]));
+    }
+
+    [Fact]
+    public void Checksum_crc_is_crc32_mpeg2()
+    {
+        // The published check value of CRC-32/MPEG-2 ("123456789", initial value 0xFFFFFFFF).
+        Assert.Equal(0x0376E6E7u, NativeChecksum.Crc32Mpeg2("123456789"u8, 0xFFFFFFFF));
+    }
+
+    [Fact]
+    public void Checksum_restarts_at_the_first_native_method_as_the_metadata_processor_does()
+    {
+        // Managed rows before the first native one do not count: the metadata processor's running value reads 0 until then.
+        NativeMethodEntry native = new("C", "M___STATIC__VOID", IsNative: true), managed = new("C", "P___STATIC__VOID", IsNative: false);
+        uint alone = NativeChecksum.Of("A", [native]);
+        Assert.Equal(NativeChecksum.Crc32Mpeg2("M___STATIC__VOID"u8, 0), alone);
+        Assert.Equal(alone, NativeChecksum.Of("A", [managed, managed, native]));
+        Assert.Equal(NativeChecksum.Crc32Mpeg2("NULL"u8, alone), NativeChecksum.Of("A", [native, managed]));
+        Assert.Equal(0u, NativeChecksum.Of("A", [managed]));
+    }
+
+    [Fact]
+    public void Names_follow_the_model_name()
+    {
+        var names = NanoFrameworkNames.Of("dsl_soundstream_s");
+        Assert.Equal("Dsl.Models.DslSoundstreamS", names.Assembly);
+        Assert.Equal("DslSoundstreamSModel", names.Class);
+        Assert.Equal("Library_Dsl_Models_DslSoundstreamS_Dsl_Models_DslSoundstreamS_DslSoundstreamSModel", names.LibraryStruct);
+        Assert.Equal("M2x", NanoFrameworkNames.Of("_2x").Pascal);
+    }
+
+    /// <summary>Builds the model C (gcc, C99) and the glue plus tests/nanoframework/host_driver.cpp (g++) with -Wall -Wextra -Werror.</summary>
+    private string BuildHostDriver(string outDir, string model, NanoFrameworkNames names, int reset, int get, int set, int process)
+    {
+        var build = Path.Combine(_work, "host");
+        Directory.CreateDirectory(build);
+        var objects = new List<string>();
+        var runtime = Path.Combine(outDir, "dsl_runtime");
+        foreach (var c in Directory.GetFiles(outDir, "*.c").Concat(Directory.GetFiles(runtime, "*.c")).Order(StringComparer.Ordinal))
+        {
+            var o = Path.Combine(build, Path.GetFileNameWithoutExtension(c) + ".o");
+            Run("gcc", ["-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-I" + outDir, "-I" + runtime, "-c", c, "-o", o], build);
+            objects.Add(o);
+        }
+
+        var native = Path.Combine(outDir, NanoFrameworkEmitter.FolderName, "native");
+        string[] cxxFlags =
+        [
+            "-std=c++11", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic",
+            "-I" + Path.Combine(Fixtures.RepoRoot, "tests", "nanoframework", "include"), "-I" + native, "-I" + outDir,
+        ];
+        string[] driverFlags =
+        [
+            "-include", names.SafeAssembly + ".h", "-include", model + ".h",
+            "-DNF_ASSEMBLY_DATA=g_CLR_AssemblyNative_" + names.SafeAssembly,
+            $"-DNF_FRAME_SAMPLES={model.ToUpperInvariant()}_FRAME_SAMPLES",
+            $"-DNF_ROW_RESET={reset}", $"-DNF_ROW_GET_THRESHOLD={get}", $"-DNF_ROW_SET_THRESHOLD={set}", $"-DNF_ROW_PROCESS={process}",
+        ];
+        foreach (var cpp in Directory.GetFiles(native, "*.cpp").Order(StringComparer.Ordinal))
+        {
+            var o = Path.Combine(build, Path.GetFileNameWithoutExtension(cpp) + ".o");
+            Run("g++", [.. cxxFlags, "-c", cpp, "-o", o], build);
+            objects.Add(o);
+        }
+
+        var driverObj = Path.Combine(build, "host_driver.o");
+        Run("g++", [.. cxxFlags, .. driverFlags, "-c", Path.Combine(Fixtures.RepoRoot, "tests", "nanoframework", "host_driver.cpp"), "-o", driverObj], build);
+        var exe = Path.Combine(build, "nf_host_driver");
+        Run("g++", [.. objects, driverObj, "-o", exe], build);
+        return exe;
+    }
+
+    private static short[] ReadPcm(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(bytes).ToArray();
+    }
+
+    private string Run(string exe, IEnumerable<string> args, string cwd)
+    {
+        var psi = new ProcessStartInfo(exe) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        var text = stdout.Result;
+        if (p.ExitCode != 0)
+        {
+            log.WriteLine(text);
+            Assert.Fail($"{exe} {string.Join(' ', psi.ArgumentList)} exited {p.ExitCode}: {stderr}");
+        }
+
+        return text;
+    }
+}
