@@ -67,7 +67,9 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
             Row("Reset___STATIC__VOID"), Row("get_SwitchThreshold___STATIC__I4"), Row("set_SwitchThreshold___STATIC__VOID__I4"),
             Row("NativeProcess___STATIC__I4__SZARRAY_I2__SZARRAY_I2"));
         short[] audio = WavFile.ReadMono16(Path.Combine(Fixtures.RepoRoot, clip), program.SampleRate);
-        short[] pcm = audio[..(audio.Length / program.FrameSamples * program.FrameSamples)];
+        // The clip, then digital silence as long, then the clip again: both routes and (with a gate) every silence state.
+        short[] whole = audio[..(audio.Length / program.FrameSamples * program.FrameSamples)];
+        short[] pcm = [.. whole, .. new short[whole.Length], .. whole];
         var inPcm = Path.Combine(_work, "in.pcm");
         var outPcm = Path.Combine(_work, "out.pcm");
         File.WriteAllBytes(inPcm, System.Runtime.InteropServices.MemoryMarshal.AsBytes(pcm.AsSpan()).ToArray());
@@ -79,7 +81,7 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         var lightOnly = new GoldenModel(program);
         short[] output = ReadPcm(outPcm);
         Assert.Equal(golden.Count, lines.Length - 4);
-        int heavy = 0;
+        int heavy = 0, gated = 0;
         for (var f = 0; f < golden.Count; f++)
         {
             var fields = lines[2 + f].Split(' ').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -87,9 +89,12 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
             Assert.Equal([f, golden[f].Process.Route, (int)d.Silence, golden[f].Process.SwitchScore], fields);
             Assert.True(golden[f].Process.Out.AsSpan().SequenceEqual(output.AsSpan(f * program.FrameSamples, program.FrameSamples)), $"frame {f} output differs");
             heavy += fields[1];
+            gated += fields[2] != 0 ? 1 : 0;
         }
 
-        log.WriteLine($"{program.Name}: {golden.Count} frames bit-exact, {heavy} heavy");
+        log.WriteLine($"{program.Name}: {golden.Count} frames bit-exact, {heavy} heavy, {gated} gated by silence");
+        Assert.InRange(heavy, 1, golden.Count - 1);
+        Assert.True(program.Silence is null || gated > 0, "the silence gate never closed");
         // The native side refuses what the managed side checks: null input, a short output.
         Assert.Equal("null_input 0xCE000000", lines[^2]);
         Assert.Equal("short_output 0xFD000000", lines[^1]);
