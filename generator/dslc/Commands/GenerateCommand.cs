@@ -75,10 +75,10 @@ public static class GenerateCommand
         try
         {
             var emit = EmitOptions.For(repo.RuntimeDir, variants, WeightLayoutPlan.Choose(model.Program, variants, board ?? layoutBoard));
-            CEmitter.Emit(model.Program, staging, emit);
+            IReadOnlyList<string> emitted = CEmitter.Emit(model.Program, staging, emit);
             if (nanoFramework)
             {
-                NanoFrameworkEmitter.Emit(model.Program, staging);
+                NanoFrameworkEmitter.Emit(model.Program, staging, emitted);
             }
 
             ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule) with { RealTime = realTime };

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using System.Text.RegularExpressions;
 using Dsl.Cli.Commands;
 using Dsl.Cli.Verbs;
 using Dsl.Compiler.Audio;
@@ -58,11 +58,26 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         Assert.Equal(1, typesWithMethods);
         Assert.Equal(NanoFrameworkEmitter.MethodTable(program), rows);
         var tableCpp = File.ReadAllText(Path.Combine(nf, "native", names.SafeAssembly + ".cpp"));
-        Assert.Contains($"#define {program.Name.ToUpperInvariant()}_NF_NATIVE_CHECKSUM 0x{NativeChecksum.Of(names.Assembly, rows):X8}\n", tableCpp);
+        Assert.Contains($"    \"{names.Assembly}\",\n    0x{NativeChecksum.Of(names.Assembly, rows):X8},\n    method_lookup,\n    {{ 1, 0, 0, 0 }}\n", tableCpp);
         foreach (var row in rows)
         {
             Assert.Contains(row.IsNative ? $"    {names.LibraryStruct}::{row.NativeName},\n" : "    nullptr,\n", tableCpp);
         }
+
+        // nf-interpreter's CMake (FindNF_NativeAssemblies.cmake, AddNativeAssemblyVersion) reads checksum and version
+        // from the table file with this pattern; the firmware's native assembly list needs it to match.
+        var version = Regex.Match(tableCpp, $@"[ \t\r\n]+CLR_RT_NativeAssemblyData[ \t\r\n]+g_CLR_AssemblyNative_{names.SafeAssembly}[ \t\r\n]*=[^{{]+{{[^0]+0x([0-9A-Za-z]+)[^{{]+{{[ \t\r\n]*([0-9]+)[ \t\r\n]*,[ \t\r\n]*([0-9]+)[ \t\r\n]*,[ \t\r\n]*([0-9]+)[ \t\r\n]*,[ \t\r\n]*([0-9]+)");
+        Assert.True(version.Success, "nf-interpreter's CMake would not find the checksum");
+        Assert.Equal($"{NativeChecksum.Of(names.Assembly, rows):X8} 1.0.0.0",
+            $"{version.Groups[1].Value} {version.Groups[2].Value}.{version.Groups[3].Value}.{version.Groups[4].Value}.{version.Groups[5].Value}");
+
+        // The firmware's CMake module lists the glue and every C file of the output, and nothing that is not there.
+        var module = Run("cmake", [$"-DMODULE={Path.Combine(nf, "native", $"FindINTEROP-{names.Assembly}.cmake")}", $"-DASSEMBLY={names.Assembly}",
+            $"-DDSL_{program.Name.ToUpperInvariant()}_DIR={options.Out}", "-P", Path.Combine(Fixtures.RepoRoot, "tests", "nanoframework", "check_find_module.cmake")], _work);
+        var listed = Regex.Matches(module, "-- source (.+)").Select(m => m.Groups[1].Value.Trim()).Order(StringComparer.Ordinal);
+        var expected = Directory.GetFiles(options.Out, "*.c").Concat(Directory.GetFiles(Path.Combine(options.Out, "dsl_runtime"), "*.c"))
+            .Concat(Directory.GetFiles(Path.Combine(nf, "native"), "*.cpp")).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, listed);
 
         // (2) The glue on the host, at the rows read from the assembly, on one clip: the clip, then digital silence
         // as long, then the clip again (both routes and, with a gate, every silence state).
@@ -88,10 +103,10 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
             _ => EmitTestPrograms.Minimal(),
         };
         var outDir = Path.Combine(_work, "out");
-        CEmitter.Emit(program, outDir, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c")));
-        var files = NanoFrameworkEmitter.Emit(program, outDir);
+        var sources = CEmitter.Emit(program, outDir, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c")));
+        var files = NanoFrameworkEmitter.Emit(program, outDir, sources);
         var again = Path.Combine(_work, "again");
-        Assert.Equal(files, NanoFrameworkEmitter.Emit(program, again));
+        Assert.Equal(files, NanoFrameworkEmitter.Emit(program, again, sources));
         foreach (var f in files)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(outDir, f)).SequenceEqual(File.ReadAllBytes(Path.Combine(again, f))), f);

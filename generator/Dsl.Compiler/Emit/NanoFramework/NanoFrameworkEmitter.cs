@@ -16,11 +16,14 @@ public static class NanoFrameworkEmitter
     public const string CoreLibraryVersion = "1.17.11";
 
     /// <summary>Writes the binding of <paramref name="program"/> into <c><paramref name="outDir"/>/nanoframework/</c> (created).</summary>
+    /// <param name="modelSources">The C files of the model's output (relative, '/' separators, as <see cref="CEmitter.Emit"/>
+    /// returns them): the firmware's CMake module lists them with the glue.</param>
     /// <returns>The files written, relative to <paramref name="outDir"/> with '/' separators, in ordinal order.</returns>
-    public static IReadOnlyList<string> Emit(ModelProgram program, string outDir)
+    public static IReadOnlyList<string> Emit(ModelProgram program, string outDir, IEnumerable<string> modelSources)
     {
         ArgumentNullException.ThrowIfNull(program);
-        var files = Render(program);
+        ArgumentNullException.ThrowIfNull(modelSources);
+        var files = Render(program, modelSources.Where(f => f.EndsWith(".c", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
         foreach (var (path, text) in files)
         {
             var full = Path.Combine(outDir, path);
@@ -35,7 +38,7 @@ public static class NanoFrameworkEmitter
     public static IReadOnlyList<NativeMethodEntry> MethodTable(ModelProgram program) =>
         ModelClassMethods.Table(NanoFrameworkNames.Of(program.Name));
 
-    private static SortedDictionary<string, string> Render(ModelProgram program)
+    private static SortedDictionary<string, string> Render(ModelProgram program, IReadOnlyList<string> modelSources)
     {
         var names = NanoFrameworkNames.Of(program.Name);
         var table = ModelClassMethods.Table(names);
@@ -64,7 +67,10 @@ public static class NanoFrameworkEmitter
             ["get_threshold"] = ModelClassMethods.GetSwitchThreshold,
             ["set_threshold"] = ModelClassMethods.SetSwitchThreshold,
             ["process"] = ModelClassMethods.NativeProcess,
+            ["folder"] = FolderName,
         };
+        var glue = new[] { $"{names.SafeAssembly}.cpp", $"{names.SafeAssembly}_{names.NativeClass}.cpp" };
+        vars["sources"] = glue.Select(f => $"{FolderName}/native/{f}").Concat(modelSources).ToList();
         string T(string template) => CTemplates.Render("nanoframework." + template, vars);
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -76,8 +82,9 @@ public static class NanoFrameworkEmitter
             [$"{FolderName}/Decision.cs"] = T("decision_cs"),
             [$"{FolderName}/Properties/AssemblyInfo.cs"] = T("assembly_info_cs"),
             [$"{FolderName}/native/{names.SafeAssembly}.h"] = T("interop_h"),
-            [$"{FolderName}/native/{names.SafeAssembly}.cpp"] = T("interop_cpp"),
-            [$"{FolderName}/native/{names.SafeAssembly}_{names.NativeClass}.cpp"] = T("interop_class_cpp"),
+            [$"{FolderName}/native/{glue[0]}"] = T("interop_cpp"),
+            [$"{FolderName}/native/{glue[1]}"] = T("interop_class_cpp"),
+            [$"{FolderName}/native/FindINTEROP-{names.Assembly}.cmake"] = T("find_interop_cmake"),
         };
     }
 }
