@@ -174,6 +174,44 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
     }
 
     [Fact]
+    public void Managed_argument_checks_throw_before_native_code()
+    {
+        // The generated class compiled for desktop .NET with tests/nanoframework/ManagedChecks.cs: the checks run as
+        // they would on a device; a valid frame gets as far as the native method, which desktop .NET refuses.
+        var outDir = Path.Combine(_work, "out");
+        var program = EmitTestPrograms.Tiny();
+        NanoFrameworkEmitter.Emit(program, outDir, CEmitter.Emit(program, outDir, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c"))));
+        var nf = Path.Combine(outDir, NanoFrameworkEmitter.FolderName);
+        var project = Path.Combine(_work, "checks");
+        Directory.CreateDirectory(project);
+        File.Copy(Path.Combine(nf, "Directory.Build.props"), Path.Combine(project, "Directory.Build.props"));
+        File.Copy(Path.Combine(nf, "Directory.Packages.props"), Path.Combine(project, "Directory.Packages.props"));
+        File.WriteAllText(Path.Combine(project, "ManagedChecks.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
+              </PropertyGroup>
+              <ItemGroup>
+                <Compile Include="{nf}/*.cs" />
+                <Compile Include="{Path.Combine(Fixtures.RepoRoot, "tests", "nanoframework", "ManagedChecks.cs")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        Run("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q", "-o", Path.Combine(project, "bin")], project);
+        var lines = Run("dotnet", [Path.Combine(project, "bin", "ManagedChecks.dll")], project).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+        [
+            "null_input ArgumentNullException input", "null_output ArgumentNullException output",
+            "short_input ArgumentException input", "long_output ArgumentException output",
+            "same_array ArgumentException output", "valid SecurityException",
+        ], lines);
+    }
+
+    [Fact]
     public void Set_threshold_reaches_the_c_api_and_routes_every_frame_heavy_at_minus_128()
     {
         var options = new GenerateOptions { Model = Path.GetDirectoryName(Fixtures.TinyDsl)!, Out = Path.Combine(_work, "out"), NanoFramework = true, Quiet = true };
