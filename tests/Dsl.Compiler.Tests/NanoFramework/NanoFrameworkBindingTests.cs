@@ -11,6 +11,7 @@ using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Tests.Emit;
+using Dsl.Compiler.Tests.Targets;
 using Dsl.Compiler.Validation;
 using Xunit.Abstractions;
 
@@ -209,6 +210,31 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
             "short_input ArgumentException input", "long_output ArgumentException output",
             "same_array ArgumentException output", "valid SecurityException",
         ], lines);
+    }
+
+    [Fact]
+    public void Glue_compiles_warning_free_for_cortex_m_with_arm_none_eabi_gpp()
+    {
+        if (!ToolGate.Have("arm-none-eabi-g++"))
+        {
+            log.WriteLine("arm-none-eabi-g++ is not installed: Arm compile of the glue not run");
+            return;
+        }
+
+        var outDir = Path.Combine(_work, "out");
+        var program = EmitTestPrograms.Tiny(mode: RoutingMode.Gate, historyZeroPoint: 300, scoreInState: true);
+        NanoFrameworkEmitter.Emit(program, outDir, CEmitter.Emit(program, outDir, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c"))));
+        var native = Path.Combine(outDir, NanoFrameworkEmitter.FolderName, "native");
+        foreach (var cpu in new[] { "-mcpu=cortex-m4", "-mcpu=cortex-m55" })
+        {
+            foreach (var cpp in Directory.GetFiles(native, "*.cpp").Order(StringComparer.Ordinal))
+            {
+                // nf-interpreter builds C++ without exceptions or RTTI.
+                Run("arm-none-eabi-g++", [cpu, "-mthumb", "-std=c++11", "-O2", "-Wall", "-Wextra", "-Werror", "-pedantic", "-fno-exceptions", "-fno-rtti",
+                    "-I" + Path.Combine(Fixtures.RepoRoot, "tests", "nanoframework", "include"), "-I" + native, "-I" + outDir,
+                    "-c", cpp, "-o", Path.Combine(_work, Path.GetFileNameWithoutExtension(cpp) + ".o")], _work);
+            }
+        }
     }
 
     [Fact]
