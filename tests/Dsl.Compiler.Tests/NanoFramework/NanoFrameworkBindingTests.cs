@@ -283,6 +283,7 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         Assert.Equal("DslSoundstreamSModel", names.Class);
         Assert.Equal("Library_Dsl_Models_DslSoundstreamS_Dsl_Models_DslSoundstreamS_DslSoundstreamSModel", names.LibraryStruct);
         Assert.Equal("M2x", NanoFrameworkNames.Of("_2x").Pascal);
+        Assert.Equal("M", NanoFrameworkNames.Of("__").Pascal);
     }
 
     /// <summary>Builds the model C (gcc, C99) and the glue plus tests/nanoframework/host_driver.cpp (g++) with -Wall -Wextra -Werror.</summary>

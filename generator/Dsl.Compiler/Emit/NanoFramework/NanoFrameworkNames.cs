@@ -20,9 +20,9 @@ public sealed record NanoFrameworkNames(string Pascal)
             pascal.Append(char.ToUpper(part[0], CultureInfo.InvariantCulture)).Append(part.AsSpan(1));
         }
 
-        // A C name may start with a digit after an underscore; a C# identifier may not.
+        // A C name may start with a digit after an underscore (or be underscores only); a C# identifier may not.
         var text = pascal.ToString();
-        return new(char.IsDigit(text[0]) ? "M" + text : text);
+        return new(text.Length == 0 || char.IsDigit(text[0]) ? "M" + text : text);
     }
 
     /// <summary>Assembly name and namespace: <c>Dsl.Models.&lt;Pascal&gt;</c>.</summary>
