@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 need="${1:-test}"
 
-packages="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gcc make cmake"
+packages="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gcc g++ make cmake"
 [ "$need" = "test" ] && packages="$packages python3 python3-numpy python3-torch python3-onnx"
 
 missing=""

@@ -2,6 +2,7 @@ using Dsl.Cli.Verbs;
 using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Emit;
+using Dsl.Compiler.Emit.NanoFramework;
 using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
@@ -57,7 +58,8 @@ public static class GenerateCommand
         }
 
         Generate(model, output, board, variants, info, fitCheck: !o.NoFitCheck, realTime: realTime, heavyCost: cost,
-            routingSection: folder => RoutingPlots.Write(routing, folder, skipped), withStartup: o.WithStartup);
+            routingSection: folder => RoutingPlots.Write(routing, folder, skipped), withStartup: o.WithStartup,
+            nanoFramework: o.NanoFramework);
         Console.WriteLine($"generated {model.Program.Name} into {output.Path}");
         return 0;
     }
@@ -68,19 +70,25 @@ public static class GenerateCommand
     /// <param name="realTime">The board's real-time and energy estimate (<see cref="RealTimeCheck"/>): a section of report.md and real_time in report.json.</param>
     /// <param name="heavyCost">Routed heavy compute against always-heavy (measured by <see cref="Run"/>); null: report.md states the
     /// policy's guarantee without a measurement.</param>
+    /// <param name="nanoFramework">Also write the nanoFramework binding (<see cref="NanoFrameworkEmitter"/>).</param>
     /// <param name="routingSection">Writes the routing plots into the folder it is given and returns report.md's
     /// "Routing" section (<see cref="RoutingPlots"/>); none: no section.</param>
     /// <param name="withStartup">With a board: each core's startup file too (<c>--with-startup</c>).</param>
     public static ModelReport Generate(CompiledModel model, OutputFolder output, BoardProfile? board, PathVariants variants, Action<string> info, bool fitCheck = true,
         BoardProfile? layoutBoard = null, RealTimeReport? realTime = null, HeavyCostGuarantee? heavyCost = null, Func<string, string>? routingSection = null,
-        bool withStartup = false)
+        bool withStartup = false, bool nanoFramework = false)
     {
         RepoLayout repo = RepoLayout.Find();
         string staging = output.NewStaging();
         try
         {
             var emit = EmitOptions.For(repo.RuntimeDir, variants, WeightLayoutPlan.Choose(model.Program, variants, board ?? layoutBoard));
-            CEmitter.Emit(model.Program, staging, emit);
+            IReadOnlyList<string> emitted = CEmitter.Emit(model.Program, staging, emit);
+            if (nanoFramework)
+            {
+                NanoFrameworkEmitter.Emit(model.Program, staging, emitted);
+            }
+
             ModelReport report = ModelReport.From(model, emit.SpecialisationRule, emit.LayoutPlan, emit.HeavySpecialisationRule) with { RealTime = realTime };
             File.WriteAllText(Path.Combine(staging, "report.json"), ReportWriter.ToJson(report));
             File.WriteAllText(Path.Combine(staging, "report.md"), ReportWriter.ToMarkdown(report)

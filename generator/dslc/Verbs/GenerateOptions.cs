@@ -25,4 +25,7 @@ public sealed class GenerateOptions : ModelOptions
 
     [Option("variant", HelpText = "Kernel variant without a board: portable (default), dsp or mve.")]
     public string? Variant { get; set; }
+
+    [Option("nanoframework", HelpText = "Also write <out>/nanoframework/: a C# class library for .NET nanoFramework devices and its native interop glue (docs/nanoframework.md).")]
+    public bool NanoFramework { get; set; }
 }
