@@ -2,6 +2,8 @@
 // Targets: build, test, generate, qemu, bench, kernel-bench, demo.
 var target = Argument("target", "test");
 var configuration = Argument("configuration", "Release");
+// demo: --model=<name under models/, or a folder with dsl.json> (default: the first shipped model).
+var demoModel = Argument("model", "");
 var root = MakeAbsolute(Directory(".")).FullPath;
 var dslc = $"{root}/generator/dslc/bin/{configuration}/net10.0/dslc.dll";
 var results = new List<(string Step, bool Passed)>();
@@ -14,6 +16,19 @@ IEnumerable<string> ShippedModels() =>
 IEnumerable<string> AllModels() => ShippedModels().Append($"{root}/tests/fixtures/tiny_dsl/dsl.json");
 string DefaultModel() => ShippedModels().FirstOrDefault() ?? $"{root}/tests/fixtures/tiny_dsl/dsl.json";
 string Name(string manifest) => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(manifest));
+
+// --model: a shipped model's name, or a folder holding dsl.json.
+string ChosenModel(string model)
+{
+    if (model == "") return DefaultModel();
+    foreach (var candidate in new[] { $"{root}/models/{model}/dsl.json", $"{model}/dsl.json", model })
+        if (System.IO.File.Exists(candidate) && candidate.EndsWith("dsl.json")) return MakeAbsolute(File(candidate)).FullPath;
+    var names = string.Join(", ", ShippedModels().Select(Name));
+    throw new Exception($"--model={model}: no models/{model}/dsl.json and no {model}/dsl.json; shipped models: {names}");
+}
+
+// BENCHMARKS.md is the first shipped model's; every other shipped model gets BENCHMARKS-<name>.md beside it.
+string BenchmarkFile(string manifest) => manifest == DefaultModel() ? "BENCHMARKS.md" : $"BENCHMARKS-{Name(manifest)}.md";
 
 IEnumerable<(string Name, bool Emulated)> Boards() =>
     GetFiles($"{root}/boards/*.yaml").OrderBy(f => f.FullPath, StringComparer.Ordinal)
@@ -93,7 +108,11 @@ Task("qemu")
 
 Task("bench")
     .IsDependentOn("build")
-    .Does(() => Dslc("benchmark", $"bench -m \"{DefaultModel()}\" --layers -q --out BENCHMARKS.md"));
+    .Does(() =>
+    {
+        foreach (var m in ShippedModels().DefaultIfEmpty(DefaultModel()))
+            Dslc($"{Name(m)}: benchmark", $"bench -m \"{m}\" --layers -q --out {BenchmarkFile(m)}");
+    });
 
 // The six-shape kernel benchmark of issue 8 (runtime-c/bench): a table, not part of test.
 Task("kernel-bench")
@@ -107,7 +126,7 @@ Task("demo")
     .IsDependentOn("build")
     .Does(() =>
     {
-        var m = DefaultModel();
+        var m = ChosenModel(demoModel);
         Information($"Model: {m}");
         Dslc("generate for mps2-an386", $"generate -m \"{m}\" --board mps2-an386 -o out/demo/{Name(m)}");
         Dslc("run on QEMU mps2-an386 and compare with the golden model", $"validate -m \"{m}\" --board mps2-an386 --work out/demo/validate");

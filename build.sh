@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bootstrapper: installs what is missing (scripts/setup.sh), then runs a build.cake target.
 #   ./build.sh demo   generate C for the shipped model, run it in QEMU, print routes, instructions, sizes, verdict
+#                     (--model=<name> picks another shipped model, e.g. the gate model gc_kws_s)
 #   ./build.sh test   everything: .NET tests, C kernel tests (host + QEMU), model checks, QEMU on every emulated board
 # Other targets: build, generate, qemu, bench.
 set -euo pipefail
@@ -22,12 +23,14 @@ Targets:
   qemu           every model bit-exact on every emulated board under QEMU
   test           all of the above: unit, kernels, models, validate-host, generate, qemu
   demo           generate C for the shipped model, run it in QEMU, print routes, instructions, sizes, verdict
-  bench          QEMU benchmark of the shipped model (BENCHMARKS.md and .json)
+                 (--model=NAME: another model under models/, or a folder with dsl.json)
+  bench          QEMU benchmark of each shipped model (BENCHMARKS.md and .json; BENCHMARKS-<model>.md for the others)
   kernel-bench   the six-shape kernel benchmark (QEMU M3/M4/M55), both rounding rules
 
 ./build.sh installs what is missing first (scripts/setup.sh), then runs the target through Cake.
 Examples:
   ./build.sh demo
+  ./build.sh demo --model=gc_kws_s
   ./build.sh test > build.log 2>&1
 USAGE
     exit 0 ;;
