@@ -106,8 +106,18 @@ public static class ValidateCommand
         OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));
 
         var quality = new List<ClipQuality>();
+        var classification = new List<ClipClassification>();
         var clipLines = audio.Select(_ => new List<string>()).ToList(); // what --report keeps per clip
-        for (int i = 0; i < audio.Count; i++)
+        for (int i = 0; i < audio.Count && model.Program.Classes is not null; i++)
+        {
+            // A classifier head has no audio to take an SNR of: labels and score errors instead.
+            ClipClassification c = ClassificationMetrics.Measure(model, audio[i].Item1, audio[i].Item2);
+            classification.Add(c);
+            Console.WriteLine(ClassificationMetrics.Line(c));
+            clipLines[i].Add(ClassificationMetrics.Line(c));
+        }
+
+        for (int i = 0; i < audio.Count && model.Program.Classes is null; i++)
         {
             (string name, short[] pcm) = audio[i];
             ClipQuality q = QualityMetrics.Measure(model, name, pcm);
@@ -121,7 +131,7 @@ public static class ValidateCommand
             }
         }
 
-        if (!model.Program.ExactReplay)
+        if (!model.Program.ExactReplay && model.Program.Classes is null)
         {
             // Bounded replay: routed heavy frames are not always-heavy's; say by how much (golden == C is still demanded below).
             for (int i = 0; i < audio.Count; i++)
