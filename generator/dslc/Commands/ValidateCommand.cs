@@ -107,15 +107,21 @@ public static class ValidateCommand
         OnnxRuntimeComparison.Check(model.Manifest, model.Graph, audio, Console.WriteLine, OnnxRuntimeComparison.FullScales(model));
 
         var quality = new List<ClipQuality>();
-        var classification = new List<ClipClassification>();
         var clipLines = audio.Select(_ => new List<string>()).ToList(); // what --report keeps per clip
         for (int i = 0; i < audio.Count && model.Program.Classes is not null; i++)
         {
             // A classifier head has no audio to take an SNR of: labels and score errors instead.
-            ClipClassification c = ClassificationMetrics.Measure(model, audio[i].Item1, audio[i].Item2);
-            classification.Add(c);
+            (string name, short[] pcm) = audio[i];
+            ClipClassification c = ClassificationMetrics.Measure(model, name, pcm);
+            ClipQuality q = QualityMetrics.Measure(model, name, pcm) with { Classification = c };
+            quality.Add(q);
             Console.WriteLine(ClassificationMetrics.Line(c));
+            QualityLines.Clamps(name, q.Clamps);
             clipLines[i].Add(ClassificationMetrics.Line(c));
+            if (SaturationRule.Summary(name, q.Clamps) is { } clamped)
+            {
+                clipLines[i].Add(clamped);
+            }
         }
 
         for (int i = 0; i < audio.Count && model.Program.Classes is null; i++)
