@@ -81,8 +81,8 @@ public static class ClassHeadReader
         return new ClassHead(labels, names, negativeIndex);
     }
 
-    /// <summary>A label as a C macro suffix: ASCII letters and digits upper-cased, anything else '_', a leading digit
-    /// prefixed with '_' is not needed (the suffix follows <c>_CLASS_</c>).</summary>
+    /// <summary>A label as a C macro suffix: ASCII letters and digits upper-cased, anything else '_' (a leading digit is
+    /// fine: the suffix follows <c>_CLASS_</c>).</summary>
     public static string MacroName(string label) =>
         new(label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_').ToArray());
 
