@@ -13,8 +13,10 @@
 
 #define DSL_H_FS DSL_MODEL_FRAME_SAMPLES
 #define DSL_H_HB DSL_MODEL_HANDOFF_BYTES
-#define DSL_H_PATH_RECORD_BYTES (20 + 4 * DSL_H_FS + DSL_H_HB)
-#define DSL_H_PROCESS_RECORD_BYTES (12 + 2 * DSL_H_FS)
+/* values of heavy_out and the routed output per frame: DSL_H_FS audio samples, or a classifier head's scores */
+#define DSL_H_OV DSL_MODEL_OUT_VALUES
+#define DSL_H_PATH_RECORD_BYTES (20 + 2 * DSL_H_FS + DSL_H_HB + 2 * DSL_H_OV)
+#define DSL_H_PROCESS_RECORD_BYTES (12 + 2 * DSL_H_OV)
 
 #define DSL_H_EXIT_USAGE 2
 #define DSL_H_EXIT_IO 3

@@ -2,7 +2,7 @@
  * dsl_harness_main.c - test firmware / host program for a dslc-generated model.
  *
  * Reads raw int16 little-endian mono PCM frame by frame (stops at the first incomplete frame) and
- * writes the binary frame trace of docs/generated-api.md (version 2) in two passes over the input:
+ * writes the binary frame trace of docs/generated-api.md (version 3) in two passes over the input:
  *   1. from dsl_model_light_reset + dsl_model_heavy_reset, per path: dsl_model_light_process on every
  *      frame, then dsl_model_heavy_process_routed (the generated reset + replay + heavy call that
  *      dsl_model_process uses): light_out, handoff, heavy_out and the instruction counts of each path;
@@ -52,8 +52,8 @@ void DSL_HARNESS_BEFORE_FRAME(int32_t frame);
 
 static int16_t g_in[DSL_H_FS];
 static int16_t g_light_out[DSL_H_FS];
-static int16_t g_heavy_out[DSL_H_FS];
-static int16_t g_routed_out[DSL_H_FS];
+static dsl_model_out_t g_heavy_out[DSL_H_OV];
+static dsl_model_out_t g_routed_out[DSL_H_OV];
 static uint8_t g_record[DSL_H_PATH_RECORD_BYTES];
 
 #ifdef DSL_PROFILE_STEPS
@@ -137,7 +137,7 @@ int main(int argc, char **argv)
         light_instr = dsl_hio_ticks_to_instructions(dsl_h_elapsed(t0, t1));
         handoff = dsl_model_handoff_frame(0);
 
-        for (i = 0; i < DSL_H_FS; i++) g_heavy_out[i] = 0;
+        for (i = 0; i < DSL_H_OV; i++) g_heavy_out[i] = 0;
         t0 = dsl_hio_counter_ticks();
         dsl_model_heavy_process_routed(&d, g_heavy_out);
         t1 = dsl_hio_counter_ticks();
@@ -148,7 +148,7 @@ int main(int argc, char **argv)
         p = dsl_h_put32(p, heavy_instr);
         p = dsl_h_put16s(p, g_light_out, DSL_H_FS);
         for (i = 0; i < DSL_H_HB; i++) *p++ = (uint8_t)handoff[i];
-        (void)dsl_h_put16s(p, g_heavy_out, DSL_H_FS);
+        (void)dsl_h_put_out(p, g_heavy_out, DSL_H_OV);
         if (dsl_hio_write(out_h, g_record, DSL_H_PATH_RECORD_BYTES) != 0) {
             return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
         }
@@ -172,7 +172,7 @@ int main(int argc, char **argv)
         dsl_model_decision_t d;
         DSL_H_BEFORE_FRAME(frame++);
         d = dsl_model_process(g_in, g_routed_out);
-        (void)dsl_h_put16s(dsl_h_put_decision(g_record, &d), g_routed_out, DSL_H_FS);
+        (void)dsl_h_put_out(dsl_h_put_decision(g_record, &d), g_routed_out, DSL_H_OV);
         if (dsl_hio_write(out_h, g_record, DSL_H_PROCESS_RECORD_BYTES) != 0) {
             return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
         }

@@ -30,6 +30,18 @@ static uint8_t *dsl_h_put16s(uint8_t *p, const int16_t *v, int32_t n)
     return p;
 }
 
+/* heavy_out / routed output values (int16 audio, or int8 / int16 class scores), each as int16 */
+static uint8_t *dsl_h_put_out(uint8_t *p, const dsl_model_out_t *v, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; i++) {
+        const uint16_t u = (uint16_t)(int16_t)v[i];
+        *p++ = (uint8_t)u;
+        *p++ = (uint8_t)(u >> 8);
+    }
+    return p;
+}
+
 static uint8_t *dsl_h_put_decision(uint8_t *p, const dsl_model_decision_t *d)
 {
     p = dsl_h_put32(p, (uint32_t)(int32_t)d->route);
@@ -37,16 +49,16 @@ static uint8_t *dsl_h_put_decision(uint8_t *p, const dsl_model_decision_t *d)
     return dsl_h_put32(p, (uint32_t)d->switch_score);
 }
 
-/* The trace's file header ("DSLT", version 2, frame samples, handoff bytes) into the open out_h: 0 or -1. */
+/* The trace's file header ("DSLT", version 3, frame samples, handoff bytes, out values) into the open out_h: 0 or -1. */
 static int dsl_h_write_trace_header(int32_t out_h)
 {
-    uint8_t header[16];
+    uint8_t header[20];
     header[0] = 'D';
     header[1] = 'S';
     header[2] = 'L';
     header[3] = 'T';
-    (void)dsl_h_put32(dsl_h_put32(dsl_h_put32(header + 4, 2u), (uint32_t)DSL_MODEL_FRAME_SAMPLES),
-                      (uint32_t)DSL_MODEL_HANDOFF_BYTES);
+    (void)dsl_h_put32(dsl_h_put32(dsl_h_put32(dsl_h_put32(header + 4, 3u), (uint32_t)DSL_MODEL_FRAME_SAMPLES),
+                                  (uint32_t)DSL_MODEL_HANDOFF_BYTES), (uint32_t)DSL_MODEL_OUT_VALUES);
     return dsl_hio_write(out_h, header, (int32_t)sizeof header) != 0 ? -1 : 0;
 }
 

@@ -238,11 +238,11 @@ int main(void)
             p = dsl_h_put32(p, g_heavy_instr[ks]);
             p = dsl_h_put16s(p, g_light_out[ks], DSL_H_FS);
             for (i = 0; i < DSL_H_HB; i++) *p++ = handoff[i];
-            (void)dsl_h_put16s(p, g_heavy_out, DSL_H_FS);
+            (void)dsl_h_put_out(p, g_heavy_out, DSL_H_FS); /* two cores carry audio: out_values = frame samples */
             if (dsl_hio_write(out_h, g_record, DSL_H_PATH_RECORD_BYTES) != 0) {
                 return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
             }
-            (void)dsl_h_put16s(dsl_h_put_decision(g_record, &g_decision[ks]), g_routed_out, DSL_H_FS);
+            (void)dsl_h_put_out(dsl_h_put_decision(g_record, &g_decision[ks]), g_routed_out, DSL_H_FS);
             if (dsl_hio_write(routed_h, g_record, DSL_H_PROCESS_RECORD_BYTES) != 0) {
                 return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write", g_routed_path);
             }

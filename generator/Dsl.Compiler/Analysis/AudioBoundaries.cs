@@ -25,7 +25,8 @@ public static class AudioBoundaries
             throw new DslException(DslErrorCode.Manifest, $"{manifest.Path}: switch output '{manifest.SwitchOutput}' must be one value per frame ([1, 1, frames]); it has {graph.Tensor(switchTensor).Channels} channels and {graph.Rows(switchTensor)} steps per frame");
         }
 
-        var audio = new HashSet<string>(manifest.LightOutputs.Concat(manifest.HeavyOutputs).Select(graph.OutputTensor), StringComparer.Ordinal) { graph.Input };
+        ClassHeadCheck.Check(graph, manifest);
+        var audio = new HashSet<string>(manifest.AudioOutputs.Select(graph.OutputTensor), StringComparer.Ordinal) { graph.Input };
         foreach (IrNode node in graph.Nodes)
         {
             bool readsAudio = node.Inputs.Any(audio.Contains);

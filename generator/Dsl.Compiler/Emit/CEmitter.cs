@@ -59,7 +59,7 @@ public static partial class CEmitter
             [BufferRegion.Arena] = (program.Heavy.ArenaBytes, true),
             [BufferRegion.State] = (program.Heavy.StateBytes, true),
             [BufferRegion.Handoff] = (program.HandoffBytes, false),
-            [BufferRegion.Output] = (frameBytes, true),
+            [BufferRegion.Output] = (program.Classes is { } c ? c.Count * c.ElementBytes : frameBytes, true),
         }), options.HeavySpecialisationRule, program.Rounding, options.LayoutPlanFor(variants.Heavy));
 
         var gate = program.Mode == RoutingMode.Gate || !program.HasLightOutput;
@@ -90,6 +90,7 @@ public static partial class CEmitter
         // The silence gate (absent when dsl.json turns it off: then no file changes).
         var silence = program.Silence;
         var common = new Dictionary<string, object> { ["name"] = m, ["upper"] = upper, ["silence"] = silence is not null, ["resume"] = program.Replay == ReplayPolicy.Resume };
+        foreach (var (k, v) in CClassHead.Variables(program, upper)) common[k] = v;
         Dictionary<string, object> With(params (string Key, object Value)[] extra)
         {
             var d = new Dictionary<string, object>(common);

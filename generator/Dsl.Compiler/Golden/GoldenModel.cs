@@ -95,8 +95,22 @@ public sealed class GoldenModel
         return new Decision(route, score, gate);
     }
 
+    /// <summary>One heavy call (m_heavy_process): <paramref name="heavyOut"/> gets the int16 audio frame, or the
+    /// class scores (<see cref="ModelProgram.HeavyOutValues"/> of them, int8 or int16, widened).</summary>
     public void HeavyProcess(byte[] handoff, short[] heavyOut)
     {
+        if (program.Classes is { ElementBytes: 1 })
+        {
+            var scores = new byte[heavyOut.Length];
+            heavy.RunFrame(Array.Empty<byte>(), handoff, scores);
+            for (int i = 0; i < scores.Length; i++)
+            {
+                heavyOut[i] = (sbyte)scores[i];
+            }
+
+            return;
+        }
+
         var outBytes = new byte[heavyOut.Length * 2];
         heavy.RunFrame(Array.Empty<byte>(), handoff, outBytes);
         Buffer.BlockCopy(outBytes, 0, heavyOut, 0, outBytes.Length);
@@ -104,9 +118,21 @@ public sealed class GoldenModel
 
     /// <summary>The heavy side of a routed frame (m_heavy_process_routed): reset and replay when the
     /// decision restarts the heavy path, then the frame, its output through the silence gate; nothing on a
-    /// light frame.</summary>
+    /// light frame (a classifier head: the gated scores).</summary>
     public void HeavyProcessRouted(Decision d, short[] heavyOut)
     {
+        if (!d.Heavy && program.Classes is { } classes)
+        {
+            // A gated frame of a classifier head: the negative class at the maximum, the others at the minimum.
+            int[] gated = classes.GatedScores();
+            for (int i = 0; i < gated.Length; i++)
+            {
+                heavyOut[i] = (short)gated[i];
+            }
+
+            return;
+        }
+
         Router.RunHeavy(d.Route, HandoffFrame, HeavyReset, HeavyProcess, heavyOut);
         if (d.Heavy)
         {
@@ -133,7 +159,7 @@ public sealed class GoldenModel
             beforeFrame?.Invoke(records.Count);
             short[] input = pcm[f..(f + n)];
             var lightOut = new short[n];
-            var heavyOut = new short[n];
+            var heavyOut = new short[program.HeavyOutValues];
             Decision d = LightProcess(input, lightOut);
             if (alwaysHeavy)
             {
@@ -146,7 +172,7 @@ public sealed class GoldenModel
             }
 
             records.Add(FrameRecord.Routed(d.Heavy ? 1 : 0, d.ReplayFrames, d.SwitchScore, 0, 0, lightOut,
-                HandoffFrame(0).Select(b => (sbyte)b).ToArray(), heavyOut));
+                HandoffFrame(0).Select(b => (sbyte)b).ToArray(), heavyOut, program.Classes is not null));
         }
 
         return records;

@@ -6,6 +6,7 @@ namespace Dsl.Compiler.Manifest;
 /// <summary>dsl.json: how a trained DSL model is split and routed (see docs/architecture.md), and optionally how it is calibrated.</summary>
 /// <param name="ReplayFrames">dsl.json 'replay_frames': K, the most handoff frames the heavy path replays on a restart
 /// (bounded replay, inexact below the receptive field R); null: R (exact).</param>
+/// <param name="Classes">dsl.json 'classes' / 'negative_class': the heavy output is a per-frame classifier head; null: an audio output.</param>
 public sealed record DslManifest(
     string Path,
     string Name,
@@ -30,13 +31,20 @@ public sealed record DslManifest(
     Int16Headroom? Int16Headroom = null,
     HandoffKind Handoff = HandoffKind.Features,
     ReplayPolicy Replay = ReplayPolicy.Resume,
-    int? ReplayFrames = null)
+    int? ReplayFrames = null,
+    ClassHead? Classes = null)
 {
     /// <summary>The folder dsl.json sits in; relative paths in it are relative to this folder.</summary>
     public string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
 
     /// <summary>The silence gate settings (the default when dsl.json has no "silence_gate").</summary>
     public SilenceGateSettings Silence => SilenceGate ?? SilenceGateSettings.Default;
+
+    /// <summary>The outputs that are int16 PCM audio: the light ones and, unless it is a classifier head, the heavy one.</summary>
+    public IReadOnlyList<string> AudioOutputs => Classes is null ? [.. LightOutputs, .. HeavyOutputs] : LightOutputs;
+
+    /// <summary>The output that is a classifier head ('classes'), or null.</summary>
+    public string? ClassOutput => Classes is null ? null : HeavyOutputs[0];
 
     public string ModelPath => System.IO.Path.Combine(Directory, ModelFile);
 

@@ -153,8 +153,11 @@ public static class DslManifestLoader
         SilenceGateSettings? silence = gate is null ? null
             : new SilenceGateSettings(gate.OptionalBool("enabled", true), gate.OptionalInt("threshold", 0, 0, SilenceGateSettings.MaxThreshold));
 
+        ClassHead? classes = ClassHeadReader.Read(path, root, mode, heavy, silence?.Enabled == true);
+        // The silence gate shapes audio; a classifier head has none to gate, so it is off unless asked for (refused above).
+        silence = classes is not null ? new SilenceGateSettings(false, silence?.Threshold ?? 0) : silence;
         return new DslManifest(path, name, sampleRate, frame, input, switchOutput, threshold, hold, light, heavy, mode, model,
-            calibration, test, estimator, gains, int16Tensors, int16Scope, target, silence, headroom, handoff, replay, replayFrames);
+            calibration, test, estimator, gains, int16Tensors, int16Scope, target, silence, headroom, handoff, replay, replayFrames, classes);
     }
 
     /// <summary>The name becomes the prefix of every C symbol and file; 32 characters keep the longest

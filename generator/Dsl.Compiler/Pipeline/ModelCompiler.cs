@@ -84,7 +84,15 @@ public static class ModelCompiler
     private static CompiledModel ChoosePrecision(CompiledModel model, CompileOptions options, IReadOnlySet<string>? given,
         IReadOnlyList<string> files, IReadOnlyList<(string, short[])> clips, IReadOnlyList<double>? gains)
     {
-        TargetSnr target = options.TargetSnr ?? model.Manifest.TargetSnr ?? TargetSnr.Default;
+        TargetSnr target = options.TargetSnr ?? model.Manifest.TargetSnr ?? (model.Manifest.Classes is null ? TargetSnr.Default : TargetSnr.None);
+        if (model.Manifest.Classes is not null && !target.Off)
+        {
+            // The search aims at an audio SNR; class scores are judged by labels (docs/classifier-heads.md).
+            throw options.TargetSnr is not null
+                ? new DslException(DslErrorCode.Usage, $"--target-snr {target}: {model.Manifest.Path} has a classifier head ('classes'), no audio output to aim an SNR at; drop --target-snr (name int16 tensors with --int16)")
+                : new DslException(DslErrorCode.Manifest, $"{model.Manifest.Path}: field 'target_snr_db' needs an audio output, but the heavy output is a classifier head ('classes'); remove it (name int16 tensors with 'int16_tensors')");
+        }
+
         // The audio input and outputs are int16 PCM whatever the choice: not candidates.
         var candidates = QuantizationPlan.Int16Candidates(model.Graph, model.Manifest, model.Ranges, model.Quantization.Estimator)
             .Where(c => model.Quantization.Of(c.Key).ElementBytes == 1 || model.Quantization.Int16Tensors.Contains(c.Key))

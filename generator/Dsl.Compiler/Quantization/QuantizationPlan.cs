@@ -60,7 +60,7 @@ public sealed class QuantizationPlan
 
         Int16Tensors = new SortedSet<string>(int16Tensors, StringComparer.Ordinal);
         string switchTensor = graph.OutputTensor(manifest.SwitchOutput);
-        var pcm = new HashSet<string>(manifest.LightOutputs.Concat(manifest.HeavyOutputs).Select(graph.OutputTensor)) { graph.Input };
+        var pcm = new HashSet<string>(manifest.AudioOutputs.Select(graph.OutputTensor)) { graph.Input };
         foreach (IrTensor t in graph.Tensors)
         {
             if (pcm.Contains(t.Name))
@@ -147,7 +147,7 @@ public sealed class QuantizationPlan
     public static IReadOnlyDictionary<string, string?> Int16Candidates(IrGraph graph, DslManifest manifest, CalibrationRanges ranges, RangeEstimator estimator)
     {
         string switchTensor = graph.OutputTensor(manifest.SwitchOutput);
-        var pcm = new HashSet<string>(manifest.LightOutputs.Concat(manifest.HeavyOutputs).Select(graph.OutputTensor)) { graph.Input };
+        var pcm = new HashSet<string>(manifest.AudioOutputs.Select(graph.OutputTensor)) { graph.Input };
         var result = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (IrTensor t in graph.Tensors)
         {

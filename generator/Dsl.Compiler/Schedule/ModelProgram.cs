@@ -10,6 +10,7 @@ namespace Dsl.Compiler.Schedule;
 /// handoff ring's depth); R, <see cref="ReceptiveFrames"/>, unless dsl.json 'replay_frames' or --replay-frames bound it.</param>
 /// <param name="HeavyReceptiveFrames">R: the heavy path's receptive field in handoff frames, the replay that is exact;
 /// null: <paramref name="ReplayFrames"/>.</param>
+/// <param name="Classes">The heavy output as a classifier head; null: int16 audio.</param>
 public sealed record ModelProgram(
     string Name,
     int SampleRate,
@@ -26,8 +27,12 @@ public sealed record ModelProgram(
     bool HasLightOutput,
     SilenceGateProgram? Silence = null,
     ReplayPolicy Replay = ReplayPolicy.Resume,
-    int? HeavyReceptiveFrames = null)
+    int? HeavyReceptiveFrames = null,
+    ClassHeadProgram? Classes = null)
 {
+    /// <summary>Values of the heavy (and routed) output per frame: int16 audio samples, or the class scores.</summary>
+    public int HeavyOutValues => Classes?.Count ?? FrameSamples;
+
     /// <summary>R: the replay the heavy path needs to equal always-heavy running.</summary>
     public int ReceptiveFrames => HeavyReceptiveFrames ?? ReplayFrames;
 

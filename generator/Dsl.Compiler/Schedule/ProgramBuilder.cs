@@ -56,7 +56,8 @@ public sealed class ProgramBuilder
         int thresholdQ = (int)Math.Clamp(threshold, -128, 128);
         return new ModelProgram(manifest.CName, manifest.SampleRate, manifest.Frame, manifest.Mode, rounding, light, heavy,
             handoffBytes, ReplayBound.Check(partition.ReplayFrames, manifest), manifest.Hold, lightPlaces[switchTensor], thresholdQ,
-            lightOut is not null && manifest.Mode == RoutingMode.Switch, SilenceGate(), manifest.Replay, partition.ReplayFrames);
+            lightOut is not null && manifest.Mode == RoutingMode.Switch, SilenceGate(), manifest.Replay, partition.ReplayFrames,
+            manifest.Classes is { } c ? new ClassHeadProgram(manifest.ClassOutput!, c, quant.Of(heavyOut)) : null);
     }
 
     /// <summary>The gate's integers: its frames of silence are the whole model's receptive field from the audio input

@@ -13,7 +13,8 @@ public static class QualityMetrics
     /// <summary>
     /// The always-heavy int8 output against the float heavy output (frame f of the output against frame f of the
     /// reference, classed by the level of input frame f, <see cref="InputLevels"/>), and the clamps of every
-    /// tensor of both paths over the clip (<see cref="SaturationBounds"/>).
+    /// tensor of both paths over the clip (<see cref="SaturationBounds"/>). A classifier head: the clamps only, the SNR NaN
+    /// and no levels.
     /// </summary>
     public static ClipQuality Measure(CompiledModel m, string clip, short[] audio)
     {
@@ -21,6 +22,12 @@ public static class QualityMetrics
         ClampCounter counter = bounds.NewCounter();
         var model = new GoldenModel(m.Program) { Clamps = counter };
         List<FrameRecord> golden = model.RunClip(audio, alwaysHeavy: true);
+        if (m.Program.Classes is not null)
+        {
+            // A classifier head has no audio to take an SNR of (ClassificationMetrics measures it); the clamps hold.
+            return new ClipQuality(clip, golden.Count, double.NaN, [], bounds.Tensors(counter));
+        }
+
         var engine = new FloatEngine(m.Graph);
         string heavy = m.Graph.OutputTensor(m.Manifest.HeavyOutputs[0]);
         int n = m.Manifest.Frame;

@@ -85,7 +85,30 @@ public static class QualityReportJson
         w.WriteNumber("frames", v.Comparison.Frames);
         w.WriteNumber("heavy_frames", v.Comparison.HeavyFrames);
         w.WriteNumber("replayed_frames", v.Comparison.ReplayedFrames);
-        w.WriteNumber("snr_db", Round(q.SnrDb));
+        if (double.IsNaN(q.SnrDb))
+        {
+            w.WriteNull("snr_db");
+        }
+        else
+        {
+            w.WriteNumber("snr_db", Round(q.SnrDb));
+        }
+
+        if (q.Classification is { } c)
+        {
+            w.WriteStartObject("classification");
+            w.WriteNumber("label_agreement", Round(c.LabelAgreement));
+            w.WriteNumber("always_heavy_label_agreement", Round(c.HeavyLabelAgreement));
+            w.WriteNumber("gated_rate", Round(c.GatedRate));
+            w.WriteNumber("float_gated_rate", Round(c.FloatGatedRate));
+            w.WriteNumber("max_score_error_steps", Round(c.MaxScoreErrorSteps));
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("classification");
+        }
+
         w.WriteStartObject("levels");
         foreach (LevelSnr l in q.Levels)
         {

@@ -35,7 +35,7 @@ public sealed class SaturationBounds
         nodes = model.Graph.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         string score = model.Graph.OutputTensor(model.Manifest.SwitchOutput);
         decisionOnly = model.Graph.Consumers(score).Any() ? null : score;
-        audioOutputs = model.Manifest.LightOutputs.Concat(model.Manifest.HeavyOutputs).Select(model.Graph.OutputTensor).ToHashSet(StringComparer.Ordinal);
+        audioOutputs = model.Manifest.AudioOutputs.Select(model.Graph.OutputTensor).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A counter with these bounds.</summary>

@@ -5,31 +5,36 @@ namespace Dsl.Compiler.Validation;
 
 /// <summary>
 /// The binary frame trace the test harness writes (docs/generated-api.md): little-endian header
-/// <c>"DSLT", version 2, frame_samples, handoff_bytes</c>, then one per-path record per frame (pass 1),
+/// <c>"DSLT", version 3, frame_samples, handoff_bytes, out_values</c>, then one per-path record per frame (pass 1),
 /// then one m_process record per frame (pass 2).
 /// </summary>
-/// <param name="FrameSamples">int16 samples per frame in light_out / heavy_out.</param>
+/// <param name="FrameSamples">int16 samples per frame in light_out.</param>
 /// <param name="HandoffBytes">int8 bytes of one handoff frame.</param>
 /// <param name="Frames">The frames in order.</param>
-public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList<FrameRecord> Frames)
+/// <param name="OutValues">Values per frame of heavy_out and the routed output (int16, a classifier head's scores
+/// widened); null: <paramref name="FrameSamples"/> (audio).</param>
+public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList<FrameRecord> Frames, int? OutValues = null)
 {
-    public const uint Version = 2;
-    public const int HeaderBytes = 16;
+    public const uint Version = 3;
+    public const int HeaderBytes = 20;
+
+    /// <summary>Values per frame of heavy_out and of the routed output.</summary>
+    public int HeavyOutValues => OutValues ?? FrameSamples;
     private const int FixedRecordBytes = 20;
     private const int FixedProcessRecordBytes = 12;
 
     private static ReadOnlySpan<byte> Magic => "DSLT"u8;
 
     /// <summary>Bytes of one frame record.</summary>
-    public static int RecordBytes(int frameSamples, int handoffBytes) =>
-        FixedRecordBytes + (4 * frameSamples) + handoffBytes;
+    public static int RecordBytes(int frameSamples, int handoffBytes, int? outValues = null) =>
+        FixedRecordBytes + (2 * frameSamples) + handoffBytes + (2 * (outValues ?? frameSamples));
 
     /// <summary>Bytes of one m_process record.</summary>
-    public static int ProcessRecordBytes(int frameSamples) => FixedProcessRecordBytes + (2 * frameSamples);
+    public static int ProcessRecordBytes(int outValues) => FixedProcessRecordBytes + (2 * outValues);
 
     /// <summary>Bytes of one frame in both passes.</summary>
-    public static int FrameBytes(int frameSamples, int handoffBytes) =>
-        RecordBytes(frameSamples, handoffBytes) + ProcessRecordBytes(frameSamples);
+    public static int FrameBytes(int frameSamples, int handoffBytes, int? outValues = null) =>
+        RecordBytes(frameSamples, handoffBytes, outValues) + ProcessRecordBytes(outValues ?? frameSamples);
 
     /// <summary>Reads a trace file; a bad or truncated file is a <see cref="DslErrorCode.Io"/>
     /// error naming the file, the frame and the byte offset.</summary>
@@ -62,6 +67,12 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
 
         var frameSamples = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
         var handoffBytes = BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]);
+        var outValues = BinaryPrimitives.ReadUInt32LittleEndian(bytes[16..]);
+        if (outValues is 0 or > 1_000_000)
+        {
+            throw Bad(name, 16, $"implausible out_values {outValues}");
+        }
+
         if (frameSamples is 0 or > 1_000_000)
         {
             throw Bad(name, 8, $"implausible frame_samples {frameSamples}");
@@ -74,15 +85,16 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
 
         var fs = (int)frameSamples;
         var hb = (int)handoffBytes;
-        var recordBytes = RecordBytes(fs, hb);
-        var processBytes = ProcessRecordBytes(fs);
+        var ov = (int)outValues;
+        var recordBytes = RecordBytes(fs, hb, ov);
+        var processBytes = ProcessRecordBytes(ov);
         var frameBytes = recordBytes + processBytes;
         var body = bytes.Length - HeaderBytes;
         if (body % frameBytes != 0)
         {
             throw Bad(name, bytes.Length,
                 $"truncated trace: {body} bytes after the header are not a whole number of frames of {frameBytes} bytes " +
-                $"({recordBytes} per-path + {processBytes} m_process; frame_samples {fs}, handoff_bytes {hb}); " +
+                $"({recordBytes} per-path + {processBytes} m_process; frame_samples {fs}, handoff_bytes {hb}, out_values {ov}); " +
                 "the harness stopped early");
         }
 
@@ -116,8 +128,8 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
                 handoff[i] = unchecked((sbyte)r[p]);
             }
 
-            var heavy = new short[fs];
-            for (var i = 0; i < fs; i++, p += 2)
+            var heavy = new short[ov];
+            for (var i = 0; i < ov; i++, p += 2)
             {
                 heavy[i] = BinaryPrimitives.ReadInt16LittleEndian(r[p..]);
             }
@@ -129,8 +141,8 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
                 throw Bad(name, processAt, $"frame {f}: m_process route {processRoute} is neither 0 (light) nor 1 (heavy)");
             }
 
-            var routed = new short[fs];
-            for (var i = 0; i < fs; i++)
+            var routed = new short[ov];
+            for (var i = 0; i < ov; i++)
             {
                 routed[i] = BinaryPrimitives.ReadInt16LittleEndian(q[(FixedProcessRecordBytes + (2 * i))..]);
             }
@@ -142,30 +154,31 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
             processAt += processBytes;
         }
 
-        return new TraceFile(fs, hb, frames);
+        return new TraceFile(fs, hb, frames, ov == fs ? null : ov);
     }
 
     /// <summary>Serialises to the binary format.</summary>
     public byte[] ToBytes()
     {
-        var recordBytes = RecordBytes(FrameSamples, HandoffBytes);
-        var processBytes = ProcessRecordBytes(FrameSamples);
+        var recordBytes = RecordBytes(FrameSamples, HandoffBytes, HeavyOutValues);
+        var processBytes = ProcessRecordBytes(HeavyOutValues);
         var buffer = new byte[HeaderBytes + (Frames.Count * (recordBytes + processBytes))];
         var span = buffer.AsSpan();
         Magic.CopyTo(span);
         BinaryPrimitives.WriteUInt32LittleEndian(span[4..], Version);
         BinaryPrimitives.WriteUInt32LittleEndian(span[8..], (uint)FrameSamples);
         BinaryPrimitives.WriteUInt32LittleEndian(span[12..], (uint)HandoffBytes);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[16..], (uint)HeavyOutValues);
         var at = HeaderBytes;
         for (var f = 0; f < Frames.Count; f++)
         {
             var fr = Frames[f];
-            if (fr.LightOut.Length != FrameSamples || fr.HeavyOut.Length != FrameSamples || fr.Handoff.Length != HandoffBytes
-                || fr.Process.Out.Length != FrameSamples)
+            if (fr.LightOut.Length != FrameSamples || fr.HeavyOut.Length != HeavyOutValues || fr.Handoff.Length != HandoffBytes
+                || fr.Process.Out.Length != HeavyOutValues)
             {
                 throw new ArgumentException(
                     $"frame {f}: light_out {fr.LightOut.Length}, heavy_out {fr.HeavyOut.Length}, handoff {fr.Handoff.Length}, " +
-                    $"routed out {fr.Process.Out.Length} do not match frame_samples {FrameSamples} / handoff_bytes {HandoffBytes}");
+                    $"routed out {fr.Process.Out.Length} do not match frame_samples {FrameSamples} / handoff_bytes {HandoffBytes} / out_values {HeavyOutValues}");
             }
 
             var r = span.Slice(at, recordBytes);
@@ -196,7 +209,7 @@ public sealed record TraceFile(int FrameSamples, int HandoffBytes, IReadOnlyList
             BinaryPrimitives.WriteInt32LittleEndian(q, fr.Process.Route);
             BinaryPrimitives.WriteInt32LittleEndian(q[4..], fr.Process.ReplayFrames);
             BinaryPrimitives.WriteInt32LittleEndian(q[8..], fr.Process.SwitchScore);
-            for (var i = 0; i < FrameSamples; i++)
+            for (var i = 0; i < HeavyOutValues; i++)
             {
                 BinaryPrimitives.WriteInt16LittleEndian(q[(FixedProcessRecordBytes + (2 * i))..], fr.Process.Out[i]);
             }

@@ -9,6 +9,7 @@ using Dsl.Compiler.Manifest;
 using Dsl.Compiler.Output;
 using Dsl.Compiler.Pipeline;
 using Dsl.Compiler.Reference;
+using Dsl.Compiler.Schedule;
 using Dsl.Compiler.Targets;
 using Dsl.Compiler.Validation;
 
@@ -38,12 +39,22 @@ public static class RunCommand
         int n = model.Manifest.Frame;
         var rows = new List<(bool Heavy, int Replay, string Score)>();
         var output = new List<short>();
+        var classRows = new List<ClassScoresCsv.Row>();
+        ClassHeadProgram? head = model.Program.Classes;
         IReadOnlyList<TensorClamps>? clamps = null;
         if (engine == "float")
         {
             foreach (FloatRoutedRun.Frame f in FloatRoutedRun.Run(model.Graph, model.Partition, model.Manifest, audio))
             {
                 rows.Add((f.Heavy, f.ReplayFrames, f.Score.ToString("G6", CultureInfo.InvariantCulture)));
+                if (head is not null)
+                {
+                    // The float reference computes no scores on a gated frame: empty cells, the negative class.
+                    classRows.Add(new ClassScoresCsv.Row(!f.Heavy, f.Heavy ? f.Output.Select(v => v.ToString("G6", CultureInfo.InvariantCulture)).ToList() : null,
+                        f.Heavy ? ClassificationMetrics.ArgMax(f.Output) : head.NegativeIndex));
+                    continue;
+                }
+
                 output.AddRange(f.Output.Select(Pcm.ToPcm));
             }
         }
@@ -58,11 +69,30 @@ public static class RunCommand
             foreach (FrameRecord r in trace)
             {
                 rows.Add((r.Route == 1, r.ReplayFrames, r.SwitchScore.ToString(CultureInfo.InvariantCulture)));
+                if (head is not null)
+                {
+                    // The scores m_process returned (the gated ones on a light frame); the label as the C argmax gives it.
+                    int[] scores = r.Process.Out.Select(v => (int)v).ToArray();
+                    classRows.Add(new ClassScoresCsv.Row(r.Route != 1, scores.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList(),
+                        r.Route == 1 ? ClassHeadProgram.ArgMax(scores) : head.NegativeIndex));
+                    continue;
+                }
+
                 output.AddRange(r.Process.Out); // c-host: what the emitted m_process returned
             }
         }
 
-        CommandSupport.WriteFile(o.Out, "-o", p => WavFile.WriteMono16(p, output.ToArray(), model.Manifest.SampleRate));
+        if (head is null)
+        {
+            CommandSupport.WriteFile(o.Out, "-o", p => WavFile.WriteMono16(p, output.ToArray(), model.Manifest.SampleRate));
+        }
+        else
+        {
+            // No audio output: the per-frame class scores as CSV (docs/classifier-heads.md).
+            string scoresCsv = ClassScoresCsv.Text(head, n, model.Manifest.SampleRate, classRows);
+            CommandSupport.WriteFile(o.Out, "-o", p => File.WriteAllText(p, scoresCsv));
+        }
+
         var csv = new StringBuilder("frame,route,replay_frames,switch_score\n");
         for (int i = 0; i < rows.Count; i++)
         {

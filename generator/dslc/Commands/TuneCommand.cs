@@ -31,6 +31,7 @@ public static class TuneCommand
         budget?.Check(board);
         string manifestPath = CommandSupport.ManifestPath(o.Model);
         DslManifest manifest = CommandSupport.Manifest(o.Model);
+        ClassHeadLimits.CheckTune(manifest);
         OutputFolder output = OutputFolder.Claim(o.Out ?? Path.Combine("out", "tune", manifest.CName, board.Name),
             CommandSupport.Inputs(o, manifest, board.FilePath), "-o", o.Force);
 

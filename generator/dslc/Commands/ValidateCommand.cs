@@ -53,6 +53,7 @@ public static class ValidateCommand
 
         string target = board?.Name ?? "host";
         DslManifest manifest = CommandSupport.Manifest(o.Model);
+        ClassHeadLimits.CheckBoard(manifest, board);
         ClipShard? shard = o.Shard is null ? null : ClipShard.Parse(o.Shard, "--shard");
         IReadOnlyList<string> allClips = CommandSupport.TestAudio(manifest, o.Audio);
         IReadOnlyList<string> clips = shard is null ? allClips : shard.Select(allClips);
@@ -107,7 +108,23 @@ public static class ValidateCommand
 
         var quality = new List<ClipQuality>();
         var clipLines = audio.Select(_ => new List<string>()).ToList(); // what --report keeps per clip
-        for (int i = 0; i < audio.Count; i++)
+        for (int i = 0; i < audio.Count && model.Program.Classes is not null; i++)
+        {
+            // A classifier head has no audio to take an SNR of: labels and score errors instead.
+            (string name, short[] pcm) = audio[i];
+            ClipClassification c = ClassificationMetrics.Measure(model, name, pcm);
+            ClipQuality q = QualityMetrics.Measure(model, name, pcm) with { Classification = c };
+            quality.Add(q);
+            Console.WriteLine(ClassificationMetrics.Line(c));
+            QualityLines.Clamps(name, q.Clamps);
+            clipLines[i].Add(ClassificationMetrics.Line(c));
+            if (SaturationRule.Summary(name, q.Clamps) is { } clamped)
+            {
+                clipLines[i].Add(clamped);
+            }
+        }
+
+        for (int i = 0; i < audio.Count && model.Program.Classes is null; i++)
         {
             (string name, short[] pcm) = audio[i];
             ClipQuality q = QualityMetrics.Measure(model, name, pcm);
@@ -121,7 +138,7 @@ public static class ValidateCommand
             }
         }
 
-        if (!model.Program.ExactReplay)
+        if (!model.Program.ExactReplay && model.Program.Classes is null)
         {
             // Bounded replay: routed heavy frames are not always-heavy's; say by how much (golden == C is still demanded below).
             for (int i = 0; i < audio.Count; i++)

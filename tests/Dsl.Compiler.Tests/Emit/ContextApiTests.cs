@@ -41,6 +41,14 @@ public sealed partial class ContextApiTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void Two_classifier_head_instances_and_the_default_one_interleaved_are_each_bit_exact()
+    {
+        // tests/fixtures/tiny_gc: the routed output is the int8 class scores, the gated ones on light frames.
+        string dir = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "tiny_gc");
+        RunInterleaved(Fixtures.TinyGc, Path.Combine(dir, "test", "synth.wav"), Path.Combine(dir, "calibration", "synth.wav"));
+    }
+
+    [Fact]
     public void Two_shipped_model_instances_on_two_clips_and_the_default_one_are_each_bit_exact()
     {
         // Speech over music and French speech: both route both ways with replays (the music-only clips route one
@@ -116,7 +124,7 @@ public sealed partial class ContextApiTests(ITestOutputHelper log) : IDisposable
             TimeSpan.FromMinutes(5));
         Assert.True(run.Outcome == QemuOutcome.Passed, run.Describe());
 
-        int n = model.Program.FrameSamples;
+        int n = model.Program.HeavyOutValues;
         List<FrameRecord> goldenA = new GoldenModel(model.Program).RunClip(a);
         List<FrameRecord> goldenB = new GoldenModel(model.Program).RunClip(b);
         // The clips must exercise routing both ways and replay, or interleaving proves little.
@@ -142,7 +150,7 @@ public sealed partial class ContextApiTests(ITestOutputHelper log) : IDisposable
         return pcm;
     }
 
-    /// <summary>The driver's records: route, replay_frames, switch_score (int32), then the routed output.</summary>
+    /// <summary>The driver's records: route, replay_frames, switch_score (int32), then the routed output's values as int16.</summary>
     private static List<ProcessRecord> Read(string path, int frameSamples)
     {
         byte[] bytes = File.ReadAllBytes(path);

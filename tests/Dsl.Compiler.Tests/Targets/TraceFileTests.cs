@@ -18,7 +18,8 @@ public class TraceFileTests
         var t = Sample();
         var bytes = t.ToBytes();
         Assert.Equal(TraceFile.HeaderBytes + (2 * TraceFile.FrameBytes(3, 2)), bytes.Length);
-        Assert.Equal(2u, BitConverter.ToUInt32(bytes, 4));
+        Assert.Equal(3u, BitConverter.ToUInt32(bytes, 4));
+        Assert.Equal(3u, BitConverter.ToUInt32(bytes, 16)); // out_values: frame_samples for audio
         Assert.Equal("DSLT"u8.ToArray(), bytes[..4]);
         var back = TraceFile.Parse(bytes, "t.bin");
         Assert.Equal(3, back.FrameSamples);
@@ -32,6 +33,26 @@ public class TraceFileTests
         Assert.Equal(t.Frames[1].Process.Out, back.Frames[1].Process.Out);
         Assert.Equal(t.Frames[0].LightOut, back.Frames[0].Process.Out);
         Assert.Equal(bytes, back.ToBytes());
+    }
+
+    /// <summary>A classifier head's trace: heavy_out and the routed output carry out_values scores, not frame samples.</summary>
+    [Fact]
+    public void Out_values_other_than_frame_samples_round_trip()
+    {
+        var t = new TraceFile(4, 1,
+        [
+            FrameRecord.Routed(0, 0, -5, 0, 0, [0, 0, 0, 0], [7], [127, -128], classHead: true),
+            FrameRecord.Routed(1, 1, 9, 0, 0, [0, 0, 0, 0], [-7], [-3, 12], classHead: true),
+        ], 2);
+        byte[] bytes = t.ToBytes();
+        Assert.Equal(TraceFile.HeaderBytes + (2 * TraceFile.FrameBytes(4, 1, 2)), bytes.Length);
+        Assert.Equal(2u, BitConverter.ToUInt32(bytes, 16));
+        TraceFile back = TraceFile.Parse(bytes, "t.bin");
+        Assert.Equal(2, back.HeavyOutValues);
+        Assert.Equal([127, -128], back.Frames[0].Process.Out); // a gated frame routes the gated scores
+        Assert.Equal([-3, 12], back.Frames[1].HeavyOut);
+        Assert.Equal(bytes, back.ToBytes());
+        Assert.Contains("out_values 0", Assert.Throws<DslException>(() => TraceFile.Parse([.. bytes[..16], 0, 0, 0, 0, .. bytes[20..]], "t.bin")).Message);
     }
 
     [Fact]
