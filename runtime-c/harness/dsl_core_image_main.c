@@ -59,8 +59,10 @@ int main(void)
 
 #if DSL_CORE_ROLE & 1
 static int16_t g_in[DSL_MODEL_FRAME_SAMPLES];
+static int16_t g_light_out[DSL_MODEL_FRAME_SAMPLES];
 #endif
-static int16_t g_out[DSL_MODEL_FRAME_SAMPLES];
+/* the heavy output: an audio frame, or a classifier head's scores (dsl_model.h) */
+static dsl_model_out_t g_out[DSL_MODEL_OUT_VALUES];
 #if DSL_CORE_ROLE == 2
 static int8_t g_handoff[DSL_MODEL_HANDOFF_BYTES + 1];
 #endif
@@ -69,13 +71,13 @@ int main(void)
 {
     int32_t acc = 0;
 #if DSL_CORE_ROLE == 0
-    g_out[0] = (int16_t)DSL_MODEL_FRAME_SAMPLES;
+    g_out[0] = (dsl_model_out_t)DSL_MODEL_FRAME_SAMPLES;
 #endif
 #if DSL_CORE_ROLE & 1
     dsl_model_decision_t d;
     dsl_model_light_reset();
-    d = dsl_model_light_process(g_in, g_out);
-    acc += (int32_t)d.route + d.replay_frames + d.switch_score + dsl_model_handoff_frame(0)[0];
+    d = dsl_model_light_process(g_in, g_light_out);
+    acc += (int32_t)d.route + d.replay_frames + d.switch_score + dsl_model_handoff_frame(0)[0] + g_light_out[0];
 #endif
 #if DSL_CORE_ROLE == 2
     dsl_model_heavy_reset();
