@@ -5,11 +5,15 @@ using Dsl.Compiler.Tests.Targets;
 namespace Dsl.Compiler.Tests.Cli;
 
 /// <summary><c>dslc bench</c> appends the measured load per core: on one core the worst frame is a light frame plus
-/// the heavy path's largest frame (a replay burst), between the heavy maximum and the sum of both maxima.</summary>
+/// the heavy path's largest frame (a replay burst), between the heavy maximum and the sum of both maxima. Audio models and
+/// classifier heads (whose heavy output is a scores vector, not an audio frame) alike.</summary>
 public sealed class BenchLoadCliTests
 {
-    [Fact]
-    public void Bench_appends_the_measured_mean_p99_and_worst_load_per_core()
+    public static TheoryData<string> Models => new() { Fixtures.TinyDsl, Fixtures.TinyGc };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Bench_appends_the_measured_mean_p99_and_worst_load_per_core(string model)
     {
         if (!ToolGate.Have("arm-none-eabi-gcc", Dsl.Compiler.Toolchain.QemuRunner.Executable))
         {
@@ -18,7 +22,7 @@ public sealed class BenchLoadCliTests
 
         string dir = Directory.CreateTempSubdirectory("dslc-bench-load-").FullName;
         string md = Path.Combine(dir, "bench.md");
-        DslcProcess.Result r = DslcProcess.Run("bench", "-m", Fixtures.TinyDsl, "-b", "mps2-an386", "-o", md, "--work", Path.Combine(dir, "work"), "-q");
+        DslcProcess.Result r = DslcProcess.Run("bench", "-m", model, "-b", "mps2-an386", "-o", md, "--work", Path.Combine(dir, "work"), "-q");
         Assert.True(r.Code == 0, r.StdErr);
 
         string text = File.ReadAllText(md);
