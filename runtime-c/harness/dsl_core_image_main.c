@@ -25,8 +25,9 @@ void dsl_model_heavy_doorbell(void) {}
 
 #if DSL_CORE_ROLE == 1
 static int16_t g_pcm[DSL_MODEL_FRAME_SAMPLES];
+static int16_t g_light[DSL_MODEL_FRAME_SAMPLES];
 #endif
-static int16_t g_frame[DSL_MODEL_FRAME_SAMPLES];
+static dsl_model_out_t g_frame[DSL_MODEL_OUT_VALUES]; /* heavy / routed output: audio or class scores */
 
 int main(void)
 {
@@ -39,8 +40,8 @@ int main(void)
 #endif
 #if DSL_CORE_ROLE == 1
     acc += dsl_model_light_core_init();
-    d = dsl_model_light_core_process(g_pcm, g_frame);
-    acc += (int32_t)d.route + (int32_t)dsl_model_light_core_frame();
+    d = dsl_model_light_core_process(g_pcm, g_light);
+    acc += (int32_t)d.route + (int32_t)dsl_model_light_core_frame() + g_light[0];
     acc += (int32_t)dsl_model_light_core_step(g_pcm, g_frame); /* the routed output and its history */
 #else
 #ifdef DSL_BOARD_GLUE
@@ -59,10 +60,11 @@ int main(void)
 
 #if DSL_CORE_ROLE & 1
 static int16_t g_in[DSL_MODEL_FRAME_SAMPLES];
-static int16_t g_light_out[DSL_MODEL_FRAME_SAMPLES];
 #endif
-/* the heavy output: an audio frame, or a classifier head's scores (dsl_model.h) */
-static dsl_model_out_t g_out[DSL_MODEL_OUT_VALUES];
+static int16_t g_out[DSL_MODEL_FRAME_SAMPLES];
+#if DSL_CORE_ROLE & 2
+static dsl_model_out_t g_heavy_out[DSL_MODEL_OUT_VALUES]; /* audio or class scores */
+#endif
 #if DSL_CORE_ROLE == 2
 static int8_t g_handoff[DSL_MODEL_HANDOFF_BYTES + 1];
 #endif
@@ -71,20 +73,22 @@ int main(void)
 {
     int32_t acc = 0;
 #if DSL_CORE_ROLE == 0
-    g_out[0] = (dsl_model_out_t)DSL_MODEL_FRAME_SAMPLES;
+    g_out[0] = (int16_t)DSL_MODEL_FRAME_SAMPLES;
 #endif
 #if DSL_CORE_ROLE & 1
     dsl_model_decision_t d;
     dsl_model_light_reset();
-    d = dsl_model_light_process(g_in, g_light_out);
-    acc += (int32_t)d.route + d.replay_frames + d.switch_score + dsl_model_handoff_frame(0)[0] + g_light_out[0];
+    d = dsl_model_light_process(g_in, g_out);
+    acc += (int32_t)d.route + d.replay_frames + d.switch_score + dsl_model_handoff_frame(0)[0];
 #endif
 #if DSL_CORE_ROLE == 2
     dsl_model_heavy_reset();
-    dsl_model_heavy_process(g_handoff, g_out);
+    dsl_model_heavy_process(g_handoff, g_heavy_out);
+    acc += g_heavy_out[0];
 #elif DSL_CORE_ROLE == 3
     dsl_model_heavy_reset();
-    dsl_model_heavy_process(dsl_model_handoff_frame(0), g_out);
+    dsl_model_heavy_process(dsl_model_handoff_frame(0), g_heavy_out);
+    acc += g_heavy_out[0];
 #endif
     return (int)(acc + g_out[0]) & 1;
 }

@@ -16,9 +16,10 @@
  *   N       paced: a frame every N instructions of the virtual clock (CMSDK timer1), the light core never
  *           waits for the heavy core; the clock counts both cores' instructions together, so no per-core
  *           counts (0 in the trace).
- * Writes the frame trace of docs/generated-api.md (version 2), frame s's records once frame s is assembled:
+ * Writes the frame trace of docs/generated-api.md (version 3), frame s's records once frame s is assembled:
  *   pass-1 records: decision, light and heavy instructions, the light output, the handoff frame as the heavy
- *                   core reads it (the ring slot), the heavy output if it arrived in time (else zeros);
+ *                   core reads it (the ring slot), the heavy output if it arrived in time (else zeros; a
+ *                   classifier head's light frame: the gated scores, as the single-core harness records);
  *   pass-2 records: decision and the routed output;
  * pass-2 records go to <trace>.routed first and are appended to the trace at the end. And <trace>.routing:
  *   "DSLR", version 1, L, N (0: lockstep), then per frame one byte dsl_model_routed_t (1 light, 2 heavy,
@@ -47,8 +48,9 @@
 #define DSL_H_ROUTING_VERSION 1u
 
 static int16_t g_in[DSL_H_FS];
-static int16_t g_heavy_out[DSL_H_FS];
-static int16_t g_routed_out[DSL_H_FS];
+/* heavy and routed output: audio, or a classifier head's scores (DSL_H_OV values) */
+static dsl_model_out_t g_heavy_out[DSL_H_OV];
+static dsl_model_out_t g_routed_out[DSL_H_OV];
 /* what the trace needs of frames seq - L .. seq, in entry seq % KEEP */
 static int16_t g_light_out[DSL_H_KEEP][DSL_H_FS];
 static dsl_model_decision_t g_decision[DSL_H_KEEP];
@@ -232,17 +234,21 @@ int main(void)
             const uint8_t source = (uint8_t)got;
             uint8_t *p;
             late += got == DSL_MODEL_ROUTED_LATE;
-            for (i = 0; i < DSL_H_FS; i++) g_heavy_out[i] = got == DSL_MODEL_ROUTED_HEAVY ? g_routed_out[i] : 0;
+            /* heavy_out as on one core: what the heavy path gave; on a light frame nothing (zeros), or a classifier
+               head's gated scores (a late frame's heavy output did not arrive: zeros) */
+            for (i = 0; i < DSL_H_OV; i++) {
+                g_heavy_out[i] = got == DSL_MODEL_ROUTED_HEAVY || (DSL_MODEL_CLASS_HEAD && got == DSL_MODEL_ROUTED_LIGHT) ? g_routed_out[i] : 0;
+            }
             p = dsl_h_put_decision(g_record, &g_decision[ks]);
             p = dsl_h_put32(p, g_light_instr[ks]);
             p = dsl_h_put32(p, g_heavy_instr[ks]);
             p = dsl_h_put16s(p, g_light_out[ks], DSL_H_FS);
             for (i = 0; i < DSL_H_HB; i++) *p++ = handoff[i];
-            (void)dsl_h_put_out(p, g_heavy_out, DSL_H_FS); /* two cores carry audio: out_values = frame samples */
+            (void)dsl_h_put_out(p, g_heavy_out, DSL_H_OV);
             if (dsl_hio_write(out_h, g_record, DSL_H_PATH_RECORD_BYTES) != 0) {
                 return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write trace", out_path);
             }
-            (void)dsl_h_put_out(dsl_h_put_decision(g_record, &g_decision[ks]), g_routed_out, DSL_H_FS);
+            (void)dsl_h_put_out(dsl_h_put_decision(g_record, &g_decision[ks]), g_routed_out, DSL_H_OV);
             if (dsl_hio_write(routed_h, g_record, DSL_H_PROCESS_RECORD_BYTES) != 0) {
                 return dsl_h_fail(DSL_H_EXIT_IO, "dsl_harness: cannot write", g_routed_path);
             }

@@ -5,13 +5,15 @@ namespace Dsl.Compiler.Validation;
 /// core's when it arrived in time, else (late) the frame's light output; a light frame's is its light output.
 /// Applied to the golden frames with the sources the firmware reported, it gives what the two-core trace must
 /// hold, bit for bit: the late frames' heavy output did not arrive (zeros in the trace) and their routed output
-/// is the light output; everything else is the golden model's.
+/// is the light output; everything else is the golden model's. A classifier head has no light audio: a late frame
+/// routes to the gated scores (the negative class), as a light frame does.
 /// </summary>
 public static class LatencyRule
 {
     /// <summary>The golden frames as the two-core trace must record them given <paramref name="sources"/>
-    /// (one per golden frame, see <see cref="Inconsistency"/>).</summary>
-    public static IReadOnlyList<FrameRecord> Expected(IReadOnlyList<FrameRecord> golden, IReadOnlyList<RoutedSource> sources)
+    /// (one per golden frame, see <see cref="Inconsistency"/>). <paramref name="gatedOut"/>: a classifier head's gated
+    /// scores, the routed output of a late frame (null: the frame's light output).</summary>
+    public static IReadOnlyList<FrameRecord> Expected(IReadOnlyList<FrameRecord> golden, IReadOnlyList<RoutedSource> sources, short[]? gatedOut = null)
     {
         if (sources.Count != golden.Count)
         {
@@ -23,7 +25,7 @@ public static class LatencyRule
         {
             FrameRecord g = golden[f];
             expected.Add(g.Route == 1 && sources[f] == RoutedSource.Late
-                ? g with { HeavyOut = new short[g.HeavyOut.Length], Process = g.Process with { Out = g.LightOut } }
+                ? g with { HeavyOut = new short[g.HeavyOut.Length], Process = g.Process with { Out = gatedOut ?? g.LightOut } }
                 : g);
         }
 
@@ -52,8 +54,10 @@ public static class LatencyRule
     }
 
     /// <summary>Compares a two-core trace with the golden frames under this rule: the sources first, then every
-    /// decision, light output, handoff byte, arrived heavy output and routed output.</summary>
-    public static TraceComparison Compare(IReadOnlyList<FrameRecord> golden, IReadOnlyList<FrameRecord> c, RoutingLog routing, string what)
+    /// decision, light output, handoff byte, arrived heavy output and routed output (<paramref name="gatedOut"/>: see
+    /// <see cref="Expected"/>).</summary>
+    public static TraceComparison Compare(IReadOnlyList<FrameRecord> golden, IReadOnlyList<FrameRecord> c, RoutingLog routing, string what,
+        short[]? gatedOut = null)
     {
         string? bad = Inconsistency(golden, routing.Sources);
         if (bad is not null)
@@ -61,6 +65,6 @@ public static class LatencyRule
             return new TraceComparison(false, golden.Count, golden.Count(r => r.Route == 1), golden.Sum(r => r.ReplayFrames), $"{what}: {bad}");
         }
 
-        return TraceComparison.Compare(Expected(golden, routing.Sources), c, what);
+        return TraceComparison.Compare(Expected(golden, routing.Sources, gatedOut), c, what);
     }
 }

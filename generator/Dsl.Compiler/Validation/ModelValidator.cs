@@ -53,7 +53,7 @@ public static class ModelValidator
             List<FrameRecord> expected = golden.RunClip(pcm);
             if (board is not null && twoCores is not null)
             {
-                results.Add(RunTwoCores(board, twoCores, clip, expected, pcmPath, tracePath, what, pacedLoad, progress));
+                results.Add(RunTwoCores(board, twoCores, clip, expected, pcmPath, tracePath, what, pacedLoad, progress, GatedOut(model)));
                 continue;
             }
 
@@ -74,12 +74,12 @@ public static class ModelValidator
     // latency 0 (a firmware built with ROUTED_LATENCY_FRAMES 0 can only run in lockstep), nor for a clip without
     // heavy frames (nothing to be late: the lockstep run has shown all there is).
     private static ClipValidation RunTwoCores(BoardProfile board, TwoCoreFirmware firmware, string clip, List<FrameRecord> expected, string pcmPath,
-        string tracePath, string what, double? pacedLoad, Action<string>? progress)
+        string tracePath, string what, double? pacedLoad, Action<string>? progress, short[]? gatedOut)
     {
         HarnessRun lockstep = HarnessRunner.RunTwoCoresOnQemu(board, firmware, pcmPath, tracePath);
         TraceFile trace = lockstep.TraceOrThrow();
         RoutingLog routing = lockstep.Routing!;
-        var comparison = LatencyRule.Compare(expected, trace.Frames, routing, what + " (lockstep)");
+        var comparison = LatencyRule.Compare(expected, trace.Frames, routing, what + " (lockstep)", gatedOut);
         progress?.Invoke($"{Path.GetFileName(clip)}: lockstep at latency {routing.Latency}: {(comparison.BitExact ? "bit-exact" : "MISMATCH")} over {comparison.Frames} frames ({comparison.HeavyFrames} heavy), {routing.Late} late, {routing.Lost} lost, {routing.Overruns} overruns");
         if (pacedLoad is null || !comparison.BitExact || routing.Latency == 0 || comparison.HeavyFrames == 0)
         {
@@ -90,8 +90,12 @@ public static class ModelValidator
         HarnessRun paced = HarnessRunner.RunTwoCoresOnQemu(board, firmware, pcmPath, Path.ChangeExtension(tracePath, ".paced.trace"), period);
         TraceFile pacedTrace = paced.TraceOrThrow();
         RoutingLog pacedRouting = paced.Routing!;
-        var pacedComparison = LatencyRule.Compare(expected, pacedTrace.Frames, pacedRouting, $"{what} (paced, a frame every {period:N0} instructions)");
+        var pacedComparison = LatencyRule.Compare(expected, pacedTrace.Frames, pacedRouting, $"{what} (paced, a frame every {period:N0} instructions)", gatedOut);
         progress?.Invoke($"{Path.GetFileName(clip)}: paced, a frame every {period:N0} instructions of both cores, latency {pacedRouting.Latency}: {(pacedComparison.BitExact ? "bit-exact" : "MISMATCH")}, {pacedRouting.Late} late, {pacedRouting.Lost} lost, {pacedRouting.Overruns} overruns");
         return new ClipValidation(clip, comparison, trace.Frames, new TwoCoreClip(routing, pacedRouting, pacedComparison));
     }
+
+    // A classifier head's late frames route to the gated scores (it has no light audio); null for an audio model.
+    private static short[]? GatedOut(CompiledModel model) =>
+        model.Program.Classes?.GatedScores().Select(v => (short)v).ToArray();
 }

@@ -32,11 +32,6 @@ public static class BenchCommand
         }
 
         DslManifest manifest = CommandSupport.Manifest(o.Model);
-        foreach (BoardProfile b in boards)
-        {
-            ClassHeadLimits.CheckBoard(manifest, b);
-        }
-
         string json = Path.ChangeExtension(o.Out, ".json");
         // Default: every test clip of dsl.json, one after the other (a representative mix of routes).
         IReadOnlyList<string> clips = CommandSupport.TestAudio(manifest, o.Audio);

@@ -1,4 +1,3 @@
-using Dsl.Compiler.Boards;
 using Dsl.Compiler.Diagnostics;
 using Dsl.Compiler.Manifest;
 
@@ -6,19 +5,10 @@ namespace Dsl.Cli.Commands;
 
 /// <summary>
 /// What a classifier head ('classes', docs/classifier-heads.md) is not built for yet, refused before any calibration:
-/// two-core boards (their shared heavy-output ring carries int16 audio frames), the nanoFramework binding (its
-/// managed API passes audio frames) and tune (it scores routing by audio SNR).
+/// the nanoFramework binding (its managed API passes audio frames) and tune (it scores routing by audio SNR).
 /// </summary>
 public static class ClassHeadLimits
 {
-    public static void CheckBoard(DslManifest manifest, BoardProfile? board)
-    {
-        if (manifest.Classes is not null && board is { IsSingleCore: false })
-        {
-            throw new DslException(DslErrorCode.Board, $"{board.FilePath}: board '{board.Name}' runs the paths on two cores, which dslc does not support for a classifier head ({manifest.Path} has 'classes') yet; use a single-core board or the host");
-        }
-    }
-
     public static void CheckNanoFramework(DslManifest manifest, bool nanoFramework)
     {
         if (manifest.Classes is not null && nanoFramework)

@@ -6,7 +6,7 @@ namespace Dsl.Compiler.Tests.Cli;
 /// <summary>
 /// A classifier head from the command line (docs/classifier-heads.md): validate prints label metrics instead of an SNR
 /// and --report / --json carry them; run writes the per-frame scores CSV, the same from the golden model and the C;
-/// two-core boards, --nanoframework, tune and a target SNR are refused with one line and write nothing.
+/// --nanoframework, tune and a target SNR are refused with one line and write nothing.
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed class ClassHeadCliTests : IDisposable
@@ -70,19 +70,6 @@ public sealed class ClassHeadCliTests : IDisposable
         Assert.True(rows.Where(r => r[2] == "0").Select(r => r[3]).Distinct().Count() >= 3);
         // the float reference leaves a gated frame's scores empty
         Assert.Contains(csv["float"], l => l.EndsWith(",1,background,,,,,", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void A_two_core_board_is_a_board_error_and_writes_nothing()
-    {
-        string outDir = Path.Combine(dir, "out");
-        (int code, _, string error) = CliRun.Dslc(["generate", "-m", Fixtures.TinyGc, "--board", "mps2-an521", "-o", outDir, "-q"]);
-        Assert.Equal((int)DslErrorCode.Board, code);
-        Assert.Contains("board 'mps2-an521' runs the paths on two cores", error);
-        Assert.Single(error.Trim().Split('\n'));
-        Assert.False(Directory.Exists(outDir));
-        (code, _, _) = CliRun.Dslc(["validate", "-m", Fixtures.TinyGc, "--board", "mps2-an521", "-q"]);
-        Assert.Equal((int)DslErrorCode.Board, code);
     }
 
     [Fact]

@@ -54,7 +54,15 @@ public sealed class ClassHeadEmitTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("extern const char *const tiny_gc_8k_scores_labels[TINY_GC_8K_SCORES_CLASSES];", h);
         Assert.Contains("int tiny_gc_8k_scores_argmax(const int8_t *scores);", h);
         Assert.DoesNotContain("float", h);
-        Assert.Contains("\"silence\",\n    \"go\",\n    \"stop\",", File.ReadAllText(Path.Combine(emitted, "tiny_gc_8k_model.c")));
+        Assert.Contains("void tiny_gc_8k_scores_gated(int8_t scores[TINY_GC_8K_SCORES_CLASSES]);", h);
+        Assert.Contains("#define TINY_GC_8K_CLASS_HEAD           1\n", h);
+        Assert.Contains("#define TINY_GC_8K_OUT_VALUES           TINY_GC_8K_SCORES_CLASSES\n", h);
+        Assert.Contains("typedef int8_t tiny_gc_8k_out_t;", h);
+        // with the light path: the light core of a two-core board assembles the routed scores
+        string light = File.ReadAllText(Path.Combine(emitted, "tiny_gc_8k_light.c"));
+        Assert.Contains("\"silence\",\n    \"go\",\n    \"stop\",", light);
+        Assert.Contains("void tiny_gc_8k_scores_gated(int8_t scores[TINY_GC_8K_SCORES_CLASSES])", light);
+        Assert.DoesNotContain("_labels[", File.ReadAllText(Path.Combine(emitted, "tiny_gc_8k_model.c")));
         string generic = File.ReadAllText(Path.Combine(emitted, "dsl_model.h"));
         Assert.Contains("#define DSL_MODEL_OUT_VALUES TINY_GC_8K_SCORES_CLASSES", generic);
         Assert.Contains("typedef int8_t dsl_model_out_t;", generic);
