@@ -34,15 +34,23 @@ def softmax(z):
     return e / e.sum(0, keepdims=True)
 
 
-def evaluate(gate_logits, scores, labels, kinds, events, threshold, hold, n_classes, bg_cats=None):
+def evaluate(gate_logits, scores, labels, kinds, events, threshold, hold, n_classes, bg_cats=None, far_frames=25):
     """Per-scene lists: gate logits [F], scores [C,F], labels [F], kinds [F], events (and optionally each
-    scene's background category). -> dict of figures."""
-    by_cat = {}
-    for i, (gl, kd) in enumerate(zip(gate_logits, kinds)):
+    scene's background category). far_frames: background this far from any word is "far background"
+    (callers pass 0.5 s in frames). -> dict of figures."""
+    by_cat, far = {}, [0, 0]
+    for i, (gl, kd, ev) in enumerate(zip(gate_logits, kinds, events)):
         c = by_cat.setdefault(bg_cats[i] if bg_cats else "all", [0, 0])
         neg = kd != KIND_KW
-        c[0] += int((neg & ~(held_max(gl, hold) > threshold)).sum())
+        gated = ~(held_max(gl, hold) > threshold)
+        c[0] += int((neg & gated).sum())
         c[1] += int(neg.sum())
+        # Background far from any word (> far_frames away): what an always-on stream is mostly made of.
+        near = np.zeros(len(gl), bool)
+        for f0, f1, *_ in ev:
+            near[max(0, f0 - far_frames):f1 + far_frames] = True
+        far[0] += int((gated & ~near & (kd == KIND_BG)).sum())
+        far[1] += int((~near & (kd == KIND_BG)).sum())
     g = {"frames": 0, "kw": 0, "kw_pass": 0, "neg": 0, "neg_gated": 0, "bg": 0, "bg_gated": 0,
          "negw": 0, "negw_gated": 0, "pass": 0}
     acc = {m: {"frame_ok": 0, "kw_frame_ok": 0, "ev": 0, "ev_ok_major": 0, "ev_ok_mean": 0,
@@ -85,6 +93,7 @@ def evaluate(gate_logits, scores, labels, kinds, events, threshold, hold, n_clas
            "share_negative_frames_gated": r(g["neg_gated"], g["neg"]),
            "share_background_frames_gated": r(g["bg_gated"], g["bg"]),
            "share_nonkeyword_word_frames_gated": r(g["negw_gated"], g["negw"]),
+           "far_background_frames": far[1], "share_far_background_frames_gated": r(far[0], far[1]),
            "share_negative_frames_gated_by_background": {c: r(a, b) for c, (a, b) in sorted(by_cat.items())},
            "share_keyword_frames_passed": r(g["kw_pass"], g["kw"]),
            "share_all_frames_passed": r(g["pass"], g["frames"])}

@@ -142,7 +142,7 @@ def ship(a, ck, cfg, sets, bank):
     ev = T.eval_set(cfg, sets["test"], T.TEST_SEED)
     gls, scs = T.infer(model, ev)
     res = M.evaluate(gls, scs, [e[1] for e in ev], [e[2] for e in ev], [e[3] for e in ev], thr, hold, len(cls),
-                     [e[4]["category"] for e in ev])
+                     [e[4]["category"] for e in ev], sr // frame // 2)
     allsc = np.concatenate([s.ravel() for s in scs])
     allg = np.concatenate(gls)
     b = budget(model, sr)
@@ -180,7 +180,8 @@ def metrics_md(m):
     lp, hp = b["light_path"], b["heavy_path"]
     rows = [("negative frames gated (heavy not run)", t["share_negative_frames_gated"]),
             ("  background frames gated", t["share_background_frames_gated"]),
-            ("  non-keyword word frames gated", t["share_nonkeyword_word_frames_gated"])]
+            ("  non-keyword word frames gated", t["share_nonkeyword_word_frames_gated"]),
+            ("  background frames > 0.5 s from any word gated", t["share_far_background_frames_gated"])]
     rows += [("  negative frames gated in scenes over %s" % c, v)
              for c, v in t["share_negative_frames_gated_by_background"].items()]
     rows += [

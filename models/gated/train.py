@@ -104,7 +104,8 @@ def calibrate(cfg, model, val):
     gls, scs = infer(model, val)
     thr = M.choose_threshold(gls, [v[2] for v in val], th["hold"], th["target_recall"])
     return thr, M.evaluate(gls, scs, [v[1] for v in val], [v[2] for v in val], [v[3] for v in val], thr,
-                           th["hold"], len(classes(cfg)), [v[4]["category"] for v in val])
+                           th["hold"], len(classes(cfg)), [v[4]["category"] for v in val],
+                           cfg["sample_rate"] // cfg["frame"] // 2)
 
 
 def main(argv=None):
