@@ -35,17 +35,19 @@ def synth_sox(kind, dbfs, sec):
     return np.frombuffer(_run(cmd), dtype="<i2").copy()
 
 
-def tts_espeak(voice, text):
-    wav = _run(["espeak-ng", "-v", voice, "--stdout", text])
+def tts_espeak(voice, text, opts=()):
+    """opts: extra espeak-ng options, e.g. ("-s", "150", "-p", "60") for speed and pitch."""
+    wav = _run(["espeak-ng", "-v", voice] + list(opts) + ["--stdout", text])
     return _wav_bytes_to_16k(wav)
 
 
-def tts_flite(voice, text):
+def tts_flite(voice, text, opts=()):
+    """opts: extra flite options, e.g. ("--setf", "duration_stretch=1.2")."""
     import os
     import tempfile
     with tempfile.TemporaryDirectory() as d:
         p = os.path.join(d, "t.wav")
-        _run(["flite", "-voice", voice, "-t", text, "-o", p])
+        _run(["flite", "-voice", voice] + list(opts) + ["-t", text, "-o", p])
         return decode_sox(p)
 
 

@@ -2,12 +2,10 @@
 Prints one line per check and finally 'N passed, M failed'; exit status 1 if any failed."""
 import csv
 import glob
-import hashlib
 import json
 import os
 import sys
 import tempfile
-import traceback
 
 import numpy as np
 import onnx
@@ -22,16 +20,10 @@ ALLOWED = {"Conv", "ConvTranspose", "Elu", "Relu", "LeakyRelu", "Tanh", "Sigmoid
            "MatMul", "Gemm", "Pad", "Slice", "Transpose", "Reshape", "Concat", "Identity", "Constant",
            # integer/shape helpers torch emits around F.pad and cropping (constant-folded by dslc)
            "ConstantOfShape", "Cast", "Shape", "Gather", "Unsqueeze", "Squeeze"}
-CHECKS = []
+sys.path.insert(0, MODELS)
+from dsl.checks import Checks, sha  # noqa: E402  (the runner gated/ci_check.py shares)
 
-
-def check(f):
-    CHECKS.append(f)
-    return f
-
-
-def sha(p):
-    return hashlib.sha256(open(p, "rb").read()).hexdigest()
+check = Checks()
 
 
 @check
@@ -148,45 +140,18 @@ def budget_from_onnx(path):
     prefix) and per path by reachability from the outputs (light: switch_logit + light; heavy: the
     rest of heavy), as dslc partitions it. Both splits must agree."""
     sys.path.insert(0, MODELS)
-    from dsl import onnx_np
-    m = onnx.load(path)
-    g = m.graph
-    env = {}
-    onnx_np.run(m, {"audio": np.zeros((1, 1, SR), np.float32)}, env)
-    floats = {t.name: int(np.prod(t.dims)) for t in g.initializer if t.data_type == onnx.TensorProto.FLOAT}
-    producer = {o: n for n in g.node for o in n.output}
-
-    def cost(nodes):
-        macs = params = 0
-        for n in nodes:
-            params += sum(floats.get(x, 0) for x in n.input)
-            w = env[n.input[1]] if n.op_type in ("Conv", "ConvTranspose") else None
-            if n.op_type == "Conv":
-                macs += env[n.output[0]].shape[-1] * w.shape[0] * w.shape[1] * w.shape[2]
-            elif n.op_type == "ConvTranspose":
-                group = next((a.i for a in n.attribute if a.name == "group"), 1)
-                macs += env[n.input[0]].shape[-1] * w.shape[0] * w.shape[1] * group * w.shape[2]
-        return {"macs_per_s": int(macs), "params": int(params)}
-
-    def ancestors(tensors):
-        seen, stack = {}, list(tensors)
-        while stack:
-            n = producer.get(stack.pop())
-            if n is not None and id(n) not in seen:
-                seen[id(n)] = n
-                stack.extend(x for x in n.input if x)
-        return seen
-
-    light = ancestors(["switch_logit", "light"])
-    heavy = {k: n for k, n in ancestors(["heavy"]).items() if k not in light}
-    part = {p: cost([n for n in g.node if n.name.startswith("/%s/" % p)]) for p in PARTS}
+    from dsl.checks import OnnxCost
+    oc = OnnxCost(path, SR)
+    light = oc.ancestors(["switch_logit", "light"])
+    heavy = {k: n for k, n in oc.ancestors(["heavy"]).items() if k not in light}
+    part = {p: oc.cost(oc.prefixed(p)) for p in PARTS}
     b = {"encoder": part["encoder"], "switch": part["switch"], "light_dec": part["light"], "heavy_dec": part["heavy"]}
     add = lambda *ks: {f: sum(b[k][f] for k in ks) for f in ("macs_per_s", "params")}
     b["light_path"] = add("encoder", "switch", "light_dec")
     b["heavy_path"] = add("heavy_dec")
     b["full_model"] = add("encoder", "heavy_dec")
-    assert cost(light.values()) == b["light_path"], (cost(light.values()), b["light_path"])
-    assert cost(heavy.values()) == b["heavy_path"], (cost(heavy.values()), b["heavy_path"])
+    assert oc.cost(light.values()) == b["light_path"], (oc.cost(light.values()), b["light_path"])
+    assert oc.cost(heavy.values()) == b["heavy_path"], (oc.cost(heavy.values()), b["heavy_path"])
     b["ratio_macs_full_over_light"] = b["full_model"]["macs_per_s"] / b["light_path"]["macs_per_s"]
     b["ratio_params_full_over_light"] = b["full_model"]["params"] / b["light_path"]["params"]
     return b
@@ -417,18 +382,7 @@ def own_data_end_to_end():
 
 
 def main():
-    ok = bad = 0
-    for f in CHECKS:
-        try:
-            f()
-            ok += 1
-            print("PASS", f.__name__, flush=True)
-        except Exception:
-            bad += 1
-            print("FAIL", f.__name__, flush=True)
-            traceback.print_exc()
-    print("%d passed, %d failed" % (ok, bad))
-    return 1 if bad else 0
+    return check.main()
 
 
 if __name__ == "__main__":

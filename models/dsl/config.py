@@ -70,13 +70,14 @@ def check(cfg, where="config"):
     return cfg
 
 
-def load(path=None):
-    """The default config, overridden by the JSON at path (only the fields it gives)."""
-    base = json.load(open(DEFAULT))
+def load(path=None, default=DEFAULT, checker=check):
+    """The default config, overridden by the JSON at path (only the fields it gives). Other recipes
+    (models/gated) pass their own default file and checker."""
+    base = json.load(open(default))
     if path is None:
-        return check(base, DEFAULT)
+        return checker(base, default)
     try:
         user = json.load(open(path))
     except (OSError, ValueError) as e:
         raise ConfigError("%s: cannot read config (%s)" % (path, e))
-    return check(_merge(base, user, path), path)
+    return checker(_merge(base, user, path), path)
