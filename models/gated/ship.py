@@ -90,6 +90,8 @@ def main(argv=None):
     ap.add_argument("--out", help="model folder (default models/<config name>)")
     ap.add_argument("--synthetic", action="store_true", help="generated words and backgrounds (CI)")
     ap.add_argument("--eval-scenes", type=int, help="test scenes measured; default: config scenes.eval_scenes")
+    ap.add_argument("--calibration-scenes", type=int,
+                    help="calibration scenes written for dslc; default: config ship.calibration_scenes")
     a = ap.parse_args(argv)
     torch.set_num_threads(2)
     try:
@@ -99,6 +101,8 @@ def main(argv=None):
             raise ConfigError("%s: no threshold (the run stopped before calibration): re-run gated.train" % a.ckpt)
         if a.eval_scenes is not None:
             cfg["scenes"]["eval_scenes"] = a.eval_scenes
+        if a.calibration_scenes is not None:
+            cfg["ship"]["calibration_scenes"] = a.calibration_scenes
         sets, bank = T.data(cfg, a.synthetic)
     except (ConfigError, U.DataError, T.Wd.BankError, OSError) as e:
         raise SystemExit("gated.ship: error: %s" % e)
