@@ -1,6 +1,10 @@
 """Shared pieces of the models/ CI checks (dsl/ci_check.py, gated/ci_check.py): the runner that prints
 one line per check and 'N passed, M failed', and MACs/params recomputed from an ONNX file."""
 import hashlib
+import json
+import os
+import shutil
+import tempfile
 import traceback
 
 import numpy as np
@@ -34,6 +38,32 @@ class Checks:
 
 def sha(p):
     return hashlib.sha256(open(p, "rb").read()).hexdigest()
+
+
+def assert_stale_metrics_caught(model_dir, metrics_problems, files=("model.onnx",)):
+    """A metrics check that can say no: `metrics_problems(folder)` finds nothing in a copy of `model_dir`,
+    but reports a metrics.json whose sha256 or budget is not the model's, and a changed model.onnx under
+    unchanged metrics. `files` are what the check reads besides metrics.json."""
+    m = json.load(open(os.path.join(model_dir, "metrics.json")))
+    with tempfile.TemporaryDirectory() as t:
+        for f in files:
+            shutil.copy(os.path.join(model_dir, f), t)
+
+        def problems_with(metrics):
+            json.dump(metrics, open(os.path.join(t, "metrics.json"), "w"))
+            return metrics_problems(t)
+
+        assert problems_with(m) == []
+        stale = dict(m, onnx_sha256=("0" if m["onnx_sha256"][0] != "0" else "1") + m["onnx_sha256"][1:])
+        assert any("sha256" in p for p in problems_with(stale))
+        budget = json.loads(json.dumps(m["budget"]))
+        budget["heavy_path"]["params"] += 1
+        assert any("budget heavy_path" in p for p in problems_with(dict(m, budget=budget)))
+        onx = onnx.load(os.path.join(model_dir, "model.onnx"))
+        w = next(i for i in onx.graph.initializer if i.data_type == onnx.TensorProto.FLOAT and i.raw_data)
+        w.raw_data = bytes([w.raw_data[0] ^ 1]) + w.raw_data[1:]
+        onnx.save(onx, os.path.join(t, "model.onnx"))
+        assert any("sha256" in p for p in problems_with(m))
 
 
 class OnnxCost:

@@ -107,30 +107,27 @@ public static class ValidateCommand
 
         var quality = new List<ClipQuality>();
         var clipLines = audio.Select(_ => new List<string>()).ToList(); // what --report keeps per clip
-        for (int i = 0; i < audio.Count && model.Program.Classes is not null; i++)
-        {
-            // A classifier head has no audio to take an SNR of: labels and score errors instead.
-            (string name, short[] pcm) = audio[i];
-            ClipClassification c = ClassificationMetrics.Measure(model, name, pcm);
-            ClipQuality q = QualityMetrics.Measure(model, name, pcm) with { Classification = c };
-            quality.Add(q);
-            Console.WriteLine(ClassificationMetrics.Line(c));
-            QualityLines.Clamps(name, q.Clamps);
-            clipLines[i].Add(ClassificationMetrics.Line(c));
-            if (SaturationRule.Summary(name, q.Clamps) is { } clamped)
-            {
-                clipLines[i].Add(clamped);
-            }
-        }
-
-        for (int i = 0; i < audio.Count && model.Program.Classes is null; i++)
+        for (int i = 0; i < audio.Count; i++)
         {
             (string name, short[] pcm) = audio[i];
             ClipQuality q = QualityMetrics.Measure(model, name, pcm);
+            string line;
+            if (model.Program.Classes is not null)
+            {
+                // A classifier head has no audio to take an SNR of: labels and score errors instead.
+                ClipClassification c = ClassificationMetrics.Measure(model, name, pcm);
+                q = q with { Classification = c };
+                line = ClassificationMetrics.Line(c);
+            }
+            else
+            {
+                line = QualityLines.Snr(q);
+            }
+
             quality.Add(q);
-            Console.WriteLine(QualityLines.Snr(q));
+            Console.WriteLine(line);
             QualityLines.Clamps(name, q.Clamps);
-            clipLines[i].Add(QualityLines.Snr(q));
+            clipLines[i].Add(line);
             if (SaturationRule.Summary(name, q.Clamps) is { } clamped)
             {
                 clipLines[i].Add(clamped);
