@@ -5,7 +5,8 @@
 //
 // Built with: -include <glue header> -DNF_ASSEMBLY_DATA=g_CLR_AssemblyNative_<SafeAssembly> -DNF_FRAME_SAMPLES=n
 //             -DNF_ROW_RESET=r -DNF_ROW_GET_THRESHOLD=r -DNF_ROW_SET_THRESHOLD=r -DNF_ROW_PROCESS=r
-// Usage: host_driver in.pcm out.pcm [threshold]   (raw int16 little-endian, whole frames)
+//             -DNF_OUT_T=int16_t|int8_t -DNF_OUT_VALUES=n (the output array: the routed frame, or class scores)
+// Usage: host_driver in.pcm out.raw [threshold]   (in: raw int16 little-endian, whole frames; out: NF_OUT_T values)
 // Prints: "default_threshold q", "threshold q", one "frame route silence score" line per frame, then the
 //         HRESULTs of a call with a null input and one with a short output.
 //
@@ -21,11 +22,11 @@ CLR_RT_MethodHandler Row(int row)
     return table[row];
 }
 
-CLR_RT_HeapBlock_Array ArrayOf(std::vector<int16_t> &samples)
+template <typename T> CLR_RT_HeapBlock_Array ArrayOf(std::vector<T> &samples)
 {
     CLR_RT_HeapBlock_Array a = {};
     a.m_numOfElements = static_cast<CLR_UINT32>(samples.size());
-    a.m_sizeOfElement = sizeof(int16_t);
+    a.m_sizeOfElement = sizeof(T);
     a.m_elements = reinterpret_cast<CLR_UINT8 *>(samples.data());
     return a;
 }
@@ -56,7 +57,7 @@ int main(int argc, char **argv)
 {
     if (argc < 3)
     {
-        std::fprintf(stderr, "usage: host_driver in.pcm out.pcm [threshold]\n");
+        std::fprintf(stderr, "usage: host_driver in.pcm out.raw [threshold]\n");
         return 2;
     }
 
@@ -81,7 +82,8 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    std::vector<int16_t> input(NF_FRAME_SAMPLES), output(NF_FRAME_SAMPLES);
+    std::vector<int16_t> input(NF_FRAME_SAMPLES);
+    std::vector<NF_OUT_T> output(NF_OUT_VALUES);
     CLR_RT_HeapBlock_Array inArray = ArrayOf(input), outArray = ArrayOf(output);
     for (int f = 0; std::fread(input.data(), sizeof(int16_t), input.size(), in) == input.size(); f++)
     {
@@ -92,7 +94,7 @@ int main(int argc, char **argv)
         // Unpacked as the managed Process does: route bits 0-7, silence 8-15, signed score 16-31.
         std::printf("%d %d %d %d\n", f, static_cast<int>(packed & 0xFF), static_cast<int>((packed >> 8) & 0xFF),
                     static_cast<int>(packed >> 16));
-        std::fwrite(output.data(), sizeof(int16_t), output.size(), out);
+        std::fwrite(output.data(), sizeof(NF_OUT_T), output.size(), out);
     }
     std::fclose(in);
     std::fclose(out);
@@ -100,7 +102,7 @@ int main(int argc, char **argv)
     args[0].m_array = nullptr;
     args[1].m_array = &outArray;
     std::printf("null_input 0x%08X\n", static_cast<unsigned>(Call(NF_ROW_PROCESS, args, nullptr)));
-    std::vector<int16_t> shortOutput(NF_FRAME_SAMPLES - 1);
+    std::vector<NF_OUT_T> shortOutput(NF_OUT_VALUES - 1);
     CLR_RT_HeapBlock_Array shortArray = ArrayOf(shortOutput);
     args[0].m_array = &inArray;
     args[1].m_array = &shortArray;

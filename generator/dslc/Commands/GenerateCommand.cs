@@ -35,7 +35,6 @@ public static class GenerateCommand
         }
 
         DslManifest manifest = CommandSupport.Manifest(o.Model);
-        ClassHeadLimits.CheckNanoFramework(manifest, o.NanoFramework);
         OutputFolder output = OutputFolder.Claim(o.Out ?? Path.Combine("out", manifest.CName), CommandSupport.Inputs(o, manifest, board?.FilePath), "-o", o.Force);
         CompiledModel model = CommandSupport.Compile(o, info, Path.Combine(output.Path, PrecisionJson.FileName));
         PrecisionLines.Summary(model, Console.WriteLine);

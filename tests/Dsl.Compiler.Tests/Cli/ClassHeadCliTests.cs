@@ -6,7 +6,7 @@ namespace Dsl.Compiler.Tests.Cli;
 /// <summary>
 /// A classifier head from the command line (docs/classifier-heads.md): validate prints label metrics instead of an SNR
 /// and --report / --json carry them; run writes the per-frame scores CSV, the same from the golden model and the C;
-/// --nanoframework, tune and a target SNR are refused with one line and write nothing.
+/// tune and a target SNR are refused with one line and write nothing.
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed class ClassHeadCliTests : IDisposable
@@ -70,17 +70,6 @@ public sealed class ClassHeadCliTests : IDisposable
         Assert.True(rows.Where(r => r[2] == "0").Select(r => r[3]).Distinct().Count() >= 3);
         // the float reference leaves a gated frame's scores empty
         Assert.Contains(csv["float"], l => l.EndsWith(",1,background,,,,,", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Nanoframework_is_a_usage_error_and_writes_nothing()
-    {
-        string outDir = Path.Combine(dir, "out");
-        (int code, _, string error) = CliRun.Dslc(["generate", "-m", Fixtures.TinyGc, "--nanoframework", "-o", outDir, "-q"]);
-        Assert.Equal((int)DslErrorCode.Usage, code);
-        Assert.Contains("--nanoframework:", error);
-        Assert.Single(error.Trim().Split('\n'));
-        Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]

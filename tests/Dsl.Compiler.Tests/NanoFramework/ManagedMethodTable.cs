@@ -55,6 +55,7 @@ internal static class ManagedMethodTable
         {
             PrimitiveTypeCode.Void => "VOID",
             PrimitiveTypeCode.Boolean => "BOOLEAN",
+            PrimitiveTypeCode.SByte => "I1",
             PrimitiveTypeCode.Int16 => "I2",
             PrimitiveTypeCode.Int32 => "I4",
             PrimitiveTypeCode.Byte => "U1",

@@ -29,19 +29,23 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    public static TheoryData<string, string> Models => new()
+    /// <summary>Model folder, test clip, --int16 (null: dsl.json's choice). The classifier heads (docs/classifier-heads.md)
+    /// with int8 scores (tiny_gc) and int16 scores (tiny_gc_8k): the scores array is sbyte[] or short[].</summary>
+    public static TheoryData<string, string, string?> Models => new()
     {
-        { Path.Combine("models", "dsl_soundstream_s"), Path.Combine("models", "dsl_soundstream_s", "test", "speech_noise_mixn_en_US_f_Allison_conf-adminmenu-18_p.wav") },
-        { Path.Combine("tests", "fixtures", "tiny_dsl"), Path.Combine("tests", "fixtures", "tiny_dsl", "test", "synth.wav") },
+        { Path.Combine("models", "dsl_soundstream_s"), Path.Combine("models", "dsl_soundstream_s", "test", "speech_noise_mixn_en_US_f_Allison_conf-adminmenu-18_p.wav"), null },
+        { Path.Combine("tests", "fixtures", "tiny_dsl"), Path.Combine("tests", "fixtures", "tiny_dsl", "test", "synth.wav"), null },
+        { Path.Combine("tests", "fixtures", "tiny_gc"), Path.Combine("tests", "fixtures", "tiny_gc", "test", "synth.wav"), null },
+        { Path.Combine("tests", "fixtures", "tiny_gc_8k"), Path.Combine("tests", "fixtures", "tiny_gc_8k", "test", "synth.wav"), "scores" },
     };
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Binding_builds_and_its_native_glue_matches_the_golden_model(string model, string clip)
+    public void Binding_builds_and_its_native_glue_matches_the_golden_model(string model, string clip, string? int16)
     {
         var options = new GenerateOptions
         {
-            Model = Path.Combine(Fixtures.RepoRoot, model), Out = Path.Combine(_work, "out"), NanoFramework = true, Quiet = true,
+            Model = Path.Combine(Fixtures.RepoRoot, model), Out = Path.Combine(_work, "out"), NanoFramework = true, Quiet = true, Int16 = int16,
         };
         Assert.Equal(0, GenerateCommand.Run(options));
         CompiledModel compiled = CommandSupport.Compile(options, _ => { });
@@ -87,6 +91,11 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         var (heavy, gated) = AssertGlueMatchesGolden(program, options.Out, rows, [.. whole, .. new short[whole.Length], .. whole]);
         Assert.True(heavy > 0 && gated < whole.Length * 3 / program.FrameSamples, "one route only");
         Assert.True(program.Silence is null || gated > 0, "the silence gate never closed");
+        Assert.True(heavy < whole.Length * 3 / program.FrameSamples || program.Classes is null, "no gated frame: the gated scores were not exercised");
+        if (program.Classes is { } classes)
+        {
+            Assert.Equal(int16 is null ? 1 : 2, classes.ElementBytes); // the scores array type under test
+        }
     }
 
     /// <summary>Other shapes than the shipped models': no silence gate (tiny), gate mode with no state, replay or hold
@@ -142,9 +151,9 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
     private (int Heavy, int Gated) AssertGlueMatchesGolden(ModelProgram program, string outDir, IReadOnlyList<NativeMethodEntry> rows, short[] pcm)
     {
         int Row(string nativeName) => rows.Select((r, i) => (r, i)).Single(x => x.r.NativeName == nativeName).i;
-        var driver = BuildHostDriver(outDir, program.Name, NanoFrameworkNames.Of(program.Name),
+        var driver = BuildHostDriver(outDir, program, NanoFrameworkNames.Of(program.Name),
             Row("Reset___STATIC__VOID"), Row("get_SwitchThreshold___STATIC__I4"), Row("set_SwitchThreshold___STATIC__VOID__I4"),
-            Row("NativeProcess___STATIC__I4__SZARRAY_I2__SZARRAY_I2"));
+            Row(NativeProcessName(program)));
         var inPcm = Path.Combine(_work, "in.pcm");
         var outPcm = Path.Combine(_work, "out.pcm");
         File.WriteAllBytes(inPcm, System.Runtime.InteropServices.MemoryMarshal.AsBytes(pcm.AsSpan()).ToArray());
@@ -154,7 +163,10 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         Assert.Equal($"threshold {program.SwitchThreshold}", lines[1]);
         List<FrameRecord> golden = new GoldenModel(program).RunClip(pcm);
         var lightOnly = new GoldenModel(program); // the light path alone gives each frame's silence state
-        short[] output = ReadPcm(outPcm);
+        // The output file holds the routed frames (int16) or, with a classifier head, the scores (int8 or int16).
+        short[] output = program.Classes is { ElementBytes: 1 } ? [.. File.ReadAllBytes(outPcm).Select(b => (short)(sbyte)b)] : ReadPcm(outPcm);
+        int values = program.HeavyOutValues;
+        Assert.Equal(golden.Count * values, output.Length);
         Assert.Equal(golden.Count, lines.Length - 4);
         int heavy = 0, gated = 0;
         for (var f = 0; f < golden.Count; f++)
@@ -162,7 +174,7 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
             var fields = lines[2 + f].Split(' ').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             Decision d = lightOnly.LightProcess(pcm[(f * program.FrameSamples)..((f + 1) * program.FrameSamples)], new short[program.FrameSamples]);
             Assert.Equal([f, golden[f].Process.Route, (int)d.Silence, golden[f].Process.SwitchScore], fields);
-            Assert.True(golden[f].Process.Out.AsSpan().SequenceEqual(output.AsSpan(f * program.FrameSamples, program.FrameSamples)), $"frame {f} output differs");
+            Assert.True(golden[f].Process.Out.AsSpan().SequenceEqual(output.AsSpan(f * values, values)), $"frame {f} output differs");
             heavy += fields[1];
             gated += fields[2] != 0 ? 1 : 0;
         }
@@ -174,13 +186,21 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         return (heavy, gated);
     }
 
-    [Fact]
-    public void Managed_argument_checks_throw_before_native_code()
+    /// <summary>The NativeProcess row's name: the output array is sbyte[] for int8 class scores, else short[].</summary>
+    private static string NativeProcessName(ModelProgram program) =>
+        "NativeProcess___STATIC__I4__SZARRAY_I2__" + (program.Classes is { ElementBytes: 1 } ? "SZARRAY_I1" : "SZARRAY_I2");
+
+    /// <summary>An audio model and classifier heads with int8 and int16 scores (null: EmitTestPrograms.Tiny()).</summary>
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("tiny_gc", null)]
+    [InlineData("tiny_gc_8k", "scores")]
+    public void Managed_argument_checks_throw_before_native_code(string? fixture, string? int16)
     {
         // The generated class compiled for desktop .NET with tests/nanoframework/ManagedChecks.cs: the checks run as
         // they would on a device; a valid frame gets as far as the native method, which desktop .NET refuses.
         var outDir = Path.Combine(_work, "out");
-        var program = EmitTestPrograms.Tiny();
+        ModelProgram program = ProgramOf(fixture, int16);
         NanoFrameworkEmitter.Emit(program, outDir, CEmitter.Emit(program, outDir, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c"))));
         var nf = Path.Combine(outDir, NanoFrameworkEmitter.FolderName);
         var project = Path.Combine(_work, "checks");
@@ -204,16 +224,50 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
             """);
         Run("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q", "-o", Path.Combine(project, "bin")], project);
         var lines = Run("dotnet", [Path.Combine(project, "bin", "ManagedChecks.dll")], project).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (program.Classes is not { } c)
+        {
+            Assert.Equal(
+            [
+                "null_input ArgumentNullException input", "null_output ArgumentNullException output",
+                "short_input ArgumentException input", "long_output ArgumentException output",
+                "same_array ArgumentException output", "valid SecurityException",
+            ], lines);
+            return;
+        }
+
+        // sbyte[] scores cannot be the input array: no same-array case then. ArgMax picks the first of equal maxima
+        // (the C rule); constants and labels are the program's.
+        var scale = c.FixedScale;
         Assert.Equal(
         [
-            "null_input ArgumentNullException input", "null_output ArgumentNullException output",
-            "short_input ArgumentException input", "long_output ArgumentException output",
-            "same_array ArgumentException output", "valid SecurityException",
+            "null_input ArgumentNullException input", "null_output ArgumentNullException scores",
+            "short_input ArgumentException input", "long_output ArgumentException scores",
+            .. c.ElementBytes == 2 && c.Count == program.FrameSamples ? new[] { "same_array ArgumentException scores" } : [],
+            "valid SecurityException",
+            "argmax_null ArgumentNullException scores", "argmax_short ArgumentException scores",
+            $"argmax_tie {Math.Min(1, c.Count - 1)}", $"argmax_last {c.Count - 1}", $"argmax_gated {Math.Max(0, c.NegativeIndex)}",
+            $"constants {c.Count} {c.Quant.ZeroPoint} {scale.ScaleQ} {scale.ScaleShift} {c.NegativeIndex}",
+            "labels " + string.Join('|', c.Head.Labels),
         ], lines);
     }
 
-    [Fact]
-    public void Glue_compiles_warning_free_for_cortex_m_with_arm_none_eabi_gpp()
+    /// <summary>EmitTestPrograms.Tiny() or a fixture's compiled program.</summary>
+    private ModelProgram ProgramOf(string? fixture, string? int16)
+    {
+        if (fixture is null)
+        {
+            return EmitTestPrograms.Tiny();
+        }
+
+        var options = new GenerateOptions { Model = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", fixture), Quiet = true, Int16 = int16 };
+        return CommandSupport.Compile(options, _ => { }).Program;
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("tiny_gc", null)]
+    [InlineData("tiny_gc_8k", "scores")]
+    public void Glue_compiles_warning_free_for_cortex_m_with_arm_none_eabi_gpp(string? fixture, string? int16)
     {
         if (!ToolGate.Have("arm-none-eabi-g++"))
         {
@@ -222,7 +276,7 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         }
 
         var outDir = Path.Combine(_work, "out");
-        var program = EmitTestPrograms.Tiny(mode: RoutingMode.Gate, historyZeroPoint: 300, scoreInState: true);
+        var program = fixture is null ? EmitTestPrograms.Tiny(mode: RoutingMode.Gate, historyZeroPoint: 300, scoreInState: true) : ProgramOf(fixture, int16);
         NanoFrameworkEmitter.Emit(program, outDir, CEmitter.Emit(program, outDir, new EmitOptions(Path.Combine(Fixtures.RepoRoot, "runtime-c"))));
         var native = Path.Combine(outDir, NanoFrameworkEmitter.FolderName, "native");
         foreach (var cpu in new[] { "-mcpu=cortex-m4", "-mcpu=cortex-m55" })
@@ -245,7 +299,7 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
         var names = NanoFrameworkNames.Of("tiny_dsl");
         var rows = NanoFrameworkEmitter.MethodTable(CommandSupport.Compile(options, _ => { }).Program);
         int Row(string n) => rows.Select((r, i) => (r, i)).Single(x => x.r.NativeName == n).i;
-        var driver = BuildHostDriver(options.Out, "tiny_dsl", names, Row("Reset___STATIC__VOID"), Row("get_SwitchThreshold___STATIC__I4"),
+        var driver = BuildHostDriver(options.Out, CommandSupport.Compile(options, _ => { }).Program, names, Row("Reset___STATIC__VOID"), Row("get_SwitchThreshold___STATIC__I4"),
             Row("set_SwitchThreshold___STATIC__VOID__I4"), Row("NativeProcess___STATIC__I4__SZARRAY_I2__SZARRAY_I2"));
         var inPcm = Path.Combine(_work, "in.pcm");
         File.WriteAllBytes(inPcm, new byte[2 * 8 * 16]);
@@ -287,8 +341,9 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
     }
 
     /// <summary>Builds the model C (gcc, C99) and the glue plus tests/nanoframework/host_driver.cpp (g++) with -Wall -Wextra -Werror.</summary>
-    private string BuildHostDriver(string outDir, string model, NanoFrameworkNames names, int reset, int get, int set, int process)
+    private string BuildHostDriver(string outDir, ModelProgram program, NanoFrameworkNames names, int reset, int get, int set, int process)
     {
+        var model = program.Name;
         var build = Path.Combine(_work, "host");
         Directory.CreateDirectory(build);
         var objects = new List<string>();
@@ -312,6 +367,9 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
             "-DNF_ASSEMBLY_DATA=g_CLR_AssemblyNative_" + names.SafeAssembly,
             $"-DNF_FRAME_SAMPLES={model.ToUpperInvariant()}_FRAME_SAMPLES",
             $"-DNF_ROW_RESET={reset}", $"-DNF_ROW_GET_THRESHOLD={get}", $"-DNF_ROW_SET_THRESHOLD={set}", $"-DNF_ROW_PROCESS={process}",
+            // The second array: the routed audio frame, or a classifier head's scores in their C type.
+            "-DNF_OUT_T=" + (program.Classes is { ElementBytes: 1 } ? "int8_t" : "int16_t"),
+            $"-DNF_OUT_VALUES={program.HeavyOutValues}",
         ];
         foreach (var cpp in Directory.GetFiles(native, "*.cpp").Order(StringComparer.Ordinal))
         {

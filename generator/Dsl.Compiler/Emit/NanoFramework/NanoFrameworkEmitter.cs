@@ -36,12 +36,12 @@ public static class NanoFrameworkEmitter
 
     /// <summary>The method table of <paramref name="program"/>'s binding, in the metadata processor's order.</summary>
     public static IReadOnlyList<NativeMethodEntry> MethodTable(ModelProgram program) =>
-        ModelClassMethods.Table(NanoFrameworkNames.Of(program.Name));
+        ModelClassMethods.Table(NanoFrameworkNames.Of(program.Name), program.Classes);
 
     private static SortedDictionary<string, string> Render(ModelProgram program, IReadOnlyList<string> modelSources)
     {
         var names = NanoFrameworkNames.Of(program.Name);
-        var table = ModelClassMethods.Table(names);
+        var table = ModelClassMethods.Table(names, program.Classes);
         var checksum = $"0x{NativeChecksum.Of(names.Assembly, table):X8}";
         var vars = new Dictionary<string, object>
         {
@@ -66,9 +66,10 @@ public static class NanoFrameworkEmitter
             ["reset"] = ModelClassMethods.Reset,
             ["get_threshold"] = ModelClassMethods.GetSwitchThreshold,
             ["set_threshold"] = ModelClassMethods.SetSwitchThreshold,
-            ["process"] = ModelClassMethods.NativeProcess,
+            ["process"] = ModelClassMethods.NativeProcess(program.Classes),
             ["folder"] = FolderName,
         };
+        AddClassHead(vars, program);
         var glue = new[] { $"{names.SafeAssembly}.cpp", $"{names.SafeAssembly}_{names.NativeClass}.cpp" };
         vars["sources"] = glue.Select(f => $"{FolderName}/native/{f}").Concat(modelSources).ToList();
         string T(string template) => CTemplates.Render("nanoframework." + template, vars);
@@ -86,5 +87,31 @@ public static class NanoFrameworkEmitter
             [$"{FolderName}/native/{glue[1]}"] = T("interop_class_cpp"),
             [$"{FolderName}/native/FindINTEROP-{names.Assembly}.cmake"] = T("find_interop_cmake"),
         };
+    }
+
+    /// <summary>The classifier head's variables (docs/classifier-heads.md): Process fills the scores instead of an
+    /// audio frame; class_head false for an audio model.</summary>
+    private static void AddClassHead(Dictionary<string, object> vars, ModelProgram program)
+    {
+        vars["class_head"] = program.Classes is not null;
+        if (program.Classes is not { } c)
+        {
+            vars["out_cs"] = "short";
+            vars["out_c"] = "int16_t";
+            vars["out_n"] = $"{program.Name.ToUpperInvariant()}_FRAME_SAMPLES";
+            return;
+        }
+
+        (int scaleQ, int scaleShift) = c.FixedScale;
+        vars["out_cs"] = c.ElementBytes == 2 ? "short" : "sbyte";
+        vars["out_c"] = c.ElementBytes == 2 ? "int16_t" : "int8_t";
+        vars["out_n"] = $"{program.Name.ToUpperInvariant()}_{c.CName.ToUpperInvariant()}_CLASSES";
+        vars["classes"] = c.Count;
+        vars["scores_bits"] = 8 * c.ElementBytes;
+        vars["zero_point"] = c.Quant.ZeroPoint;
+        vars["scale_q"] = scaleQ;
+        vars["scale_shift"] = scaleShift;
+        vars["negative_class"] = c.NegativeIndex;
+        vars["labels"] = c.Head.Labels.Select(CSharpStringLiteral.Of).ToList();
     }
 }
