@@ -44,8 +44,11 @@ internal static class ManagedChecks
         tie.SetValue(Convert.ChangeType(5, outType), m - 1);
         Console.WriteLine($"argmax_tie {argMax.Invoke(null, [tie])}");
         Array last = Out(m);
-        last.SetValue(Convert.ChangeType(-3, outType), 0);
-        last.SetValue(Convert.ChangeType(-2, outType), m - 1);
+        for (int i = 0; i < m; i++)
+        {
+            last.SetValue(Convert.ChangeType(i == m - 1 ? -2 : -3, outType), i);
+        }
+
         Console.WriteLine($"argmax_last {argMax.Invoke(null, [last])}");
         // A gated frame's scores: the negative class at the type's maximum, every other at its minimum (none: all minimum).
         int negative = (int)model.GetField("NegativeClass")!.GetValue(null)!;

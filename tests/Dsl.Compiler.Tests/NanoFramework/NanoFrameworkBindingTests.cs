@@ -29,23 +29,26 @@ public sealed class NanoFrameworkBindingTests(ITestOutputHelper log) : IDisposab
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    /// <summary>Model folder, test clip, --int16 (null: dsl.json's choice). The classifier heads (docs/classifier-heads.md)
-    /// with int8 scores (tiny_gc) and int16 scores (tiny_gc_8k): the scores array is sbyte[] or short[].</summary>
-    public static TheoryData<string, string, string?> Models => new()
+    /// <summary>Model folder, test clip, --int16 (null: dsl.json's choice), --rounding. The classifier heads
+    /// (docs/classifier-heads.md) with int8 scores (tiny_gc, both rounding rules) and int16 scores (tiny_gc_8k): the
+    /// scores array is sbyte[] or short[].</summary>
+    public static TheoryData<string, string, string?, string> Models => new()
     {
-        { Path.Combine("models", "dsl_soundstream_s"), Path.Combine("models", "dsl_soundstream_s", "test", "speech_noise_mixn_en_US_f_Allison_conf-adminmenu-18_p.wav"), null },
-        { Path.Combine("tests", "fixtures", "tiny_dsl"), Path.Combine("tests", "fixtures", "tiny_dsl", "test", "synth.wav"), null },
-        { Path.Combine("tests", "fixtures", "tiny_gc"), Path.Combine("tests", "fixtures", "tiny_gc", "test", "synth.wav"), null },
-        { Path.Combine("tests", "fixtures", "tiny_gc_8k"), Path.Combine("tests", "fixtures", "tiny_gc_8k", "test", "synth.wav"), "scores" },
+        { Path.Combine("models", "dsl_soundstream_s"), Path.Combine("models", "dsl_soundstream_s", "test", "speech_noise_mixn_en_US_f_Allison_conf-adminmenu-18_p.wav"), null, "single" },
+        { Path.Combine("tests", "fixtures", "tiny_dsl"), Path.Combine("tests", "fixtures", "tiny_dsl", "test", "synth.wav"), null, "single" },
+        { Path.Combine("tests", "fixtures", "tiny_gc"), Path.Combine("tests", "fixtures", "tiny_gc", "test", "synth.wav"), null, "single" },
+        { Path.Combine("tests", "fixtures", "tiny_gc"), Path.Combine("tests", "fixtures", "tiny_gc", "test", "synth.wav"), null, "tflite" },
+        { Path.Combine("tests", "fixtures", "tiny_gc_8k"), Path.Combine("tests", "fixtures", "tiny_gc_8k", "test", "synth.wav"), "scores", "single" },
     };
 
     [Theory]
     [MemberData(nameof(Models))]
-    public void Binding_builds_and_its_native_glue_matches_the_golden_model(string model, string clip, string? int16)
+    public void Binding_builds_and_its_native_glue_matches_the_golden_model(string model, string clip, string? int16, string rounding)
     {
         var options = new GenerateOptions
         {
             Model = Path.Combine(Fixtures.RepoRoot, model), Out = Path.Combine(_work, "out"), NanoFramework = true, Quiet = true, Int16 = int16,
+            Rounding = rounding,
         };
         Assert.Equal(0, GenerateCommand.Run(options));
         CompiledModel compiled = CommandSupport.Compile(options, _ => { });
